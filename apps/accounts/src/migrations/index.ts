@@ -1,0 +1,5 @@
+import { MessagingTables1763900000001 } from '@gap/messaging';
+import { CreateGroupAccounts1763900000100 } from './1763900000100-create-group-accounts.js';
+
+export const ACCOUNTS_SCHEMA = 'accounts';
+export const ACCOUNTS_MIGRATIONS = [MessagingTables1763900000001, CreateGroupAccounts1763900000100];

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { GraphQLError, type OperationDefinitionNode } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { JwtVerifier, type Caller } from '@gap/auth';
+import { DomainError } from '@gap/errors';
+import { CORRELATION_HEADER, REQUEST_ID_HEADER } from '@gap/observability';
+
+export interface GatewayContext {
+  readonly caller: Caller | null;
+  /** The caller's own token, forwarded so every subgraph verifies it again. */
+  readonly authorization?: string;
+  readonly requestId: string;
+  readonly correlationId: string;
+}
+
+function unauthenticated(message: string, reason: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', reason, http: { status: 401 } },
+  });
+}
+
+function headerOf(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first && /^[\w.:-]{1,128}$/.test(first) ? first : undefined;
+}
+
+/** Verifies the bearer token, if any, before the operation is even parsed. */
+export function gatewayContext(verifier: JwtVerifier) {
+  return async ({ req }: { req: Request }): Promise<GatewayContext> => {
+    const requestId = headerOf(req, REQUEST_ID_HEADER) ?? randomUUID();
+    const correlationId = headerOf(req, CORRELATION_HEADER) ?? requestId;
+    const authorization = req.headers.authorization;
+    if (!authorization) return { caller: null, requestId, correlationId };
+    try {
+      return { caller: await verifier.verifyHeader(authorization), authorization, requestId, correlationId };
+    } catch (error) {
+      if (error instanceof DomainError) throw unauthenticated(error.message, error.code);
+      throw error;
+    }
+  };
+}
+
+function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every(
+    (selection) => selection.kind === 'Field' && selection.name.value.startsWith('__'),
+  );
+}
+
+/**
+ * Every operation needs a verified caller. Only schema introspection may come without one, and
+ * only where introspection is on at all (never in production), so the explorer can load.
+ */
+export function requireCallerPlugin(allowAnonymousIntrospection: boolean): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (contextValue.caller) return;
+          if (allowAnonymousIntrospection && operation && isIntrospectionOnly(operation)) return;
+          throw unauthenticated('Send a bearer token in the Authorization header.', 'UNAUTHENTICATED');
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,5 @@
+import { MessagingTables1763900000001 } from '@gap/messaging';
+import { CreateAccountTiers1763900000200 } from './1763900000200-create-account-tiers.js';
+
+export const TIERING_SCHEMA = 'tiering';
+export const TIERING_MIGRATIONS = [MessagingTables1763900000001, CreateAccountTiers1763900000200];

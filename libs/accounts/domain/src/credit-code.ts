@@ -1,0 +1,69 @@
+/**
+ * The Unified Social Credit Code (统一社会信用代码), GB 32100-2015: 18 characters from a
+ * 31-character alphabet (no I, O, S, V, Z), positions 3-8 the administrative division code,
+ * and a check character computed from the first 17 with fixed weights modulo 31.
+ */
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
+
+export type CreditCodeProblem =
+  | 'CREDIT_CODE_LENGTH'
+  | 'CREDIT_CODE_CHARACTER'
+  | 'CREDIT_CODE_DIVISION'
+  | 'CREDIT_CODE_CHECK_CHARACTER';
+
+export type CreditCodeCheck =
+  | { readonly valid: true; readonly code: string }
+  | { readonly valid: false; readonly problem: CreditCodeProblem; readonly message: string };
+
+/** Upper-cases and strips spaces, as codes are often typed or pasted from licences. */
+export function normaliseCreditCode(raw: string): string {
+  return raw.replace(/\s+/g, '').toUpperCase();
+}
+
+export function creditCodeCheckCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const value = ALPHABET.indexOf(first17.charAt(i));
+    if (value < 0) {
+      throw new RangeError(`'${first17.charAt(i)}' is not a credit code character`);
+    }
+    sum += value * (WEIGHTS[i] ?? 0);
+  }
+  return ALPHABET.charAt((31 - (sum % 31)) % 31);
+}
+
+export function checkCreditCode(raw: string): CreditCodeCheck {
+  const code = normaliseCreditCode(raw);
+  if (code.length !== 18) {
+    return {
+      valid: false,
+      problem: 'CREDIT_CODE_LENGTH',
+      message: `A Unified Social Credit Code has 18 characters; this one has ${code.length}.`,
+    };
+  }
+  const stray = [...code].find((c) => !ALPHABET.includes(c));
+  if (stray !== undefined) {
+    return {
+      valid: false,
+      problem: 'CREDIT_CODE_CHARACTER',
+      message: `'${stray}' cannot appear in a Unified Social Credit Code (I, O, S, V and Z are never used).`,
+    };
+  }
+  if (!/^\d{6}$/.test(code.slice(2, 8))) {
+    return {
+      valid: false,
+      problem: 'CREDIT_CODE_DIVISION',
+      message: 'Characters 3 to 8 of a Unified Social Credit Code are the six-digit division code.',
+    };
+  }
+  const expected = creditCodeCheckCharacter(code.slice(0, 17));
+  if (code.charAt(17) !== expected) {
+    return {
+      valid: false,
+      problem: 'CREDIT_CODE_CHECK_CHARACTER',
+      message: `The check character does not match: the first 17 characters give '${expected}', not '${code.charAt(17)}'.`,
+    };
+  }
+  return { valid: true, code };
+}

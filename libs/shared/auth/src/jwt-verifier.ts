@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+} from 'jose';
+import { DomainError } from '@gap/errors';
+import { isRole, type Caller } from './caller.js';
+
+/** Asymmetric algorithms only: `none` and shared-secret HMAC are refused outright. */
+export const ALLOWED_ALGORITHMS = ['ES256', 'RS256', 'EdDSA'];
+
+export interface JwtVerifierOptions {
+  readonly issuer: string;
+  readonly audience: string;
+  /** A JWKS endpoint of the identity provider... */
+  readonly jwksUrl?: string;
+  /** ...or a key set file (the local development issuer writes one). */
+  readonly jwksFile?: string;
+  readonly clockToleranceSeconds?: number;
+}
+
+type KeySet = ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
+
+function unauthenticated(reason: string, message: string): DomainError {
+  return new DomainError(reason, 'UNAUTHENTICATED', message);
+}
+
+/**
+ * Verifies bearer tokens: signature against the issuer's keys, issuer, audience, expiry and an
+ * algorithm allow-list. The gateway and every subgraph verify the same token.
+ */
+export class JwtVerifier {
+  private keySet?: KeySet;
+
+  constructor(private readonly options: JwtVerifierOptions) {}
+
+  async verify(token: string): Promise<Caller> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys(), {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        algorithms: ALLOWED_ALGORITHMS,
+        clockTolerance: this.options.clockToleranceSeconds ?? 5,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (error) {
+      throw this.explain(error);
+    }
+    const roles = Array.isArray(payload['roles']) ? payload['roles'].filter(isRole) : [];
+    if (!payload.sub) throw unauthenticated('TOKEN_INVALID', 'The token names no subject.');
+    return {
+      subject: payload.sub,
+      roles,
+      ...(typeof payload['name'] === 'string' ? { name: payload['name'] } : {}),
+      ...(typeof payload['partnerId'] === 'string' ? { partnerId: payload['partnerId'] } : {}),
+    };
+  }
+
+  /** Reads `Authorization: Bearer …`; a missing or malformed header is UNAUTHENTICATED. */
+  async verifyHeader(header: string | undefined): Promise<Caller> {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+    if (!match?.[1]) {
+      throw unauthenticated('UNAUTHENTICATED', 'Send a bearer token in the Authorization header.');
+    }
+    return this.verify(match[1]);
+  }
+
+  private keys(): KeySet {
+    if (!this.keySet) {
+      if (this.options.jwksUrl) {
+        this.keySet = createRemoteJWKSet(new URL(this.options.jwksUrl));
+      } else if (this.options.jwksFile) {
+        const jwks = JSON.parse(readFileSync(this.options.jwksFile, 'utf8')) as JSONWebKeySet;
+        this.keySet = createLocalJWKSet(jwks);
+      } else {
+        throw new Error('The token verifier needs a JWKS URL or a JWKS file.');
+      }
+    }
+    return this.keySet;
+  }
+
+  private explain(error: unknown): DomainError {
+    if (error instanceof errors.JWTExpired) {
+      return unauthenticated('TOKEN_EXPIRED', 'The token has expired; sign in again.');
+    }
+    if (error instanceof errors.JWTClaimValidationFailed) {
+      return unauthenticated('TOKEN_CLAIM_INVALID', `The token's ${error.claim} claim is not accepted.`);
+    }
+    if (error instanceof errors.JOSEAlgNotAllowed) {
+      return unauthenticated('TOKEN_ALGORITHM_REFUSED', 'The token is signed with an algorithm that is not accepted.');
+    }
+    if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
+      return unauthenticated('TOKEN_SIGNATURE_INVALID', 'The token is not signed by a trusted key.');
+    }
+    return unauthenticated('TOKEN_INVALID', 'The token could not be read.');
+  }
+}

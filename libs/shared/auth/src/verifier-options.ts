@@ -1,0 +1,10 @@
+import type { AppConfig } from '@gap/config';
+import type { JwtVerifierOptions } from './jwt-verifier.js';
+
+export function verifierOptionsFrom(config: AppConfig): JwtVerifierOptions {
+  return {
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : { jwksFile: config.AUTH_JWKS_FILE }),
+  };
+}

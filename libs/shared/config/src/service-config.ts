@@ -1,0 +1,43 @@
+import { Transform } from 'class-transformer';
+import { ArrayNotEmpty, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The embedded PostgreSQL server started by `npm start`. */
+export const EMBEDDED_DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:54329/group_platform';
+export const DEV_JWKS_FILE = '.data/dev-auth/jwks.json';
+export const DEV_ISSUER = 'https://auth.group-platform.local';
+export const AUDIENCE = 'group-account-platform';
+
+const splitList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+
+/** What every app needs: where it listens, how it logs, whose tokens it trusts. */
+export class AppConfig {
+  @IsIn(NODE_ENVS) NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+  @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+  @IsString() HOST = '127.0.0.1';
+  @IsInt() @Min(0) @Max(65535) PORT = 0;
+
+  @IsString() AUTH_ISSUER = DEV_ISSUER;
+  @IsString() AUTH_AUDIENCE = AUDIENCE;
+  /** The identity provider's key set; when unset, the local development key set file. */
+  @IsOptional() @IsUrl({ require_tld: false }) AUTH_JWKS_URL?: string;
+  @IsString() AUTH_JWKS_FILE = DEV_JWKS_FILE;
+
+  get production(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+/** What every service adds: its database and its event transport. */
+export class ServiceConfig extends AppConfig {
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_URL = EMBEDDED_DATABASE_URL;
+
+  @IsIn(['postgres', 'kafka']) EVENT_TRANSPORT: 'postgres' | 'kafka' = 'postgres';
+  @Transform(splitList) @ArrayNotEmpty() @IsString({ each: true })
+  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+  @IsInt() @Min(1) KAFKA_REPLICATION_FACTOR = 1;
+}

@@ -1,0 +1,6 @@
+export * from './accounts.events.js';
+export * from './catalog.js';
+export * from './envelope.js';
+export * from './event-definition.js';
+export * from './tiering.events.js';
+export * from './validation.js';

@@ -1,0 +1,5 @@
+export * from './data-source.js';
+export * from './database-admin.js';
+export * from './migrate.js';
+export * from './naming-strategy.js';
+export * from './postgres-errors.js';

@@ -1,0 +1,56 @@
+import { Logger } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { DomainError, type ErrorKind } from '@gap/errors';
+
+/** The category clients branch on, next to the specific code. */
+export function graphQLCategory(kind: ErrorKind): string {
+  switch (kind) {
+    case 'INVALID_INPUT':
+      return 'BAD_USER_INPUT';
+    case 'NOT_FOUND':
+      return 'NOT_FOUND';
+    case 'CONFLICT':
+      return 'CONFLICT';
+    case 'FORBIDDEN':
+      return 'FORBIDDEN';
+    case 'UNAUTHENTICATED':
+      return 'UNAUTHENTICATED';
+    case 'PRECONDITION_FAILED':
+      return 'FAILED_PRECONDITION';
+  }
+}
+
+const logger = new Logger('GraphQLErrors');
+
+/**
+ * Maps what a resolver threw to what the client sees: a domain error keeps its code, its
+ * category and the field at fault; anything else is logged and answered as an internal error
+ * without details. Errors GraphQL itself raised (validation, parsing) pass through.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: {
+        code: original.code,
+        category: graphQLCategory(original.kind),
+        ...(original.field ? { field: original.field } : {}),
+        ...(original.violations.length > 0 ? { violations: original.violations } : {}),
+      },
+    };
+  }
+  const code = formatted.extensions?.['code'];
+  if (original instanceof Error && (code === undefined || code === 'INTERNAL_SERVER_ERROR')) {
+    logger.error(original.stack ?? original.message);
+    return {
+      message: 'Something went wrong on our side; it has been logged.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR', category: 'INTERNAL' },
+    };
+  }
+  return formatted;
+}

@@ -1,0 +1,51 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { RolesGuard } from '@gap/auth';
+import { formatGraphQLError } from './error-mapping.js';
+import { InputValidationPipe } from './input-validation.pipe.js';
+import type { SubgraphApi } from './subgraph-sdl.js';
+
+export interface SubgraphOptions {
+  /** Introspection is off in production; the gateway composes from the checked-in supergraph. */
+  readonly production: boolean;
+  readonly api: SubgraphApi;
+}
+
+export interface SubgraphContext {
+  readonly req: Request;
+  loaders?: Map<string, never>;
+}
+
+/**
+ * One service's GraphQL API as a Federation v2 subgraph (code first), with input validation,
+ * role checks and coded errors wired the same way in every service.
+ */
+@Module({})
+export class SubgraphModule {
+  static forRoot(options: SubgraphOptions): DynamicModule {
+    return {
+      module: SubgraphModule,
+      imports: [
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          autoSchemaFile: { federation: 2 },
+          sortSchema: true,
+          path: '/graphql',
+          playground: false,
+          introspection: !options.production,
+          csrfPrevention: true,
+          buildSchemaOptions: { dateScalarMode: 'isoDate', orphanedTypes: options.api.orphanedTypes },
+          context: ({ req }: { req: Request }): SubgraphContext => ({ req }),
+          formatError: formatGraphQLError,
+        }),
+      ],
+      providers: [
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_GUARD, useClass: RolesGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,176 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventTransport } from '../transport/event-transport.js';
+import { Wakeup } from '../wakeup.js';
+import { OutboxRepository, type OutboxRow } from './outbox.repository.js';
+
+export interface OutboxRelayOptions {
+  readonly batchSize?: number;
+  /** Pause between looks at an empty outbox. */
+  readonly idleDelayMs?: number;
+  /** Longest wait before a row that failed to publish is tried again. */
+  readonly maxRetryDelayMs?: number;
+  /** Sent rows are kept this long for inspection, then pruned. */
+  readonly keepSentHours?: number;
+}
+
+export interface RelayPass {
+  readonly claimed: number;
+  readonly sent: number;
+  readonly retrying: number;
+  readonly dead: number;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Publishes what services recorded in their outbox. Rows are claimed with
+ * `FOR UPDATE SKIP LOCKED`, so several relays can run side by side; a row is marked sent only
+ * after the transport acknowledged it, so a relay that dies between claim and acknowledgement
+ * leaves the row pending for the next pass (consumers drop the duplicate, if any).
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly outbox: OutboxRepository;
+  private loop?: Promise<void>;
+  private stopped = true;
+  private readonly wakeup = new Wakeup();
+  private lastPrune = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transport: EventTransport,
+    private readonly options: OutboxRelayOptions = {},
+  ) {
+    this.outbox = new OutboxRepository(dataSource);
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeup.wake();
+    await this.loop;
+  }
+
+  /** Asks a sleeping relay to look now (after a commit that recorded events). */
+  nudge(): void {
+    this.wakeup.wake();
+  }
+
+  async pendingCount(): Promise<number> {
+    return this.outbox.countPending(this.dataSource.manager);
+  }
+
+  /** One pass over the due rows; returns what happened to them. */
+  async publishDue(): Promise<RelayPass> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await this.outbox.claimDue(manager, this.options.batchSize ?? 500);
+      const pass = { claimed: rows.length, sent: 0, retrying: 0, dead: 0 };
+      for (const [topic, group] of groupByTopic(rows)) {
+        const outcome = await this.publishGroup(manager, topic, group);
+        pass.sent += outcome.sent;
+        pass.retrying += outcome.retrying;
+        pass.dead += outcome.dead;
+      }
+      return pass;
+    });
+  }
+
+  private async publishGroup(
+    manager: EntityManager,
+    topic: string,
+    rows: readonly OutboxRow[],
+  ): Promise<Omit<RelayPass, 'claimed'>> {
+    try {
+      await this.transport.publish(topic, rows.map(toRecord));
+      await this.outbox.markSent(manager, rows.map((r) => r.id));
+      return { sent: rows.length, retrying: 0, dead: 0 };
+    } catch (error) {
+      if (this.transport.isRetriable(error)) {
+        await this.retryLater(manager, rows, error);
+        return { sent: 0, retrying: rows.length, dead: 0 };
+      }
+      // One row spoils the batch: publish one by one to find it and set it aside.
+      return this.publishOneByOne(manager, topic, rows);
+    }
+  }
+
+  private async publishOneByOne(
+    manager: EntityManager,
+    topic: string,
+    rows: readonly OutboxRow[],
+  ): Promise<Omit<RelayPass, 'claimed'>> {
+    const outcome = { sent: 0, retrying: 0, dead: 0 };
+    for (const [index, row] of rows.entries()) {
+      try {
+        await this.transport.publish(topic, [toRecord(row)]);
+        await this.outbox.markSent(manager, [row.id]);
+        outcome.sent++;
+      } catch (error) {
+        if (this.transport.isRetriable(error)) {
+          const rest = rows.slice(index);
+          await this.retryLater(manager, rest, error);
+          outcome.retrying += rest.length;
+          return outcome;
+        }
+        this.logger.error(`Outbox event ${row.id} on ${topic} can never be published and was set aside: ${messageOf(error)}`);
+        await this.outbox.markDead(manager, row.id, messageOf(error));
+        outcome.dead++;
+      }
+    }
+    return outcome;
+  }
+
+  private async retryLater(manager: EntityManager, rows: readonly OutboxRow[], error: unknown): Promise<void> {
+    const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
+    const delay = Math.min(200 * 2 ** Math.min(attempts, 16), this.options.maxRetryDelayMs ?? 30_000);
+    this.logger.warn(`Publishing ${rows.length} event(s) failed, retrying in ${delay} ms: ${messageOf(error)}`);
+    await this.outbox.markRetry(manager, rows.map((r) => r.id), messageOf(error), delay);
+  }
+
+  private async run(): Promise<void> {
+    const idle = this.options.idleDelayMs ?? 100;
+    while (!this.stopped) {
+      try {
+        const pass = await this.publishDue();
+        await this.pruneNowAndThen();
+        if (pass.claimed === 0 || pass.retrying > 0) await this.sleep(pass.retrying > 0 ? idle * 10 : idle);
+      } catch (error) {
+        this.logger.warn(`Outbox relay pass failed: ${messageOf(error)}`);
+        await this.sleep(1_000);
+      }
+    }
+  }
+
+  private async pruneNowAndThen(): Promise<void> {
+    const hour = 3_600_000;
+    if (Date.now() - this.lastPrune < hour) return;
+    this.lastPrune = Date.now();
+    await this.outbox.pruneSent(this.dataSource.manager, this.options.keepSentHours ?? 24 * 7);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return this.wakeup.sleep(ms);
+  }
+}
+
+function toRecord(row: OutboxRow) {
+  return { key: row.messageKey, value: row.envelope, headers: { 'event-id': row.id } };
+}
+
+function groupByTopic(rows: readonly OutboxRow[]): Map<string, OutboxRow[]> {
+  const groups = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.topic) ?? [];
+    group.push(row);
+    groups.set(row.topic, group);
+  }
+  return groups;
+}

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { Correlation, CORRELATION_HEADER, REQUEST_ID_HEADER } from './correlation.js';
+
+function header(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first && /^[\w.:-]{1,128}$/.test(first) ? first : undefined;
+}
+
+/**
+ * Takes the correlation id the gateway passed on (or starts one) and keeps it for the rest of
+ * the request, so logs and the events the request records carry it.
+ */
+@Injectable()
+export class CorrelationMiddleware implements NestMiddleware {
+  use(req: Request, res: Response, next: NextFunction): void {
+    const requestId = header(req, REQUEST_ID_HEADER) ?? randomUUID();
+    const correlationId = header(req, CORRELATION_HEADER) ?? requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.setHeader(CORRELATION_HEADER, correlationId);
+    Correlation.run({ requestId, correlationId, causationId: null }, next);
+  }
+}

@@ -1,0 +1,24 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+
+export interface ServiceAppOptions {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** Creates a service's Nest application with the JSON logger and starts listening. */
+export async function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(module as never, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  await app.listen(options.port, options.host);
+  return app;
+}
+
+/** The URL an application listens on, with the port the system chose when asked for 0. */
+export function listeningUrl(app: INestApplication, path = ''): string {
+  const address = app.getHttpServer().address() as { address: string; port: number } | string;
+  if (typeof address === 'string') return address;
+  const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}${path}`;
+}

@@ -1,0 +1,13 @@
+/** Every subgraph: its name in the supergraph, its default URL and where its schema classes are. */
+export const SUBGRAPHS = [
+  {
+    name: 'accounts',
+    url: 'http://127.0.0.1:4001/graphql',
+    api: async () => (await import('../../apps/accounts/src/schema.js')).ACCOUNTS_API,
+  },
+  {
+    name: 'tiering',
+    url: 'http://127.0.0.1:4002/graphql',
+    api: async () => (await import('../../apps/tiering/src/schema.js')).TIERING_API,
+  },
+];
