@@ -24,7 +24,8 @@ export async function migrateSchema(dataSource: DataSource): Promise<Migration[]
 
 /** Opens a short-lived connection for the service's schema and brings it up to date. */
 export async function migrateDatabase(options: ServiceDatabaseOptions): Promise<number> {
-  const dataSource = createServiceDataSource({ ...options, poolSize: 1 });
+  // Two connections: one holds the advisory lock while the other runs the migrations.
+  const dataSource = createServiceDataSource({ ...options, poolSize: 2 });
   await dataSource.initialize();
   try {
     return (await migrateSchema(dataSource)).length;

@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka } from 'kafkajs';
+import pg from 'pg';
+import { creditCodeCheckCharacter } from '@gap/accounts/domain';
+import {
+  createTestIssuer,
+  eventually,
+  freePort,
+  startServiceProcess,
+  testDatabaseUrl,
+  testKafkaBrokers,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  type RunningService,
+  type TestIssuer,
+} from '@gap/testing';
+
+interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** A valid credit code no other test uses. */
+function freshCreditCode(): string {
+  const body = `91350102${randomUUID().replace(/[^0-9]/g, '').padEnd(9, '7').slice(0, 9)}`;
+  return body + creditCodeCheckCharacter(body);
+}
+
+const MAX_DEPTH = 3;
+
+describe('the platform through the gateway, with Kafka between the services', () => {
+  let issuer: TestIssuer;
+  let services: RunningService[] = [];
+  let gateway: RunningService;
+  let accounts: RunningService;
+  let db: pg.Pool;
+  let managerToken: string;
+
+  beforeAll(async () => {
+    issuer = await createTestIssuer();
+    db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
+    const common = {
+      DATABASE_URL: testDatabaseUrl(),
+      EVENT_TRANSPORT: 'kafka',
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      AUTH_ISSUER: TEST_ISSUER,
+      AUTH_AUDIENCE: TEST_AUDIENCE,
+      AUTH_JWKS_FILE: issuer.jwksFile,
+    };
+    const [accountsPort, tieringPort] = [await freePort(), await freePort()];
+    [accounts] = services = await Promise.all([
+      startServiceProcess('accounts', 'apps/accounts/src/main.ts', { ...common, PORT: String(accountsPort) }),
+      startServiceProcess('tiering', 'apps/tiering/src/main.ts', { ...common, PORT: String(tieringPort) }),
+    ]) as [RunningService, RunningService];
+    gateway = await startServiceProcess('gateway', 'apps/gateway/src/main.ts', {
+      AUTH_ISSUER: TEST_ISSUER,
+      AUTH_AUDIENCE: TEST_AUDIENCE,
+      AUTH_JWKS_FILE: issuer.jwksFile,
+      ACCOUNTS_URL: `http://127.0.0.1:${accountsPort}/graphql`,
+      TIERING_URL: `http://127.0.0.1:${tieringPort}/graphql`,
+      MAX_QUERY_DEPTH: String(MAX_DEPTH),
+    });
+    services.push(gateway);
+    managerToken = await issuer.token(['ACCOUNT_MANAGER'], 'E2001');
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(services.map((service) => service.stop()));
+    await db?.end();
+  });
+
+  async function graphql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token: string | null = managerToken,
+  ): Promise<{ status: number; body: GraphQLResponse<T> }> {
+    const response = await fetch(`${gateway.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+  }
+
+  const CREATE = `mutation Create($input: CreateGroupAccountInput!) {
+    createGroupAccount(input: $input) { id accountCode name status }
+  }`;
+
+  const validInput = () => ({
+    name: '福建海峡智能装备集团有限公司',
+    creditCode: freshCreditCode(),
+    type: 'ENTERPRISE',
+    industryCode: 'C',
+    regionCode: '350102',
+  });
+
+  async function accountsWithCreditCode(creditCode: string): Promise<number> {
+    const result = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM accounts.group_account WHERE credit_code = $1',
+      [creditCode],
+    );
+    return result.rows[0]?.n ?? -1;
+  }
+
+  it('creates an account and shows its tier once the event has flowed through Kafka', async () => {
+    const input = validInput();
+    const created = await graphql<{ createGroupAccount: { id: string; accountCode: string; status: string } }>(CREATE, { input });
+    expect(created.body.errors).toBeUndefined();
+    const account = created.body.data?.createGroupAccount;
+    expect(account?.status).toBe('PROSPECT');
+    expect(account?.accountCode).toMatch(/^GA\d{8}$/);
+
+    const started = Date.now();
+    const tier = await eventually(async () => {
+      const result = await graphql<{ groupAccount: { name: string; tier: string | null } }>(
+        'query Account($id: ID!) { groupAccount(id: $id) { name tier } }',
+        { id: account?.id },
+      );
+      return result.body.data?.groupAccount.tier;
+    }, 5_000, 'the tier to show');
+    expect(tier).toBe('C');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('published the AccountCreated event to the accounts topic on the Kafka broker', async () => {
+    const input = validInput();
+    const created = await graphql<{ createGroupAccount: { id: string } }>(CREATE, { input });
+    const id = created.body.data?.createGroupAccount.id;
+    const kafka = new Kafka({ clientId: 'e2e-reader', brokers: testKafkaBrokers(), logLevel: 0 });
+    const consumer = kafka.consumer({ groupId: `e2e-${randomUUID()}` });
+    const seen: string[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topics: ['accounts.events.v1'], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        if (message.key?.toString() === id) seen.push(message.value?.toString() ?? '');
+      },
+    });
+    try {
+      const value = await eventually(async () => seen[0], 20_000, 'the event on Kafka');
+      expect(JSON.parse(value)).toMatchObject({ type: 'AccountCreated', aggregateId: id, payload: { creditCode: input.creditCode } });
+    } finally {
+      await consumer.disconnect();
+    }
+  });
+
+  it.each([
+    ['a wrong check character', { creditCode: '91350100M000100Y44' }, 'input.creditCode', 'CREDIT_CODE_INVALID'],
+    ['a credit code of 17 characters', { creditCode: '91350100M000100Y4' }, 'input.creditCode', 'CREDIT_CODE_INVALID'],
+    ['an over-long name', { name: '很'.repeat(201) }, 'input.name', 'maxLength'],
+    ['an empty name', { name: '   ' }, 'input.name', 'isNotEmpty'],
+    ['an unknown industry', { industryCode: 'Z' }, 'input.industryCode', 'INDUSTRY_UNKNOWN'],
+    ['an unknown region', { regionCode: '990101' }, 'input.regionCode', 'REGION_UNKNOWN'],
+  ])('refuses %s with a code and the field, and writes nothing', async (_case, change, field, reason) => {
+    const input = { ...validInput(), ...change };
+    const { body } = await graphql(CREATE, { input });
+    const error = body.errors?.[0];
+    expect(error?.extensions).toMatchObject({ category: 'BAD_USER_INPUT', field });
+    expect(JSON.stringify(error?.extensions?.['violations'] ?? error?.extensions)).toContain(reason);
+    expect(await accountsWithCreditCode(input.creditCode.slice(0, 18))).toBe(0);
+  });
+
+  it('refuses an unknown input field with a code and the field, and writes nothing', async () => {
+    const input = { ...validInput(), discount: 99 };
+    const { body } = await graphql(CREATE, { input });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.discount' });
+    expect(await accountsWithCreditCode(input.creditCode)).toBe(0);
+  });
+
+  it('refuses a second account with the same credit code', async () => {
+    const input = validInput();
+    await graphql(CREATE, { input });
+    const { body } = await graphql(CREATE, { input: { ...input, name: '另一家公司' } });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'CREDIT_CODE_TAKEN', field: 'input.creditCode' });
+    expect(await accountsWithCreditCode(input.creditCode)).toBe(1);
+  });
+
+  it('answers UNAUTHENTICATED when no token is sent', async () => {
+    const { status, body } = await graphql('{ groupAccounts(first: 1) { pageInfo { hasNextPage } } }', {}, null);
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it.each([
+    ['for another audience', () => issuer.token(['ADMIN'], 'E1', { audience: 'billing' })],
+    ['that has expired', () => issuer.token(['ADMIN'], 'E1', { expiresInSeconds: -120 })],
+    [
+      'that is unsigned (alg: none)',
+      async () => {
+        const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
+        const now = Math.floor(Date.now() / 1000);
+        return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'E1', roles: ['ADMIN'], iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: now + 600 })}.`;
+      },
+    ],
+  ])('rejects a token %s', async (_case, token) => {
+    const { status, body } = await graphql('{ groupAccounts(first: 1) { pageInfo { hasNextPage } } }', {}, await token());
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets a subgraph refuse a caller who bypasses the gateway without a token', async () => {
+    const response = await fetch(`${accounts.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ groupAccounts(first: 1) { pageInfo { hasNextPage } } }' }),
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('rejects a query deeper than the limit before any subgraph is called', async () => {
+    const subgraphCalls = async () => {
+      const metrics = await (await fetch(`${accounts.baseUrl}/metrics`)).text();
+      const line = metrics.split('\n').find((l) => l.startsWith('http_request_duration_seconds_count') && l.includes('route="/graphql"'));
+      return Number(line?.split(' ').at(-1) ?? 0);
+    };
+    const before = await subgraphCalls();
+    const { status, body } = await graphql('{ groupAccounts(first: 1) { edges { node { id } } } }');
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_DEEP');
+    expect(body.data).toBeUndefined();
+    expect(await subgraphCalls()).toBe(before);
+  });
+
+  it('lets a partner see no group accounts', async () => {
+    const { body } = await graphql('{ groupAccounts(first: 1) { pageInfo { hasNextPage } } }', {}, await issuer.token(['PARTNER'], 'P1'));
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', category: 'FORBIDDEN' });
+  });
+});
