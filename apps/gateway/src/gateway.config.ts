@@ -10,9 +10,9 @@ export class GatewayConfig extends AppConfig {
   @IsUrl(subgraphUrl) TIERING_URL = 'http://127.0.0.1:4002/graphql';
 
   /** Deepest selection a query may have; deeper ones are refused before any resolver runs. */
-  @IsInt() @Min(2) @Max(50) MAX_QUERY_DEPTH = 10;
+  @IsInt() @Min(2) @Max(50) MAX_QUERY_DEPTH: number = 10;
   /** Largest estimated cost (fields × page sizes) a query may have. */
-  @IsInt() @Min(10) MAX_QUERY_COST = 5000;
+  @IsInt() @Min(10) MAX_QUERY_COST: number = 5000;
 
   /** The statically composed supergraph, checked in and refreshed by `npm run supergraph`. */
   @IsString() SUPERGRAPH_FILE = 'apps/gateway/supergraph.graphql';

@@ -45,8 +45,9 @@ function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Fragment
   return deepest;
 }
 
-function tooMuch(code: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+/** Apollo answers every validation failure as GRAPHQL_VALIDATION_FAILED; `reason` says which. */
+function tooMuch(reason: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { reason, http: { status: 400 } } });
 }
 
 /** Refuses operations whose selections nest deeper than `max` (introspection excepted). */

@@ -18,7 +18,7 @@ export class AppConfig {
   @IsIn(NODE_ENVS) NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
   @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
   @IsString() HOST = '127.0.0.1';
-  @IsInt() @Min(0) @Max(65535) PORT = 0;
+  @IsInt() @Min(0) @Max(65535) PORT: number = 0;
 
   @IsString() AUTH_ISSUER = DEV_ISSUER;
   @IsString() AUTH_AUDIENCE = AUDIENCE;
@@ -39,5 +39,5 @@ export class ServiceConfig extends AppConfig {
   @IsIn(['postgres', 'kafka']) EVENT_TRANSPORT: 'postgres' | 'kafka' = 'postgres';
   @Transform(splitList) @ArrayNotEmpty() @IsString({ each: true })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
-  @IsInt() @Min(1) KAFKA_REPLICATION_FACTOR = 1;
+  @IsInt() @Min(1) KAFKA_REPLICATION_FACTOR: number = 1;
 }

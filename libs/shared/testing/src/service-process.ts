@@ -54,15 +54,15 @@ export async function startServiceProcess(
     },
   };
   try {
-    await eventually(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
-        const response = await fetch(`${baseUrl}/health/ready`);
-        return response.ok;
-      },
+    const ready = eventually(
+      async () => (await fetch(`${baseUrl}/health/ready`)).ok,
       readyTimeoutMs,
       `${name} to be ready`,
     );
+    const died = exited.then(() => {
+      throw new Error(`${name} exited with code ${child.exitCode}`);
+    });
+    await Promise.race([ready, died]);
   } catch (error) {
     await service.stop();
     throw new Error(`${(error as Error).message}\n--- ${name} output ---\n${output}`);
