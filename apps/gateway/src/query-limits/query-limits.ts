@@ -18,6 +18,8 @@ export const ASSUMED_LIST_SIZE = 100;
 
 type Fragments = Record<string, FragmentDefinitionNode>;
 
+const PAGE_PARTS = new Set(['edges', 'nodes']);
+
 function fragmentsOf(context: ValidationContext): Fragments {
   const fragments: Fragments = {};
   for (const definition of context.getDocument().definitions) {
@@ -97,7 +99,9 @@ export function costLimitRule(max: number): ValidationRule {
           const multiplier = multipliers.at(-1) ?? 1;
           cost += multiplier;
           const type = context.getType();
-          multipliers.push(isList(type) && field.selectionSet ? multiplier * listSize(field) : multiplier);
+          // A connection's `edges` list is already counted by the connection's page size.
+          const pages = isList(type) && field.selectionSet && !PAGE_PARTS.has(field.name.value);
+          multipliers.push(pages ? multiplier * listSize(field) : multiplier);
         },
         leave(field) {
           if (!field.name.value.startsWith('__')) multipliers.pop();
