@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 const projects = ['apps', 'libs', 'libs/shared', 'libs/accounts', 'libs/tiering']
   .flatMap((dir) => readdirSync(dir, { withFileTypes: true }).map((entry) => join(dir, entry.name)))
+  .concat('tools')
   .filter((dir) => existsSync(join(dir, 'jest.config.js')))
   .map((dir) => `<rootDir>/${dir}/jest.config.js`);
 

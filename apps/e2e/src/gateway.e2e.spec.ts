@@ -48,10 +48,12 @@ describe('the platform through the gateway, with Kafka between the services', ()
       AUTH_JWKS_FILE: issuer.jwksFile,
     };
     const [accountsPort, tieringPort] = [await freePort(), await freePort()];
-    [accounts] = services = await Promise.all([
+    const started = await Promise.all([
       startServiceProcess('accounts', 'apps/accounts/src/main.ts', { ...common, PORT: String(accountsPort) }),
       startServiceProcess('tiering', 'apps/tiering/src/main.ts', { ...common, PORT: String(tieringPort) }),
-    ]) as [RunningService, RunningService];
+    ]);
+    services = started;
+    accounts = started[0];
     gateway = await startServiceProcess('gateway', 'apps/gateway/src/main.ts', {
       AUTH_ISSUER: TEST_ISSUER,
       AUTH_AUDIENCE: TEST_AUDIENCE,
@@ -135,12 +137,13 @@ describe('the platform through the gateway, with Kafka between the services', ()
     await consumer.connect();
     await consumer.subscribe({ topics: ['accounts.events.v1'], fromBeginning: true });
     await consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: ({ message }) => {
         if (message.key?.toString() === id) seen.push(message.value?.toString() ?? '');
+        return Promise.resolve();
       },
     });
     try {
-      const value = await eventually(async () => seen[0], 20_000, 'the event on Kafka');
+      const value = await eventually(() => seen[0], 20_000, 'the event on Kafka');
       expect(JSON.parse(value)).toMatchObject({ type: 'AccountCreated', aggregateId: id, payload: { creditCode: input.creditCode } });
     } finally {
       await consumer.disconnect();
@@ -189,10 +192,12 @@ describe('the platform through the gateway, with Kafka between the services', ()
     ['that has expired', () => issuer.token(['ADMIN'], 'E1', { expiresInSeconds: -120 })],
     [
       'that is unsigned (alg: none)',
-      async () => {
+      () => {
         const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
         const now = Math.floor(Date.now() / 1000);
-        return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'E1', roles: ['ADMIN'], iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: now + 600 })}.`;
+        return Promise.resolve(
+          `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'E1', roles: ['ADMIN'], iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: now + 600 })}.`,
+        );
       },
     ],
   ])('rejects a token %s', async (_case, token) => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import { GraphQLError, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { JwtVerifier, type Caller } from '@gap/auth';
+import type { Caller, JwtVerifier } from '@gap/auth';
 import { DomainError } from '@gap/errors';
 import { CORRELATION_HEADER, REQUEST_ID_HEADER } from '@gap/observability';
 
@@ -44,7 +44,7 @@ export function gatewayContext(verifier: JwtVerifier) {
 
 function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
   return operation.selectionSet.selections.every(
-    (selection) => selection.kind === 'Field' && selection.name.value.startsWith('__'),
+    (selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith('__'),
   );
 }
 
@@ -54,14 +54,17 @@ function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
  */
 export function requireCallerPlugin(allowAnonymousIntrospection: boolean): ApolloServerPlugin<GatewayContext> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, operation }) {
-          if (contextValue.caller) return;
-          if (allowAnonymousIntrospection && operation && isIntrospectionOnly(operation)) return;
-          throw unauthenticated('Send a bearer token in the Authorization header.', 'UNAUTHENTICATED');
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ contextValue, operation }) {
+          const allowed =
+            contextValue.caller !== null ||
+            (allowAnonymousIntrospection && operation !== undefined && isIntrospectionOnly(operation));
+          return allowed
+            ? Promise.resolve()
+            : Promise.reject(unauthenticated('Send a bearer token in the Authorization header.', 'UNAUTHENTICATED'));
         },
-      };
+      });
     },
   };
 }

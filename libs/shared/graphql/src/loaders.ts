@@ -20,7 +20,7 @@ export function requestLoader<V>(
       const found = await batch(keys);
       return keys.map((key) => found.get(key) ?? null);
     });
-    context.loaders.set(name, loader as DataLoader<string, unknown>);
+    context.loaders.set(name, loader);
   }
   return loader;
 }

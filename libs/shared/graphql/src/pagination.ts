@@ -60,7 +60,7 @@ export function decodeCursor(cursor: string, field = 'after'): (string | number)
   try {
     const position: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(position) && position.every((p) => typeof p === 'string' || typeof p === 'number')) {
-      return position as (string | number)[];
+      return position;
     }
   } catch {
     // fall through to the coded error below

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TOPICS, deadLetterTopic, type ProducingService } from '@gap/contracts';
-import { HealthRegistry } from '@gap/observability';
+import { HealthRegistry, type ReadinessReport } from '@gap/observability';
 import { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox.relay.js';
 import type { EventTransport } from './transport/event-transport.js';
@@ -26,8 +26,6 @@ export interface MessagingOptions {
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
-
-export type ReadinessReport = Record<string, 'up' | string>;
 
 /**
  * The service's side of messaging: creates its topics, runs its outbox relay and its

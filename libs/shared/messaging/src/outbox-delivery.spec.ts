@@ -91,7 +91,7 @@ describe.each(transports)('delivering events through %s', (_name, settings) => {
     );
     let stdout = '';
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    await eventually(async () => stdout.includes('CLAIMED'), 30_000, 'the doomed relay to claim the event');
+    await eventually(() => stdout.includes('CLAIMED'), 30_000, 'the doomed relay to claim the event');
     const killed = new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
     child.kill('SIGKILL');
     await expect(killed).resolves.toBe('SIGKILL');
@@ -162,15 +162,16 @@ describe.each(transports)('delivering events through %s', (_name, settings) => {
     const watcher: Subscription = await transport.subscribe({
       groupId: `spec-dlq-${uniqueSuffix()}`,
       topics: [deadLetterTopic(ACCOUNTS_TOPIC)],
-      onRecord: async (record) => {
+      onRecord: (record) => {
         if (record.key === poisonId || record.key === failing) deadLetters.push(record);
+        return Promise.resolve();
       },
     });
     running.push({ stop: () => watcher.close() });
 
     await consumer().start();
     await eventually(() => appliedFor(healthyId).then((n) => n === 1), 20_000, 'the healthy event after the poison');
-    await eventually(async () => deadLetters.length === 3, 30_000, 'three dead letters');
+    await eventually(() => deadLetters.length === 3, 30_000, 'three dead letters');
     const errors = deadLetters.map((record) => record.headers['dlq-error'] ?? '');
     expect(errors).toEqual(
       expect.arrayContaining([

@@ -1,7 +1,9 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-export type ReadinessCheck = () => Promise<Record<string, 'up' | string>>;
+/** Each check's status: 'up', or what is wrong. */
+export type ReadinessReport = Record<string, string>;
+export type ReadinessCheck = () => Promise<ReadinessReport>;
 
 /** Parts of a service (database, transport, consumers) register how to tell they are ready. */
 @Injectable()
@@ -21,8 +23,8 @@ export class HealthRegistry {
     this.checks.set(name, check);
   }
 
-  async readiness(): Promise<{ ready: boolean; checks: Record<string, 'up' | string> }> {
-    const results: Record<string, 'up' | string> = {};
+  async readiness(): Promise<{ ready: boolean; checks: ReadinessReport }> {
+    const results: ReadinessReport = {};
     await Promise.all(
       [...this.checks].map(async ([name, check]) => {
         try {

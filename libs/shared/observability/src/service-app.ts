@@ -14,11 +14,3 @@ export async function startServiceApp(module: unknown, options: ServiceAppOption
   await app.listen(options.port, options.host);
   return app;
 }
-
-/** The URL an application listens on, with the port the system chose when asked for 0. */
-export function listeningUrl(app: INestApplication, path = ''): string {
-  const address = app.getHttpServer().address() as { address: string; port: number } | string;
-  if (typeof address === 'string') return address;
-  const host = address.address.includes(':') ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}${path}`;
-}

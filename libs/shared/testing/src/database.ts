@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { createServiceDataSource, type ServiceDatabaseOptions } from '@gap/database';
 import { testDatabaseUrl } from './environment.js';
 

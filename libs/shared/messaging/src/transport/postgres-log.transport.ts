@@ -92,13 +92,13 @@ export class PostgresLogTransport implements EventTransport {
     }
   }
 
-  async subscribe(options: SubscriptionOptions): Promise<Subscription> {
+  subscribe(options: SubscriptionOptions): Promise<Subscription> {
     const subscription = new PostgresLogSubscription(this.options, options, () =>
       this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
     subscription.start();
-    return subscription;
+    return Promise.resolve(subscription);
   }
 
   async ping(): Promise<void> {

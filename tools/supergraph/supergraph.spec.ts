@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { composeSupergraph } from '../../../tools/supergraph/supergraph.js';
+import { composeSupergraph } from './supergraph.js';
 
 describe('the checked-in supergraph', () => {
   it('composes from the subgraphs as they are now and matches the file the gateway serves', async () => {
