@@ -13,14 +13,49 @@ function dependencyRules(testing) {
     {
       sourceTag: 'type:domain',
       onlyDependOnLibsWithTags: ['type:domain'],
-      bannedExternalImports: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', '@apollo/*', 'express', 'graphql'],
+      bannedExternalImports: [
+        '@nestjs/*',
+        'typeorm',
+        'kafkajs',
+        'pg',
+        '@apollo/*',
+        'express',
+        'graphql',
+      ],
     },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:domain', ...extra] },
-    { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:domain', ...extra] },
-    { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util', 'type:domain', ...extra] },
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util', 'type:domain', ...extra] },
-    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:domain'] },
-    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:util', 'type:domain'] },
+    {
+      sourceTag: 'type:data-access',
+      onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:domain', ...extra],
+    },
+    {
+      sourceTag: 'type:feature',
+      onlyDependOnLibsWithTags: [
+        'type:feature',
+        'type:data-access',
+        'type:util',
+        'type:domain',
+        ...extra,
+      ],
+    },
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: [
+        'type:feature',
+        'type:data-access',
+        'type:util',
+        'type:domain',
+        ...extra,
+      ],
+    },
+    {
+      sourceTag: 'type:testing',
+      onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:domain'],
+    },
+    {
+      sourceTag: 'type:e2e',
+      onlyDependOnLibsWithTags: ['type:testing', 'type:util', 'type:domain'],
+    },
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     { sourceTag: 'scope:accounts', onlyDependOnLibsWithTags: ['scope:accounts', 'scope:shared'] },
     { sourceTag: 'scope:tiering', onlyDependOnLibsWithTags: ['scope:tiering', 'scope:shared'] },
@@ -31,7 +66,9 @@ export default tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '.data', '.nx', 'infra', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -40,12 +77,20 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: 'error',
-      '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints: dependencyRules(false) }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { allow: [], depConstraints: dependencyRules(false) },
+      ],
     },
   },
   {
     files: ['**/*.spec.ts', '**/testing/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints: dependencyRules(true) }] },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { allow: [], depConstraints: dependencyRules(true) },
+      ],
+    },
   },
   {
     // The workspace tools (launcher, composition, test environment) assemble the whole system

@@ -29,7 +29,11 @@ export function projectConfig(projectDir, displayName, overrides = {}) {
           jsc: {
             target: 'es2022',
             parser: { syntax: 'typescript', decorators: true },
-            transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+            transform: {
+              legacyDecorator: true,
+              decoratorMetadata: true,
+              useDefineForClassFields: false,
+            },
             keepClassNames: true,
           },
           module: { type: 'es6' },

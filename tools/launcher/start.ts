@@ -61,14 +61,20 @@ try {
   const keys = await ensureDevKeys(join(dataDir, 'dev-auth'));
   say('schemas migrated; starting services');
 
-  const env = { NODE_ENV: 'development', LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn', AUTH_JWKS_FILE: keys.jwksFile };
+  const env = {
+    NODE_ENV: 'development',
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+    AUTH_JWKS_FILE: keys.jwksFile,
+  };
   services.push(
     ...(await Promise.all([
       startServiceProcess('accounts', 'apps/accounts/src/main.ts', { ...env, PORT: '4001' }),
       startServiceProcess('tiering', 'apps/tiering/src/main.ts', { ...env, PORT: '4002' }),
     ])),
   );
-  services.push(await startServiceProcess('gateway', 'apps/gateway/src/main.ts', { ...env, PORT: '4000' }));
+  services.push(
+    await startServiceProcess('gateway', 'apps/gateway/src/main.ts', { ...env, PORT: '4000' }),
+  );
   for (const service of services) service.process.stdout?.pipe(process.stdout);
 
   const token = await mintToken(keys.privateJwk, {
@@ -94,6 +100,8 @@ try {
 
   Press Ctrl+C to stop.`);
 } catch (error) {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   await stop(1);
 }

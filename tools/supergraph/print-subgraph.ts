@@ -9,7 +9,9 @@ import { SUBGRAPHS } from './subgraphs.js';
 const name = process.argv[2];
 const subgraph = SUBGRAPHS.find((candidate) => candidate.name === name);
 if (!subgraph) {
-  process.stderr.write(`Unknown subgraph '${name}'. Known: ${SUBGRAPHS.map((s) => s.name).join(', ')}\n`);
+  process.stderr.write(
+    `Unknown subgraph '${name}'. Known: ${SUBGRAPHS.map((s) => s.name).join(', ')}\n`,
+  );
   process.exit(2);
 }
 process.stdout.write(await subgraphSdl(await subgraph.api()));

@@ -25,7 +25,9 @@ export async function composeSupergraph(): Promise<string> {
     })),
   );
   if (result.errors) {
-    throw new Error(`Supergraph composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+    throw new Error(
+      `Supergraph composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`,
+    );
   }
   return `${result.supergraphSdl.trim()}\n`;
 }

@@ -7,7 +7,11 @@ export default function globalSetup() {
   const output = execFileSync(
     process.execPath,
     ['--import', '@swc-node/register/esm-register', 'tools/testing/prepare.ts'],
-    { cwd: new URL('../..', import.meta.url).pathname, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+    {
+      cwd: new URL('../..', import.meta.url).pathname,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    },
   );
   process.stdout.write(output);
   const settings = JSON.parse(output.trim().split('\n').at(-1));

@@ -5,5 +5,8 @@ import { AccountsConfig } from './accounts.config.js';
 import { AccountsModule } from './accounts.module.js';
 
 const config = loadConfig(AccountsConfig);
-const app = await startServiceApp(AccountsModule.forRoot(config), { host: config.HOST, port: config.PORT });
+const app = await startServiceApp(AccountsModule.forRoot(config), {
+  host: config.HOST,
+  port: config.PORT,
+});
 app.enableShutdownHooks();

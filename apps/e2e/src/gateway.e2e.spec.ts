@@ -22,7 +22,10 @@ interface GraphQLResponse<T = Record<string, unknown>> {
 
 /** A valid credit code no other test uses. */
 function freshCreditCode(): string {
-  const body = `91350102${randomUUID().replace(/[^0-9]/g, '').padEnd(9, '7').slice(0, 9)}`;
+  const body = `91350102${randomUUID()
+    .replace(/[^0-9]/g, '')
+    .padEnd(9, '7')
+    .slice(0, 9)}`;
   return body + creditCodeCheckCharacter(body);
 }
 
@@ -49,8 +52,14 @@ describe('the platform through the gateway, with Kafka between the services', ()
     };
     const [accountsPort, tieringPort] = [await freePort(), await freePort()];
     const started = await Promise.all([
-      startServiceProcess('accounts', 'apps/accounts/src/main.ts', { ...common, PORT: String(accountsPort) }),
-      startServiceProcess('tiering', 'apps/tiering/src/main.ts', { ...common, PORT: String(tieringPort) }),
+      startServiceProcess('accounts', 'apps/accounts/src/main.ts', {
+        ...common,
+        PORT: String(accountsPort),
+      }),
+      startServiceProcess('tiering', 'apps/tiering/src/main.ts', {
+        ...common,
+        PORT: String(tieringPort),
+      }),
     ]);
     services = started;
     accounts = started[0];
@@ -109,20 +118,26 @@ describe('the platform through the gateway, with Kafka between the services', ()
 
   it('creates an account and shows its tier once the event has flowed through Kafka', async () => {
     const input = validInput();
-    const created = await graphql<{ createGroupAccount: { id: string; accountCode: string; status: string } }>(CREATE, { input });
+    const created = await graphql<{
+      createGroupAccount: { id: string; accountCode: string; status: string };
+    }>(CREATE, { input });
     expect(created.body.errors).toBeUndefined();
     const account = created.body.data?.createGroupAccount;
     expect(account?.status).toBe('PROSPECT');
     expect(account?.accountCode).toMatch(/^GA\d{8}$/);
 
     const started = Date.now();
-    const tier = await eventually(async () => {
-      const result = await graphql<{ groupAccount: { name: string; tier: string | null } }>(
-        'query Account($id: ID!) { groupAccount(id: $id) { name tier } }',
-        { id: account?.id },
-      );
-      return result.body.data?.groupAccount.tier;
-    }, 5_000, 'the tier to show');
+    const tier = await eventually(
+      async () => {
+        const result = await graphql<{ groupAccount: { name: string; tier: string | null } }>(
+          'query Account($id: ID!) { groupAccount(id: $id) { name tier } }',
+          { id: account?.id },
+        );
+        return result.body.data?.groupAccount.tier;
+      },
+      5_000,
+      'the tier to show',
+    );
     expect(tier).toBe('C');
     expect(Date.now() - started).toBeLessThan(5_000);
   });
@@ -144,32 +159,54 @@ describe('the platform through the gateway, with Kafka between the services', ()
     });
     try {
       const value = await eventually(() => seen[0], 20_000, 'the event on Kafka');
-      expect(JSON.parse(value)).toMatchObject({ type: 'AccountCreated', aggregateId: id, payload: { creditCode: input.creditCode } });
+      expect(JSON.parse(value)).toMatchObject({
+        type: 'AccountCreated',
+        aggregateId: id,
+        payload: { creditCode: input.creditCode },
+      });
     } finally {
       await consumer.disconnect();
     }
   });
 
   it.each([
-    ['a wrong check character', { creditCode: '91350100M000100Y44' }, 'input.creditCode', 'CREDIT_CODE_INVALID'],
-    ['a credit code of 17 characters', { creditCode: '91350100M000100Y4' }, 'input.creditCode', 'CREDIT_CODE_INVALID'],
+    [
+      'a wrong check character',
+      { creditCode: '91350100M000100Y44' },
+      'input.creditCode',
+      'CREDIT_CODE_INVALID',
+    ],
+    [
+      'a credit code of 17 characters',
+      { creditCode: '91350100M000100Y4' },
+      'input.creditCode',
+      'CREDIT_CODE_INVALID',
+    ],
     ['an over-long name', { name: '很'.repeat(201) }, 'input.name', 'maxLength'],
     ['an empty name', { name: '   ' }, 'input.name', 'isNotEmpty'],
     ['an unknown industry', { industryCode: 'Z' }, 'input.industryCode', 'INDUSTRY_UNKNOWN'],
     ['an unknown region', { regionCode: '990101' }, 'input.regionCode', 'REGION_UNKNOWN'],
-  ])('refuses %s with a code and the field, and writes nothing', async (_case, change, field, reason) => {
-    const input = { ...validInput(), ...change };
-    const { body } = await graphql(CREATE, { input });
-    const error = body.errors?.[0];
-    expect(error?.extensions).toMatchObject({ category: 'BAD_USER_INPUT', field });
-    expect(JSON.stringify(error?.extensions?.['violations'] ?? error?.extensions)).toContain(reason);
-    expect(await accountsWithCreditCode(input.creditCode.slice(0, 18))).toBe(0);
-  });
+  ])(
+    'refuses %s with a code and the field, and writes nothing',
+    async (_case, change, field, reason) => {
+      const input = { ...validInput(), ...change };
+      const { body } = await graphql(CREATE, { input });
+      const error = body.errors?.[0];
+      expect(error?.extensions).toMatchObject({ category: 'BAD_USER_INPUT', field });
+      expect(JSON.stringify(error?.extensions?.['violations'] ?? error?.extensions)).toContain(
+        reason,
+      );
+      expect(await accountsWithCreditCode(input.creditCode.slice(0, 18))).toBe(0);
+    },
+  );
 
   it('refuses an unknown input field with a code and the field, and writes nothing', async () => {
     const input = { ...validInput(), discount: 99 };
     const { body } = await graphql(CREATE, { input });
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.discount' });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.discount',
+    });
     expect(await accountsWithCreditCode(input.creditCode)).toBe(0);
   });
 
@@ -177,12 +214,19 @@ describe('the platform through the gateway, with Kafka between the services', ()
     const input = validInput();
     await graphql(CREATE, { input });
     const { body } = await graphql(CREATE, { input: { ...input, name: '另一家公司' } });
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'CREDIT_CODE_TAKEN', field: 'input.creditCode' });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'CREDIT_CODE_TAKEN',
+      field: 'input.creditCode',
+    });
     expect(await accountsWithCreditCode(input.creditCode)).toBe(1);
   });
 
   it('answers UNAUTHENTICATED when no token is sent', async () => {
-    const { status, body } = await graphql('{ groupAccounts(first: 1) { pageInfo { hasNextPage } } }', {}, null);
+    const { status, body } = await graphql(
+      '{ groupAccounts(first: 1) { pageInfo { hasNextPage } } }',
+      {},
+      null,
+    );
     expect(status).toBe(401);
     expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
@@ -201,7 +245,11 @@ describe('the platform through the gateway, with Kafka between the services', ()
       },
     ],
   ])('rejects a token %s', async (_case, token) => {
-    const { status, body } = await graphql('{ groupAccounts(first: 1) { pageInfo { hasNextPage } } }', {}, await token());
+    const { status, body } = await graphql(
+      '{ groupAccounts(first: 1) { pageInfo { hasNextPage } } }',
+      {},
+      await token(),
+    );
     expect(status).toBe(401);
     expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
@@ -218,19 +266,34 @@ describe('the platform through the gateway, with Kafka between the services', ()
   it('rejects a query deeper than the limit before any subgraph is called', async () => {
     const subgraphCalls = async () => {
       const metrics = await (await fetch(`${accounts.baseUrl}/metrics`)).text();
-      const line = metrics.split('\n').find((l) => l.startsWith('http_request_duration_seconds_count') && l.includes('route="/graphql"'));
+      const line = metrics
+        .split('\n')
+        .find(
+          (l) =>
+            l.startsWith('http_request_duration_seconds_count') && l.includes('route="/graphql"'),
+        );
       return Number(line?.split(' ').at(-1) ?? 0);
     };
     const before = await subgraphCalls();
     const { status, body } = await graphql('{ groupAccounts(first: 1) { edges { node { id } } } }');
     expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_DEEP' });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      reason: 'QUERY_TOO_DEEP',
+    });
     expect(body.data).toBeUndefined();
     expect(await subgraphCalls()).toBe(before);
   });
 
   it('lets a partner see no group accounts', async () => {
-    const { body } = await graphql('{ groupAccounts(first: 1) { pageInfo { hasNextPage } } }', {}, await issuer.token(['PARTNER'], 'P1'));
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', category: 'FORBIDDEN' });
+    const { body } = await graphql(
+      '{ groupAccounts(first: 1) { pageInfo { hasNextPage } } }',
+      {},
+      await issuer.token(['PARTNER'], 'P1'),
+    );
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      category: 'FORBIDDEN',
+    });
   });
 });

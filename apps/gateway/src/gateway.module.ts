@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import {
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { JwtVerifier, verifierOptionsFrom } from '@gap/auth';
 import { ObservabilityModule } from '@gap/observability';
@@ -35,7 +33,10 @@ export class GatewayModule {
             allowBatchedHttpRequests: false,
             csrfPrevention: true,
             context: gatewayContext(verifier),
-            validationRules: [depthLimitRule(config.MAX_QUERY_DEPTH), costLimitRule(config.MAX_QUERY_COST)],
+            validationRules: [
+              depthLimitRule(config.MAX_QUERY_DEPTH),
+              costLimitRule(config.MAX_QUERY_COST),
+            ],
             formatError: formatGatewayError,
             plugins: [
               requireCallerPlugin(explorer),

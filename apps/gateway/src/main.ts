@@ -5,5 +5,8 @@ import { GatewayConfig } from './gateway.config.js';
 import { GatewayModule } from './gateway.module.js';
 
 const config = loadConfig(GatewayConfig);
-const app = await startServiceApp(GatewayModule.forRoot(config), { host: config.HOST, port: config.PORT });
+const app = await startServiceApp(GatewayModule.forRoot(config), {
+  host: config.HOST,
+  port: config.PORT,
+});
 app.enableShutdownHooks();

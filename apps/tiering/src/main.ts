@@ -5,5 +5,8 @@ import { TieringConfig } from './tiering.config.js';
 import { TieringModule } from './tiering.module.js';
 
 const config = loadConfig(TieringConfig);
-const app = await startServiceApp(TieringModule.forRoot(config), { host: config.HOST, port: config.PORT });
+const app = await startServiceApp(TieringModule.forRoot(config), {
+  host: config.HOST,
+  port: config.PORT,
+});
 app.enableShutdownHooks();

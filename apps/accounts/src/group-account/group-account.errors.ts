@@ -2,7 +2,10 @@ import { DomainError, type FieldViolation } from '@gap/errors';
 
 export const GroupAccountErrors = {
   invalid: (violations: FieldViolation[]): DomainError =>
-    DomainError.invalidInput(violations, violations.length === 1 ? violations[0]?.reason : 'INVALID_INPUT'),
+    DomainError.invalidInput(
+      violations,
+      violations.length === 1 ? violations[0]?.reason : 'INVALID_INPUT',
+    ),
 
   creditCodeTaken: (creditCode: string): DomainError =>
     DomainError.conflict(
@@ -12,5 +15,9 @@ export const GroupAccountErrors = {
     ),
 
   notFound: (id: string): DomainError =>
-    DomainError.notFound('GROUP_ACCOUNT_NOT_FOUND', `No group account ${id} that you may see.`, 'id'),
+    DomainError.notFound(
+      'GROUP_ACCOUNT_NOT_FOUND',
+      `No group account ${id} that you may see.`,
+      'id',
+    ),
 };

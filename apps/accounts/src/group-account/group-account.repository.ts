@@ -16,7 +16,9 @@ export class GroupAccountRepository {
   }
 
   async nextAccountCode(manager: EntityManager): Promise<string> {
-    const [row] = await manager.query<{ n: string }[]>("SELECT nextval('accounts.account_code_seq') AS n");
+    const [row] = await manager.query<{ n: string }[]>(
+      "SELECT nextval('accounts.account_code_seq') AS n",
+    );
     return `GA${String(row?.n).padStart(8, '0')}`;
   }
 

@@ -29,16 +29,26 @@ export class GroupAccountResolver {
     return this.accounts.get(caller, id);
   }
 
-  @Query(() => GroupAccountConnection, { description: 'Group accounts in the order they were registered.' })
-  groupAccounts(@CurrentCaller() caller: Caller, @Args() page: PageArgs): Promise<Connection<GroupAccountEntity>> {
+  @Query(() => GroupAccountConnection, {
+    description: 'Group accounts in the order they were registered.',
+  })
+  groupAccounts(
+    @CurrentCaller() caller: Caller,
+    @Args() page: PageArgs,
+  ): Promise<Connection<GroupAccountEntity>> {
     return this.accounts.page(caller, page.first, page.after);
   }
 
   /** Other subgraphs hand the gateway `{ id }` references; they are fetched in one batch. */
   @ResolveReference()
-  resolveReference(reference: { id: string }, @Context() context: RequestContext): Promise<GroupAccountEntity | null> {
+  resolveReference(
+    reference: { id: string },
+    @Context() context: RequestContext,
+  ): Promise<GroupAccountEntity | null> {
     const caller = context.req.caller;
     if (!caller) return Promise.resolve(null);
-    return requestLoader(context, 'groupAccountById', (ids) => this.accounts.getMany(caller, ids)).load(reference.id);
+    return requestLoader(context, 'groupAccountById', (ids) =>
+      this.accounts.getMany(caller, ids),
+    ).load(reference.id);
   }
 }

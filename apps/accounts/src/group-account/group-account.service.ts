@@ -18,14 +18,18 @@ import type { CreateGroupAccountInput } from './dto/create-group-account.input.j
 
 /** Partners bring leads but never see the account graph. */
 function assertMaySeeAccounts(caller: Caller): void {
-  if (!hasRole(caller, 'ACCOUNT_MANAGER', 'SUPERVISOR', 'COORDINATOR', 'DEPARTMENT_STAFF', 'ADMIN')) {
+  if (
+    !hasRole(caller, 'ACCOUNT_MANAGER', 'SUPERVISOR', 'COORDINATOR', 'DEPARTMENT_STAFF', 'ADMIN')
+  ) {
     throw DomainError.forbidden('Group accounts are not visible to this role.');
   }
 }
 
 function assertMayCreateAccounts(caller: Caller): void {
   if (!hasRole(caller, 'ACCOUNT_MANAGER', 'SUPERVISOR', 'COORDINATOR', 'ADMIN')) {
-    throw DomainError.forbidden('Only account managers, supervisors, coordinators and admins create group accounts.');
+    throw DomainError.forbidden(
+      'Only account managers, supervisors, coordinators and admins create group accounts.',
+    );
   }
 }
 
@@ -91,7 +95,11 @@ export class GroupAccountService {
     return new Map(found.map((account) => [account.id, account]));
   }
 
-  async page(caller: Caller, first: number, after?: string): Promise<Connection<GroupAccountEntity>> {
+  async page(
+    caller: Caller,
+    first: number,
+    after?: string,
+  ): Promise<Connection<GroupAccountEntity>> {
     assertMaySeeAccounts(caller);
     const position = after === undefined ? undefined : decodeCursor(after);
     const rows = await this.accounts.findPage(
@@ -101,11 +109,18 @@ export class GroupAccountService {
     return toConnection(rows, first, (row) => [row.createdAt.toISOString(), row.id]);
   }
 
-  private checkCreateInput(input: CreateGroupAccountInput): { creditCode: string; industryCode: IndustryCode } {
+  private checkCreateInput(input: CreateGroupAccountInput): {
+    creditCode: string;
+    industryCode: IndustryCode;
+  } {
     const violations: FieldViolation[] = [];
     const credit = checkCreditCode(input.creditCode);
     if (!credit.valid) {
-      violations.push({ field: 'input.creditCode', reason: 'CREDIT_CODE_INVALID', message: credit.message });
+      violations.push({
+        field: 'input.creditCode',
+        reason: 'CREDIT_CODE_INVALID',
+        message: credit.message,
+      });
     }
     const industryCode = input.industryCode;
     if (!isIndustryCode(industryCode)) {

@@ -4,7 +4,7 @@ import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Caller, JwtVerifier } from '@gap/auth';
 import { DomainError } from '@gap/errors';
-import { CORRELATION_HEADER, REQUEST_ID_HEADER } from '@gap/observability';
+import { CORRELATION_HEADER, REQUEST_ID_HEADER, idHeader } from '@gap/observability';
 
 export interface GatewayContext {
   readonly caller: Caller | null;
@@ -20,21 +20,20 @@ function unauthenticated(message: string, reason: string): GraphQLError {
   });
 }
 
-function headerOf(req: Request, name: string): string | undefined {
-  const value = req.headers[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first && /^[\w.:-]{1,128}$/.test(first) ? first : undefined;
-}
-
 /** Verifies the bearer token, if any, before the operation is even parsed. */
 export function gatewayContext(verifier: JwtVerifier) {
   return async ({ req }: { req: Request }): Promise<GatewayContext> => {
-    const requestId = headerOf(req, REQUEST_ID_HEADER) ?? randomUUID();
-    const correlationId = headerOf(req, CORRELATION_HEADER) ?? requestId;
+    const requestId = idHeader(req, REQUEST_ID_HEADER) ?? randomUUID();
+    const correlationId = idHeader(req, CORRELATION_HEADER) ?? requestId;
     const authorization = req.headers.authorization;
     if (!authorization) return { caller: null, requestId, correlationId };
     try {
-      return { caller: await verifier.verifyHeader(authorization), authorization, requestId, correlationId };
+      return {
+        caller: await verifier.verifyHeader(authorization),
+        authorization,
+        requestId,
+        correlationId,
+      };
     } catch (error) {
       if (error instanceof DomainError) throw unauthenticated(error.message, error.code);
       throw error;
@@ -52,17 +51,26 @@ function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
  * Every operation needs a verified caller. Only schema introspection may come without one, and
  * only where introspection is on at all (never in production), so the explorer can load.
  */
-export function requireCallerPlugin(allowAnonymousIntrospection: boolean): ApolloServerPlugin<GatewayContext> {
+export function requireCallerPlugin(
+  allowAnonymousIntrospection: boolean,
+): ApolloServerPlugin<GatewayContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ contextValue, operation }) {
           const allowed =
             contextValue.caller !== null ||
-            (allowAnonymousIntrospection && operation !== undefined && isIntrospectionOnly(operation));
+            (allowAnonymousIntrospection &&
+              operation !== undefined &&
+              isIntrospectionOnly(operation));
           return allowed
             ? Promise.resolve()
-            : Promise.reject(unauthenticated('Send a bearer token in the Authorization header.', 'UNAUTHENTICATED'));
+            : Promise.reject(
+                unauthenticated(
+                  'Send a bearer token in the Authorization header.',
+                  'UNAUTHENTICATED',
+                ),
+              );
         },
       });
     },

@@ -17,7 +17,9 @@ describe('query limits', () => {
   });
 
   it('refuses a query one level deeper than the limit', () => {
-    expect(errorsOf('{ accounts { edges { node { parent { id } } } } }', depthLimitRule(4))).toEqual(['QUERY_TOO_DEEP']);
+    expect(
+      errorsOf('{ accounts { edges { node { parent { id } } } } }', depthLimitRule(4)),
+    ).toEqual(['QUERY_TOO_DEEP']);
   });
 
   it('counts the depth hidden in fragments', () => {

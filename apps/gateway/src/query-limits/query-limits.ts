@@ -28,7 +28,11 @@ function fragmentsOf(context: ValidationContext): Fragments {
   return fragments;
 }
 
-function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Fragments, seen: Set<string>): number {
+function depthOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Fragments,
+  seen: Set<string>,
+): number {
   if (!selectionSet) return 0;
   let deepest = 0;
   for (const selection of selectionSet.selections) {
@@ -41,7 +45,10 @@ function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Fragment
       const name = selection.name.value;
       const fragment = fragments[name];
       if (!fragment || seen.has(name)) continue;
-      deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, new Set(seen).add(name)));
+      deepest = Math.max(
+        deepest,
+        depthOf(fragment.selectionSet, fragments, new Set(seen).add(name)),
+      );
     }
   }
   return deepest;
@@ -61,7 +68,10 @@ export function depthLimitRule(max: number): ValidationRule {
         const depth = depthOf(operation.selectionSet, fragments, new Set());
         if (depth > max) {
           context.reportError(
-            tooMuch('QUERY_TOO_DEEP', `The query is ${depth} levels deep; at most ${max} are allowed.`),
+            tooMuch(
+              'QUERY_TOO_DEEP',
+              `The query is ${depth} levels deep; at most ${max} are allowed.`,
+            ),
           );
         }
       },
@@ -71,7 +81,10 @@ export function depthLimitRule(max: number): ValidationRule {
 
 function listSize(field: FieldNode): number {
   for (const argument of field.arguments ?? []) {
-    if (['first', 'last', 'limit'].includes(argument.name.value) && argument.value.kind === Kind.INT) {
+    if (
+      ['first', 'last', 'limit'].includes(argument.name.value) &&
+      argument.value.kind === Kind.INT
+    ) {
       return Math.max(1, Number(argument.value.value));
     }
   }
@@ -111,7 +124,10 @@ export function costLimitRule(max: number): ValidationRule {
         leave() {
           if (cost > max) {
             context.reportError(
-              tooMuch('QUERY_TOO_COMPLEX', `The query's estimated cost is ${cost}; at most ${max} is allowed.`),
+              tooMuch(
+                'QUERY_TOO_COMPLEX',
+                `The query's estimated cost is ${cost}; at most ${max} is allowed.`,
+              ),
             );
           }
         },

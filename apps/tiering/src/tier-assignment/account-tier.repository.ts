@@ -19,6 +19,8 @@ export class AccountTierRepository {
   }
 
   findByAccountIds(ids: readonly string[]): Promise<AccountTierEntity[]> {
-    return this.dataSource.getRepository(AccountTierEntity).findBy({ groupAccountId: In([...ids]) });
+    return this.dataSource
+      .getRepository(AccountTierEntity)
+      .findBy({ groupAccountId: In([...ids]) });
   }
 }

@@ -25,7 +25,9 @@ export class GroupAccountTierResolver {
     @CurrentCaller() caller: Caller,
     @Context() context: RequestContext,
   ): Promise<Tier | null> {
-    return requestLoader(context, 'tierByAccountId', (ids) => this.tiers.tiersOf(caller, ids)).load(account.id);
+    return requestLoader(context, 'tierByAccountId', (ids) => this.tiers.tiersOf(caller, ids)).load(
+      account.id,
+    );
   }
 
   @Query(() => TierPolicy)

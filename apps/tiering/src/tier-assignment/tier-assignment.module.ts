@@ -5,6 +5,11 @@ import { GroupAccountTierResolver } from './group-account-tier.resolver.js';
 import { TierAssignmentService } from './tier-assignment.service.js';
 
 @Module({
-  providers: [AccountTierRepository, TierAssignmentService, GroupAccountTierResolver, AccountEventsConsumer],
+  providers: [
+    AccountTierRepository,
+    TierAssignmentService,
+    GroupAccountTierResolver,
+    AccountEventsConsumer,
+  ],
 })
 export class TierAssignmentModule {}

@@ -18,7 +18,10 @@ export class TierAssignmentService {
   ) {}
 
   /** A new account gets its first tier; a redelivered or replayed event changes nothing. */
-  async onAccountCreated(event: EventEnvelope<'AccountCreated'>, manager: EntityManager): Promise<void> {
+  async onAccountCreated(
+    event: EventEnvelope<'AccountCreated'>,
+    manager: EntityManager,
+  ): Promise<void> {
     const decision = initialTierForNewAccount();
     const accountId = event.payload.groupAccountId;
     const inserted = await this.tiers.insertIfAbsent(
@@ -46,7 +49,8 @@ export class TierAssignmentService {
   }
 
   async tiersOf(caller: Caller, accountIds: readonly string[]): Promise<Map<string, Tier>> {
-    if (hasRole(caller, 'PARTNER')) throw DomainError.forbidden('Tiers are not visible to partners.');
+    if (hasRole(caller, 'PARTNER'))
+      throw DomainError.forbidden('Tiers are not visible to partners.');
     const found = await this.tiers.findByAccountIds(accountIds);
     return new Map(found.map((row) => [row.groupAccountId, row.tier]));
   }

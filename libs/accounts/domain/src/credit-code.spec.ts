@@ -2,7 +2,10 @@ import { checkCreditCode, creditCodeCheckCharacter, normaliseCreditCode } from '
 
 describe('Unified Social Credit Code', () => {
   it('accepts the example code printed in GB 32100-2015', () => {
-    expect(checkCreditCode('91350100M000100Y43')).toEqual({ valid: true, code: '91350100M000100Y43' });
+    expect(checkCreditCode('91350100M000100Y43')).toEqual({
+      valid: true,
+      code: '91350100M000100Y43',
+    });
   });
 
   it('computes the check character from the first seventeen characters', () => {
@@ -28,12 +31,15 @@ describe('Unified Social Credit Code', () => {
     });
   });
 
-  it.each(['I', 'O', 'S', 'V', 'Z'])('rejects the letter %s, which the standard never uses', (letter) => {
-    expect(checkCreditCode(`91350100M000100${letter}43`)).toMatchObject({
-      valid: false,
-      problem: 'CREDIT_CODE_CHARACTER',
-    });
-  });
+  it.each(['I', 'O', 'S', 'V', 'Z'])(
+    'rejects the letter %s, which the standard never uses',
+    (letter) => {
+      expect(checkCreditCode(`91350100M000100${letter}43`)).toMatchObject({
+        valid: false,
+        problem: 'CREDIT_CODE_CHARACTER',
+      });
+    },
+  );
 
   it('rejects a code whose division part is not six digits', () => {
     expect(checkCreditCode('9135A100M000100Y43')).toMatchObject({

@@ -1,4 +1,9 @@
-export const GROUP_ACCOUNT_TYPES = ['ENTERPRISE', 'GOVERNMENT', 'PUBLIC_INSTITUTION', 'SME'] as const;
+export const GROUP_ACCOUNT_TYPES = [
+  'ENTERPRISE',
+  'GOVERNMENT',
+  'PUBLIC_INSTITUTION',
+  'SME',
+] as const;
 export type GroupAccountType = (typeof GROUP_ACCOUNT_TYPES)[number];
 
 export const GROUP_ACCOUNT_STATUSES = ['PROSPECT', 'ACTIVE', 'SUSPENDED', 'CHURNED'] as const;
@@ -19,7 +24,10 @@ export const INDUSTRIES = {
   F: { zh: '批发和零售业', en: 'Wholesale and retail' },
   G: { zh: '交通运输、仓储和邮政业', en: 'Transport, storage and post' },
   H: { zh: '住宿和餐饮业', en: 'Accommodation and catering' },
-  I: { zh: '信息传输、软件和信息技术服务业', en: 'Information transmission, software and IT services' },
+  I: {
+    zh: '信息传输、软件和信息技术服务业',
+    en: 'Information transmission, software and IT services',
+  },
   J: { zh: '金融业', en: 'Finance' },
   K: { zh: '房地产业', en: 'Real estate' },
   L: { zh: '租赁和商务服务业', en: 'Leasing and business services' },
@@ -40,9 +48,40 @@ export function isIndustryCode(code: string): code is IndustryCode {
 
 /** Province-level prefixes of GB/T 2260 division codes. */
 const PROVINCE_PREFIXES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64',
-  '65', '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 /** A region is a six-digit division code: province, city and district (GB/T 2260). */

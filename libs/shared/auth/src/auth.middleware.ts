@@ -24,7 +24,9 @@ export class BearerAuthMiddleware implements NestMiddleware {
         return;
       }
       res.status(401).json({
-        errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED', reason: error.code } }],
+        errors: [
+          { message: error.message, extensions: { code: 'UNAUTHENTICATED', reason: error.code } },
+        ],
       });
     }
   }

@@ -1,4 +1,9 @@
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { BearerAuthMiddleware } from './auth.middleware.js';
 import { JwtVerifier, type JwtVerifierOptions } from './jwt-verifier.js';
 
@@ -8,7 +13,10 @@ export class AuthModule implements NestModule {
     return {
       module: AuthModule,
       global: true,
-      providers: [{ provide: JwtVerifier, useValue: new JwtVerifier(options) }, BearerAuthMiddleware],
+      providers: [
+        { provide: JwtVerifier, useValue: new JwtVerifier(options) },
+        BearerAuthMiddleware,
+      ],
       exports: [JwtVerifier],
     };
   }

@@ -19,10 +19,19 @@ describe('verifying a bearer token', () => {
   });
 
   const token = (overrides: Partial<Parameters<typeof mintToken>[1]> = {}) =>
-    mintToken(keys.privateJwk, { subject: 'E1001', roles: ['ACCOUNT_MANAGER'], issuer, audience, ...overrides });
+    mintToken(keys.privateJwk, {
+      subject: 'E1001',
+      roles: ['ACCOUNT_MANAGER'],
+      issuer,
+      audience,
+      ...overrides,
+    });
 
   async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-    const error = await promise.then(() => undefined, (e: unknown) => e);
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DomainError);
     return error as DomainError;
   }
@@ -64,7 +73,10 @@ describe('verifying a bearer token', () => {
   it('rejects a token signed by a key the issuer never published', async () => {
     const stranger = await generateKeyPair('ES256', { extractable: true });
     const forged = await new SignJWT({ roles: ['ADMIN'] })
-      .setProtectedHeader({ alg: 'ES256', kid: (await exportJWK(stranger.publicKey)).kid ?? keys.privateJwk.kid ?? '' })
+      .setProtectedHeader({
+        alg: 'ES256',
+        kid: (await exportJWK(stranger.publicKey)).kid ?? keys.privateJwk.kid ?? '',
+      })
       .setSubject('E1001')
       .setIssuer(issuer)
       .setAudience(audience)

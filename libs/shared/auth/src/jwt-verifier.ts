@@ -89,13 +89,25 @@ export class JwtVerifier {
       return unauthenticated('TOKEN_EXPIRED', 'The token has expired; sign in again.');
     }
     if (error instanceof errors.JWTClaimValidationFailed) {
-      return unauthenticated('TOKEN_CLAIM_INVALID', `The token's ${error.claim} claim is not accepted.`);
+      return unauthenticated(
+        'TOKEN_CLAIM_INVALID',
+        `The token's ${error.claim} claim is not accepted.`,
+      );
     }
     if (error instanceof errors.JOSEAlgNotAllowed) {
-      return unauthenticated('TOKEN_ALGORITHM_REFUSED', 'The token is signed with an algorithm that is not accepted.');
+      return unauthenticated(
+        'TOKEN_ALGORITHM_REFUSED',
+        'The token is signed with an algorithm that is not accepted.',
+      );
     }
-    if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
-      return unauthenticated('TOKEN_SIGNATURE_INVALID', 'The token is not signed by a trusted key.');
+    if (
+      error instanceof errors.JWSSignatureVerificationFailed ||
+      error instanceof errors.JWKSNoMatchingKey
+    ) {
+      return unauthenticated(
+        'TOKEN_SIGNATURE_INVALID',
+        'The token is not signed by a trusted key.',
+      );
     }
     return unauthenticated('TOKEN_INVALID', 'The token could not be read.');
   }

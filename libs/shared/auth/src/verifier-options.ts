@@ -5,6 +5,8 @@ export function verifierOptionsFrom(config: AppConfig): JwtVerifierOptions {
   return {
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
-    ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : { jwksFile: config.AUTH_JWKS_FILE }),
+    ...(config.AUTH_JWKS_URL
+      ? { jwksUrl: config.AUTH_JWKS_URL }
+      : { jwksFile: config.AUTH_JWKS_FILE }),
   };
 }

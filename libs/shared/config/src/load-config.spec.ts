@@ -16,7 +16,9 @@ describe('loading a service configuration', () => {
   });
 
   it('names the variable that is wrong', () => {
-    expect(() => loadConfig(ServiceConfig, { EVENT_TRANSPORT: 'rabbit' })).toThrow(/EVENT_TRANSPORT="rabbit"/);
+    expect(() => loadConfig(ServiceConfig, { EVENT_TRANSPORT: 'rabbit' })).toThrow(
+      /EVENT_TRANSPORT="rabbit"/,
+    );
   });
 
   it('never repeats the value of a secret in its message', () => {

@@ -32,7 +32,9 @@ export function loadConfig<T extends object>(
   if (errors.length > 0) {
     throw new ConfigurationError(
       errors.map((error) => {
-        const shown = SECRET_NAMES.test(error.property) ? '(hidden)' : JSON.stringify(env[error.property]);
+        const shown = SECRET_NAMES.test(error.property)
+          ? '(hidden)'
+          : JSON.stringify(env[error.property]);
         return `${error.property}=${shown}: ${Object.values(error.constraints ?? {}).join('; ')}`;
       }),
     );

@@ -11,7 +11,12 @@ export const DEV_ISSUER = 'https://auth.group-platform.local';
 export const AUDIENCE = 'group-account-platform';
 
 const splitList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
 
 /** What every app needs: where it listens, how it logs, whose tokens it trusts. */
 export class AppConfig {
@@ -37,7 +42,9 @@ export class ServiceConfig extends AppConfig {
   DATABASE_URL = EMBEDDED_DATABASE_URL;
 
   @IsIn(['postgres', 'kafka']) EVENT_TRANSPORT: 'postgres' | 'kafka' = 'postgres';
-  @Transform(splitList) @ArrayNotEmpty() @IsString({ each: true })
+  @Transform(splitList)
+  @ArrayNotEmpty()
+  @IsString({ each: true })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
   @IsInt() @Min(1) KAFKA_REPLICATION_FACTOR: number = 1;
 }

@@ -42,7 +42,8 @@ export function checkReceivedEnvelope(raw: unknown): Checked<EventEnvelope> {
   const shape = plainToInstance(EnvelopeShape, raw);
   const problems = describe(validateSync(shape, { whitelist: false }));
   if (problems.length > 0) return { ok: false, problems };
-  if (!isEventType(shape.type)) return { ok: false, problems: [`type: unknown event type '${shape.type}'`] };
+  if (!isEventType(shape.type))
+    return { ok: false, problems: [`type: unknown event type '${shape.type}'`] };
   const payloadProblems = checkPayload(shape.type, shape.payload, 'receive');
   if (payloadProblems.length > 0) return { ok: false, problems: payloadProblems };
   return { ok: true, value: raw as EventEnvelope };

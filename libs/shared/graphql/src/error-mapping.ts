@@ -28,7 +28,10 @@ const logger = new Logger('GraphQLErrors');
  * category and the field at fault; anything else is logged and answered as an internal error
  * without details. Errors GraphQL itself raised (validation, parsing) pass through.
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
     return {

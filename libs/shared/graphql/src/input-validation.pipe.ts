@@ -11,7 +11,10 @@ function violationsOf(errors: readonly ValidationError[], path: string): FieldVi
     const own = Object.entries(error.constraints ?? {}).map(([reason, message]) => ({
       field,
       reason: reason === 'whitelistValidation' ? 'unknownField' : reason,
-      message: reason === 'whitelistValidation' ? `${field} is not a known field.` : `${field}: ${message}`,
+      message:
+        reason === 'whitelistValidation'
+          ? `${field} is not a known field.`
+          : `${field}: ${message}`,
     }));
     return [...own, ...violationsOf(error.children ?? [], field)];
   });

@@ -59,17 +59,26 @@ export function encodeCursor(position: readonly (string | number)[]): string {
 export function decodeCursor(cursor: string, field = 'after'): (string | number)[] {
   try {
     const position: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(position) && position.every((p) => typeof p === 'string' || typeof p === 'number')) {
+    if (
+      Array.isArray(position) &&
+      position.every((p) => typeof p === 'string' || typeof p === 'number')
+    ) {
       return position;
     }
   } catch {
     // fall through to the coded error below
   }
-  throw DomainError.invalidInput([{ field, reason: 'cursor', message: `${field} is not a cursor this API gave out.` }]);
+  throw DomainError.invalidInput([
+    { field, reason: 'cursor', message: `${field} is not a cursor this API gave out.` },
+  ]);
 }
 
 /** Builds a page from `first + 1` rows: the extra row only says whether there is more. */
-export function toConnection<T>(rows: readonly T[], first: number, position: (row: T) => (string | number)[]): Connection<T> {
+export function toConnection<T>(
+  rows: readonly T[],
+  first: number,
+  position: (row: T) => (string | number)[],
+): Connection<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(position(node)) }));
   return {

@@ -20,7 +20,9 @@ export interface SubgraphApi {
  * so the supergraph can be composed statically in a workspace script.
  */
 export async function subgraphSdl(api: SubgraphApi): Promise<string> {
-  const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
+  const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, {
+    logger: false,
+  });
   try {
     const factory = app.get(GraphQLSchemaFactory);
     const schema = await factory.create(api.resolvers, {

@@ -37,7 +37,10 @@ export class SubgraphModule {
           playground: false,
           introspection: !options.production,
           csrfPrevention: true,
-          buildSchemaOptions: { dateScalarMode: 'isoDate', orphanedTypes: options.api.orphanedTypes },
+          buildSchemaOptions: {
+            dateScalarMode: 'isoDate',
+            orphanedTypes: options.api.orphanedTypes,
+          },
           context: ({ req }: { req: Request }): SubgraphContext => ({ req }),
           formatError: formatGraphQLError,
         }),

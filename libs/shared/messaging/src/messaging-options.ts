@@ -3,7 +3,10 @@ import type { ServiceConfig } from '@gap/config';
 import type { MessagingOptions } from './messaging.service.js';
 
 /** Messaging settings from a service's validated configuration. */
-export function messagingOptionsFrom(service: ProducingService, config: ServiceConfig): MessagingOptions {
+export function messagingOptionsFrom(
+  service: ProducingService,
+  config: ServiceConfig,
+): MessagingOptions {
   return {
     service,
     transport:

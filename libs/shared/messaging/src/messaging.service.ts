@@ -32,7 +32,9 @@ export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
  * consumers, stops them in order at shutdown, and reports whether they are ready.
  */
 @Injectable()
-export class MessagingService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class MessagingService
+  implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger(MessagingService.name);
   private readonly consumers: EventConsumer[] = [];
   readonly relay: OutboxRelay;

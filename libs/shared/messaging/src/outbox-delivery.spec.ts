@@ -19,8 +19,14 @@ import type { DeliveredRecord, EventTransport, Subscription } from './transport/
 import { sampleAccountCreated } from './testing/sample-events.js';
 
 const transports: [string, () => TransportSettings][] = [
-  ['the PostgreSQL event log', () => ({ kind: 'postgres', url: testDatabaseUrl(), pollIntervalMs: 100 })],
-  ['Kafka', () => ({ kind: 'kafka', brokers: testKafkaBrokers(), clientId: `spec-${uniqueSuffix()}` })],
+  [
+    'the PostgreSQL event log',
+    () => ({ kind: 'postgres', url: testDatabaseUrl(), pollIntervalMs: 100 }),
+  ],
+  [
+    'Kafka',
+    () => ({ kind: 'kafka', brokers: testKafkaBrokers(), clientId: `spec-${uniqueSuffix()}` }),
+  ],
 ];
 
 describe.each(transports)('delivering events through %s', (_name, settings) => {
@@ -39,8 +45,12 @@ describe.each(transports)('delivering events through %s', (_name, settings) => {
       applicationName: 'messaging-spec',
     });
     dataSource = await openTestDataSource({ schema, entities: [], migrations: [] });
-    await dataSource.query(`CREATE TABLE "${schema}".note (account_id uuid NOT NULL, text text NOT NULL)`);
-    await dataSource.query(`CREATE TABLE "${schema}".applied (account_id uuid NOT NULL, event_id uuid NOT NULL)`);
+    await dataSource.query(
+      `CREATE TABLE "${schema}".note (account_id uuid NOT NULL, text text NOT NULL)`,
+    );
+    await dataSource.query(
+      `CREATE TABLE "${schema}".applied (account_id uuid NOT NULL, event_id uuid NOT NULL)`,
+    );
     transport = createTransport(settings());
     await transport.ensureTopics([ACCOUNTS_TOPIC, deadLetterTopic(ACCOUNTS_TOPIC)]);
   });
@@ -63,10 +73,10 @@ describe.each(transports)('delivering events through %s', (_name, settings) => {
       handlers: {
         AccountCreated: async (event, manager) => {
           if (event.payload.name === 'FAIL') throw new Error('the handler refuses this account');
-          await manager.query(`INSERT INTO "${schema}".applied (account_id, event_id) VALUES ($1, $2)`, [
-            event.aggregateId,
-            event.id,
-          ]);
+          await manager.query(
+            `INSERT INTO "${schema}".applied (account_id, event_id) VALUES ($1, $2)`,
+            [event.aggregateId, event.id],
+          );
         },
       },
     });
@@ -86,12 +96,28 @@ describe.each(transports)('delivering events through %s', (_name, settings) => {
     const accountId = randomUUID();
     const child = spawn(
       process.execPath,
-      ['--import', '@swc-node/register/esm-register', 'libs/shared/messaging/src/testing/crash-before-publish.fixture.ts'],
-      { env: { ...process.env, DATABASE_URL: testDatabaseUrl(), SCHEMA: schema, ACCOUNT_ID: accountId }, stdio: ['ignore', 'pipe', 'inherit'] },
+      [
+        '--import',
+        '@swc-node/register/esm-register',
+        'libs/shared/messaging/src/testing/crash-before-publish.fixture.ts',
+      ],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: testDatabaseUrl(),
+          SCHEMA: schema,
+          ACCOUNT_ID: accountId,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
     );
     let stdout = '';
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    await eventually(() => stdout.includes('CLAIMED'), 30_000, 'the doomed relay to claim the event');
+    await eventually(
+      () => stdout.includes('CLAIMED'),
+      30_000,
+      'the doomed relay to claim the event',
+    );
     const killed = new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
     child.kill('SIGKILL');
     await expect(killed).resolves.toBe('SIGKILL');
@@ -107,7 +133,11 @@ describe.each(transports)('delivering events through %s', (_name, settings) => {
     const relay = new OutboxRelay(dataSource, transport, { idleDelayMs: 20 });
     relay.start();
     running.push(relay);
-    await eventually(() => appliedFor(accountId).then((n) => n === 1), 20_000, 'the event to be applied');
+    await eventually(
+      () => appliedFor(accountId).then((n) => n === 1),
+      20_000,
+      'the event to be applied',
+    );
     const [row] = await dataSource.query<{ status: string }[]>(
       `SELECT status FROM "${schema}".outbox WHERE message_key = $1`,
       [accountId],
@@ -124,14 +154,26 @@ describe.each(transports)('delivering events through %s', (_name, settings) => {
     await transport.publish(ACCOUNTS_TOPIC, [record, record]);
     const marker = randomUUID();
     await transport.publish(ACCOUNTS_TOPIC, [
-      { key: marker, value: JSON.stringify({ ...envelope, id: randomUUID(), aggregateId: marker, payload: { ...envelope.payload, groupAccountId: marker } }) },
+      {
+        key: marker,
+        value: JSON.stringify({
+          ...envelope,
+          id: randomUUID(),
+          aggregateId: marker,
+          payload: { ...envelope.payload, groupAccountId: marker },
+        }),
+      },
     ]);
 
     await consumer().start();
     // The marker comes after both copies on its own key; waiting for it bounds the wait for copies
     // on the Kafka partition they share only when keys collide, so wait for both and settle.
     await eventually(() => appliedFor(marker).then((n) => n === 1), 20_000, 'the marker event');
-    await eventually(() => appliedFor(accountId).then((n) => n >= 1), 20_000, 'the duplicated event');
+    await eventually(
+      () => appliedFor(accountId).then((n) => n >= 1),
+      20_000,
+      'the duplicated event',
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await appliedFor(accountId)).toBe(1);
   });
@@ -152,10 +194,21 @@ describe.each(transports)('delivering events through %s', (_name, settings) => {
       payload,
     });
     await transport.publish(ACCOUNTS_TOPIC, [
-      { key: poisonId, value: JSON.stringify(envelopeOf(poisonId, { ...poison.payload, creditCode: 'short' })) },
+      {
+        key: poisonId,
+        value: JSON.stringify(envelopeOf(poisonId, { ...poison.payload, creditCode: 'short' })),
+      },
       { key: poisonId, value: '{not json' },
-      { key: failing, value: JSON.stringify(envelopeOf(failing, { ...sampleAccountCreated(failing).payload, name: 'FAIL' })) },
-      { key: healthyId, value: JSON.stringify(envelopeOf(healthyId, sampleAccountCreated(healthyId).payload)) },
+      {
+        key: failing,
+        value: JSON.stringify(
+          envelopeOf(failing, { ...sampleAccountCreated(failing).payload, name: 'FAIL' }),
+        ),
+      },
+      {
+        key: healthyId,
+        value: JSON.stringify(envelopeOf(healthyId, sampleAccountCreated(healthyId).payload)),
+      },
     ]);
 
     const deadLetters: DeliveredRecord[] = [];
@@ -170,7 +223,11 @@ describe.each(transports)('delivering events through %s', (_name, settings) => {
     running.push({ stop: () => watcher.close() });
 
     await consumer().start();
-    await eventually(() => appliedFor(healthyId).then((n) => n === 1), 20_000, 'the healthy event after the poison');
+    await eventually(
+      () => appliedFor(healthyId).then((n) => n === 1),
+      20_000,
+      'the healthy event after the poison',
+    );
     await eventually(() => deadLetters.length === 3, 30_000, 'three dead letters');
     const errors = deadLetters.map((record) => record.headers['dlq-error'] ?? '');
     expect(errors).toEqual(
@@ -180,7 +237,9 @@ describe.each(transports)('delivering events through %s', (_name, settings) => {
         expect.stringContaining('the handler refuses this account'),
       ]),
     );
-    expect(deadLetters.every((record) => record.headers['dlq-source-topic'] === ACCOUNTS_TOPIC)).toBe(true);
+    expect(
+      deadLetters.every((record) => record.headers['dlq-source-topic'] === ACCOUNTS_TOPIC),
+    ).toBe(true);
     expect(await appliedFor(poisonId)).toBe(0);
     expect(await appliedFor(failing)).toBe(0);
   });

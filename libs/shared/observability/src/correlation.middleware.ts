@@ -3,7 +3,8 @@ import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Correlation, CORRELATION_HEADER, REQUEST_ID_HEADER } from './correlation.js';
 
-function header(req: Request, name: string): string | undefined {
+/** A correlation or request id header, if present and shaped like an id (never echo junk). */
+export function idHeader(req: Request, name: string): string | undefined {
   const value = req.headers[name];
   const first = Array.isArray(value) ? value[0] : value;
   return first && /^[\w.:-]{1,128}$/.test(first) ? first : undefined;
@@ -16,8 +17,8 @@ function header(req: Request, name: string): string | undefined {
 @Injectable()
 export class CorrelationMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
-    const requestId = header(req, REQUEST_ID_HEADER) ?? randomUUID();
-    const correlationId = header(req, CORRELATION_HEADER) ?? requestId;
+    const requestId = idHeader(req, REQUEST_ID_HEADER) ?? randomUUID();
+    const correlationId = idHeader(req, CORRELATION_HEADER) ?? requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.setHeader(CORRELATION_HEADER, correlationId);
     Correlation.run({ requestId, correlationId, causationId: null }, next);

@@ -27,7 +27,9 @@ export class HttpMetricsMiddleware implements NestMiddleware {
 
   use(req: Request, res: Response, next: NextFunction): void {
     const stop = this.metrics.httpDuration.startTimer({ method: req.method });
-    res.on('finish', () => stop({ route: req.baseUrl || req.path, status: String(res.statusCode) }));
+    res.on('finish', () =>
+      stop({ route: req.baseUrl || req.path, status: String(res.statusCode) }),
+    );
     next();
   }
 }

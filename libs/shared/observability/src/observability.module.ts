@@ -1,4 +1,9 @@
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { Correlation, REQUEST_ID_HEADER } from './correlation.js';
@@ -40,15 +45,26 @@ export class ObservabilityModule implements NestModule {
             level: options.logLevel,
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
             genReqId: (req: IncomingMessage) =>
-              (req.headers[REQUEST_ID_HEADER] as string | undefined) ?? Correlation.current()?.requestId ?? '',
+              (req.headers[REQUEST_ID_HEADER] as string | undefined) ??
+              Correlation.current()?.requestId ??
+              '',
             customProps: () => ({ correlationId: Correlation.current()?.correlationId }),
             mixin: () => {
               const context = Correlation.current();
-              return context ? { correlationId: context.correlationId, causationId: context.causationId ?? undefined } : {};
+              return context
+                ? {
+                    correlationId: context.correlationId,
+                    causationId: context.causationId ?? undefined,
+                  }
+                : {};
             },
             autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
             },
           },
         }),

@@ -8,7 +8,10 @@ export interface ServiceAppOptions {
 }
 
 /** Creates a service's Nest application with the JSON logger and starts listening. */
-export async function startServiceApp(module: unknown, options: ServiceAppOptions): Promise<INestApplication> {
+export async function startServiceApp(
+  module: unknown,
+  options: ServiceAppOptions,
+): Promise<INestApplication> {
   const app = await NestFactory.create(module as never, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   await app.listen(options.port, options.host);

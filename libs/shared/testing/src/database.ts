@@ -3,7 +3,9 @@ import { createServiceDataSource, type ServiceDatabaseOptions } from '@gap/datab
 import { testDatabaseUrl } from './environment.js';
 
 /** A connected data source on the test database for one service's schema. */
-export async function openTestDataSource(options: Omit<ServiceDatabaseOptions, 'url' | 'applicationName'>): Promise<DataSource> {
+export async function openTestDataSource(
+  options: Omit<ServiceDatabaseOptions, 'url' | 'applicationName'>,
+): Promise<DataSource> {
   const dataSource = createServiceDataSource({
     ...options,
     url: testDatabaseUrl(),

@@ -22,7 +22,11 @@ export const TEST_AUDIENCE = 'group-account-platform';
 
 export interface TestIssuer {
   readonly jwksFile: string;
-  token(roles: Role[], subject?: string, overrides?: { audience?: string; expiresInSeconds?: number }): Promise<string>;
+  token(
+    roles: Role[],
+    subject?: string,
+    overrides?: { audience?: string; expiresInSeconds?: number },
+  ): Promise<string>;
 }
 
 /** A throw-away signing key and its JWKS file, for tests that need real tokens. */
@@ -36,13 +40,19 @@ export async function createTestIssuer(): Promise<TestIssuer> {
         roles,
         issuer: TEST_ISSUER,
         audience: overrides.audience ?? TEST_AUDIENCE,
-        ...(overrides.expiresInSeconds === undefined ? {} : { expiresInSeconds: overrides.expiresInSeconds }),
+        ...(overrides.expiresInSeconds === undefined
+          ? {}
+          : { expiresInSeconds: overrides.expiresInSeconds }),
       }),
   };
 }
 
 /** Polls until `probe` returns a value (not undefined/null/false) or the time is up. */
-export async function eventually<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 10_000, what = 'the condition'): Promise<T> {
+export async function eventually<T>(
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 10_000,
+  what = 'the condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -54,5 +64,7 @@ export async function eventually<T>(probe: () => T | undefined | null | false | 
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`);
+  throw new Error(
+    `Timed out after ${timeoutMs} ms waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`,
+  );
 }

@@ -15,7 +15,9 @@ registerEnumType(GroupAccountTypeEnum, { name: 'GroupAccountType' });
 export const GroupAccountStatusEnum = enumOf(GROUP_ACCOUNT_STATUSES);
 registerEnumType(GroupAccountStatusEnum, { name: 'GroupAccountStatus' });
 
-@ObjectType('GroupAccount', { description: 'A group customer: enterprise, agency, institution or SME.' })
+@ObjectType('GroupAccount', {
+  description: 'A group customer: enterprise, agency, institution or SME.',
+})
 @Directive('@key(fields: "id")')
 export class GroupAccount {
   @Field(() => ID) id!: string;

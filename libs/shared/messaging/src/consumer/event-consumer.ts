@@ -7,7 +7,11 @@ import {
   type EventType,
 } from '@gap/contracts';
 import { Correlation } from '@gap/observability';
-import type { DeliveredRecord, EventTransport, Subscription } from '../transport/event-transport.js';
+import type {
+  DeliveredRecord,
+  EventTransport,
+  Subscription,
+} from '../transport/event-transport.js';
 import { Wakeup } from '../wakeup.js';
 import { InboxRepository } from './inbox.repository.js';
 
@@ -115,7 +119,8 @@ export class EventConsumer {
         this.logger.warn(
           `Event ${checked.value.id} (${checked.value.type}) failed, attempt ${attempt} of ${attempts}: ${messageOf(error)}`,
         );
-        if (attempt < attempts) await this.wakeup.sleep((this.options.retryDelayMs ?? 200) * attempt);
+        if (attempt < attempts)
+          await this.wakeup.sleep((this.options.retryDelayMs ?? 200) * attempt);
       }
     }
     return this.deadLetter(record, messageOf(lastError));

@@ -10,7 +10,12 @@ export class InboxRepository {
   }
 
   /** Records the event as processed; false when it already was (a duplicate delivery). */
-  async claim(manager: EntityManager, group: string, eventId: string, type: string): Promise<boolean> {
+  async claim(
+    manager: EntityManager,
+    group: string,
+    eventId: string,
+    type: string,
+  ): Promise<boolean> {
     const inserted = await manager.query<unknown[]>(
       `INSERT INTO ${this.table} (consumer_group, event_id, event_type) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING event_id`,

@@ -43,7 +43,10 @@ export class OutboxPublisher {
     return envelope as EventEnvelope<T>;
   }
 
-  async recordAll(manager: EntityManager, events: readonly PendingEvent[]): Promise<EventEnvelope[]> {
+  async recordAll(
+    manager: EntityManager,
+    events: readonly PendingEvent[],
+  ): Promise<EventEnvelope[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('Events must be recorded inside the transaction that makes the change.');
     }

@@ -90,7 +90,10 @@ export class OutboxRelay {
   ): Promise<Omit<RelayPass, 'claimed'>> {
     try {
       await this.transport.publish(topic, rows.map(toRecord));
-      await this.outbox.markSent(manager, rows.map((r) => r.id));
+      await this.outbox.markSent(
+        manager,
+        rows.map((r) => r.id),
+      );
       return { sent: rows.length, retrying: 0, dead: 0 };
     } catch (error) {
       if (this.transport.isRetriable(error)) {
@@ -120,7 +123,9 @@ export class OutboxRelay {
           outcome.retrying += rest.length;
           return outcome;
         }
-        this.logger.error(`Outbox event ${row.id} on ${topic} can never be published and was set aside: ${messageOf(error)}`);
+        this.logger.error(
+          `Outbox event ${row.id} on ${topic} can never be published and was set aside: ${messageOf(error)}`,
+        );
         await this.outbox.markDead(manager, row.id, messageOf(error));
         outcome.dead++;
       }
@@ -128,11 +133,25 @@ export class OutboxRelay {
     return outcome;
   }
 
-  private async retryLater(manager: EntityManager, rows: readonly OutboxRow[], error: unknown): Promise<void> {
+  private async retryLater(
+    manager: EntityManager,
+    rows: readonly OutboxRow[],
+    error: unknown,
+  ): Promise<void> {
     const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
-    const delay = Math.min(200 * 2 ** Math.min(attempts, 16), this.options.maxRetryDelayMs ?? 30_000);
-    this.logger.warn(`Publishing ${rows.length} event(s) failed, retrying in ${delay} ms: ${messageOf(error)}`);
-    await this.outbox.markRetry(manager, rows.map((r) => r.id), messageOf(error), delay);
+    const delay = Math.min(
+      200 * 2 ** Math.min(attempts, 16),
+      this.options.maxRetryDelayMs ?? 30_000,
+    );
+    this.logger.warn(
+      `Publishing ${rows.length} event(s) failed, retrying in ${delay} ms: ${messageOf(error)}`,
+    );
+    await this.outbox.markRetry(
+      manager,
+      rows.map((r) => r.id),
+      messageOf(error),
+      delay,
+    );
   }
 
   private async run(): Promise<void> {
@@ -141,7 +160,8 @@ export class OutboxRelay {
       try {
         const pass = await this.publishDue();
         await this.pruneNowAndThen();
-        if (pass.claimed === 0 || pass.retrying > 0) await this.sleep(pass.retrying > 0 ? idle * 10 : idle);
+        if (pass.claimed === 0 || pass.retrying > 0)
+          await this.sleep(pass.retrying > 0 ? idle * 10 : idle);
       } catch (error) {
         this.logger.warn(`Outbox relay pass failed: ${messageOf(error)}`);
         await this.sleep(1_000);

@@ -61,7 +61,12 @@ export class OutboxRepository {
     );
   }
 
-  async markRetry(manager: EntityManager, ids: readonly string[], error: string, delayMs: number): Promise<void> {
+  async markRetry(
+    manager: EntityManager,
+    ids: readonly string[],
+    error: string,
+    delayMs: number,
+  ): Promise<void> {
     if (ids.length === 0) return;
     await manager.query(
       `UPDATE ${this.table}

@@ -10,8 +10,13 @@ import { MessagingTables1763900000001 } from '../outbox/messaging-tables.migrati
 import type { EventTransport } from '../transport/event-transport.js';
 import { sampleAccountCreated } from './sample-events.js';
 
-const [url, schema, accountId] = [process.env['DATABASE_URL'], process.env['SCHEMA'], process.env['ACCOUNT_ID']];
-if (!url || !schema || !accountId) throw new Error('DATABASE_URL, SCHEMA and ACCOUNT_ID are required');
+const [url, schema, accountId] = [
+  process.env['DATABASE_URL'],
+  process.env['SCHEMA'],
+  process.env['ACCOUNT_ID'],
+];
+if (!url || !schema || !accountId)
+  throw new Error('DATABASE_URL, SCHEMA and ACCOUNT_ID are required');
 
 const dataSource = await createServiceDataSource({
   url,
@@ -22,7 +27,10 @@ const dataSource = await createServiceDataSource({
 }).initialize();
 
 await dataSource.transaction(async (manager) => {
-  await manager.query(`INSERT INTO "${schema}".note (account_id, text) VALUES ($1, 'visited the customer')`, [accountId]);
+  await manager.query(
+    `INSERT INTO "${schema}".note (account_id, text) VALUES ($1, 'visited the customer')`,
+    [accountId],
+  );
   await new OutboxPublisher(dataSource).record(manager, sampleAccountCreated(accountId));
 });
 process.stdout.write('COMMITTED\n');

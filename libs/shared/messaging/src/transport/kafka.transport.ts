@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import {
   Kafka,
   logLevel,
+  Partitioners,
   type Admin,
   type Consumer,
   type LogEntry,
@@ -170,7 +171,13 @@ export class KafkaTransport implements EventTransport {
 
   private getProducer(): Promise<Producer> {
     this.producer ??= (async () => {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      // One request in flight keeps each partition's order across retries. Not the idempotent
+      // producer: it wants unbounded retries, and a relay must give up and retry later instead;
+      // a duplicate from a retry is dropped by the consumers' inbox.
+      const producer = this.kafka.producer({
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await producer.connect();
       return producer;
     })().catch((error: unknown) => {

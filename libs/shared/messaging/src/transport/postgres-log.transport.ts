@@ -47,7 +47,11 @@ export class PostgresLogTransport implements EventTransport {
   private readonly subscriptions = new Set<PostgresLogSubscription>();
 
   constructor(private readonly options: PostgresLogTransportOptions) {
-    this.pool = new pg.Pool({ connectionString: options.url, max: 4, application_name: 'event-log' });
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: 4,
+      application_name: 'event-log',
+    });
     this.pool.on('error', (error) => new Logger(PostgresLogTransport.name).warn(error.message));
   }
 
