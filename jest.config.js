@@ -12,7 +12,4 @@ const projects = ['apps', 'libs', 'libs/shared', 'libs/accounts', 'libs/tiering'
 export default {
   projects,
   testTimeout: 60_000,
-  // Child processes of the end-to-end suite and kafkajs timers can outlive the last test by a
-  // moment; never let CI hang on them.
-  forceExit: true,
 };
