@@ -123,7 +123,19 @@ export class EventConsumer {
           await this.wakeup.sleep((this.options.retryDelayMs ?? 200) * attempt);
       }
     }
+    // When the database itself does not answer, the event is not poison: leave it to be
+    // delivered again once the database is back, rather than parking it in the dead letters.
+    if (!(await this.databaseAnswers())) throw lastError;
     return this.deadLetter(record, messageOf(lastError));
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async applyOnce(event: EventEnvelope): Promise<Outcome> {
