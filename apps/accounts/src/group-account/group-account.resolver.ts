@@ -1,9 +1,15 @@
 import { Args, Context, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentCaller, type Caller } from '@gap/auth';
-import { PageArgs, requestLoader, type Connection, type LoaderContext } from '@gap/graphql';
-import type { AuthenticatedRequest } from '@gap/auth';
-import { CreateGroupAccountInput } from './dto/create-group-account.input.js';
-import { GroupAccount, GroupAccountConnection } from './dto/group-account.type.js';
+import { INDUSTRIES } from '@gap/accounts/domain';
+import { CurrentCaller, type AuthenticatedRequest, type Caller } from '@gap/auth';
+import { requestLoader, type Connection, type LoaderContext } from '@gap/graphql';
+import {
+  ChangeGroupAccountStatusInput,
+  CreateGroupAccountInput,
+  UpdateGroupAccountInput,
+} from './dto/group-account.inputs.js';
+import { GroupAccountSearchArgs } from './dto/group-account-search.args.js';
+import { GroupAccount, GroupAccountConnection, Industry } from './dto/group-account.type.js';
+import { GroupAccountErrors } from './group-account.errors.js';
 import { GroupAccountService } from './group-account.service.js';
 import type { GroupAccountEntity } from './group-account.entity.js';
 
@@ -13,12 +19,30 @@ type RequestContext = LoaderContext & { req: AuthenticatedRequest };
 export class GroupAccountResolver {
   constructor(private readonly accounts: GroupAccountService) {}
 
-  @Mutation(() => GroupAccount, { description: 'Registers a group customer as a prospect.' })
+  @Mutation(() => GroupAccount, {
+    description: 'Registers a group customer, as a prospect unless told otherwise.',
+  })
   createGroupAccount(
     @CurrentCaller() caller: Caller,
     @Args('input') input: CreateGroupAccountInput,
   ): Promise<GroupAccountEntity> {
     return this.accounts.create(caller, input);
+  }
+
+  @Mutation(() => GroupAccount, { description: 'Changes describing fields, at the version read.' })
+  updateGroupAccount(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: UpdateGroupAccountInput,
+  ): Promise<GroupAccountEntity> {
+    return this.accounts.update(caller, input);
+  }
+
+  @Mutation(() => GroupAccount, { description: 'Moves the account along its lifecycle.' })
+  changeGroupAccountStatus(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: ChangeGroupAccountStatusInput,
+  ): Promise<GroupAccountEntity> {
+    return this.accounts.changeStatus(caller, input);
   }
 
   @Query(() => GroupAccount)
@@ -30,25 +54,52 @@ export class GroupAccountResolver {
   }
 
   @Query(() => GroupAccountConnection, {
-    description: 'Group accounts in the order they were registered.',
+    description: 'Finds the accounts the caller may see: filtered, sorted, a page at a time.',
   })
   groupAccounts(
     @CurrentCaller() caller: Caller,
-    @Args() page: PageArgs,
+    @Args() args: GroupAccountSearchArgs,
   ): Promise<Connection<GroupAccountEntity>> {
-    return this.accounts.page(caller, page.first, page.after);
+    return this.accounts.search(caller, args);
   }
 
-  /** Other subgraphs hand the gateway `{ id }` references; they are fetched in one batch. */
+  @Query(() => GroupAccountConnection, {
+    description:
+      "The caller's own portfolio: accounts they manage, are on the team of, or supervise.",
+  })
+  myPortfolio(
+    @CurrentCaller() caller: Caller,
+    @Args() args: GroupAccountSearchArgs,
+  ): Promise<Connection<GroupAccountEntity>> {
+    return this.accounts.search(caller, args, true);
+  }
+
+  @Query(() => [Industry], {
+    description: 'The industry code list, with Chinese and English labels.',
+  })
+  industries(): Industry[] {
+    return Object.entries(INDUSTRIES).map(([code, label]) => ({
+      code,
+      nameZh: label.zh,
+      nameEn: label.en,
+    }));
+  }
+
+  /**
+   * Other subgraphs hand the gateway `{ id }` references; they are fetched in one batch, and
+   * one the caller may not see is answered as not found, exactly like a direct query.
+   */
   @ResolveReference()
-  resolveReference(
+  async resolveReference(
     reference: { id: string },
     @Context() context: RequestContext,
-  ): Promise<GroupAccountEntity | null> {
+  ): Promise<GroupAccountEntity> {
     const caller = context.req.caller;
-    if (!caller) return Promise.resolve(null);
-    return requestLoader(context, 'groupAccountById', (ids) =>
+    if (!caller) throw GroupAccountErrors.notFound(reference.id);
+    const account = await requestLoader(context, 'groupAccountById', (ids) =>
       this.accounts.getMany(caller, ids),
     ).load(reference.id);
+    if (!account) throw GroupAccountErrors.notFound(reference.id);
+    return account;
   }
 }

@@ -1,20 +1,23 @@
 import { ACCOUNTS_EVENTS, ACCOUNTS_TOPIC, type AccountsEventMap } from './accounts.events.js';
 import type { EventDefinitions } from './event-definition.js';
+import { MANAGERS_EVENTS, MANAGERS_TOPIC, type ManagersEventMap } from './managers.events.js';
 import { TIERING_EVENTS, TIERING_TOPIC, type TieringEventMap } from './tiering.events.js';
 
-export type EventMap = AccountsEventMap & TieringEventMap;
+export type EventMap = AccountsEventMap & TieringEventMap & ManagersEventMap;
 export type EventType = keyof EventMap;
 export type EventPayload<T extends EventType> = EventMap[T];
 
 export const EVENT_CATALOG: EventDefinitions<EventMap> = {
   ...ACCOUNTS_EVENTS,
   ...TIERING_EVENTS,
+  ...MANAGERS_EVENTS,
 };
 
 /** Every topic a service produces to, one per producing service. */
 export const TOPICS = {
   accounts: ACCOUNTS_TOPIC,
   tiering: TIERING_TOPIC,
+  managers: MANAGERS_TOPIC,
 } as const;
 export type ProducingService = keyof typeof TOPICS;
 

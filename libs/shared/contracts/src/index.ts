@@ -2,5 +2,6 @@ export * from './accounts.events.js';
 export * from './catalog.js';
 export * from './envelope.js';
 export * from './event-definition.js';
+export * from './managers.events.js';
 export * from './tiering.events.js';
 export * from './validation.js';

@@ -1,5 +1,10 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import pg from 'pg';
 import { SnakeNamingStrategy } from './naming-strategy.js';
+
+// A calendar date (`date`) stays the 'YYYY-MM-DD' it is, rather than becoming a JS Date at
+// local midnight that shifts a day when the process runs in another time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 export interface ServiceDatabaseOptions {
   /** postgres://user:password@host:port/database */

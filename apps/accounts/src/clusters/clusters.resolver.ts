@@ -1,0 +1,165 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentCaller, type Caller } from '@gap/auth';
+import { PageArgs, type Connection } from '@gap/graphql';
+import { GroupAccount, GroupAccountConnection } from '../group-account/dto/group-account.type.js';
+import type { GroupAccountEntity } from '../group-account/group-account.entity.js';
+import { GroupAccountService } from '../group-account/group-account.service.js';
+import { ClustersService } from './clusters.service.js';
+import {
+  AssociationMembersInput,
+  ClusterMembersInput,
+  ClusterMembership,
+  CreateIndustryAssociationInput,
+  CreateIndustryClusterInput,
+  IndustryAssociation,
+  IndustryAssociationConnection,
+  IndustryCluster,
+  IndustryClusterConnection,
+} from './clusters.types.js';
+
+@Resolver(() => IndustryCluster)
+export class IndustryClusterResolver {
+  constructor(
+    private readonly clusters: ClustersService,
+    private readonly accounts: GroupAccountService,
+  ) {}
+
+  @Mutation(() => IndustryCluster)
+  createIndustryCluster(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: CreateIndustryClusterInput,
+  ): Promise<IndustryCluster> {
+    return this.clusters.createCluster(caller, input);
+  }
+
+  @Mutation(() => IndustryCluster)
+  addClusterSupporters(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: ClusterMembersInput,
+  ): Promise<IndustryCluster> {
+    return this.clusters.addSupporters(caller, input.clusterId, input.accountIds);
+  }
+
+  @Mutation(() => IndustryCluster)
+  removeClusterSupporters(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: ClusterMembersInput,
+  ): Promise<IndustryCluster> {
+    return this.clusters.removeSupporters(caller, input.clusterId, input.accountIds);
+  }
+
+  @Query(() => IndustryCluster)
+  industryCluster(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<IndustryCluster> {
+    return this.clusters.cluster(caller, id);
+  }
+
+  @Query(() => IndustryClusterConnection)
+  industryClusters(
+    @CurrentCaller() caller: Caller,
+    @Args() page: PageArgs,
+  ): Promise<Connection<IndustryCluster>> {
+    return this.clusters.clusters(caller, page.first, page.after);
+  }
+
+  @ResolveField(() => GroupAccount, { nullable: true, description: 'Null if you may not see it.' })
+  async leader(
+    @CurrentCaller() caller: Caller,
+    @Parent() cluster: IndustryCluster,
+  ): Promise<GroupAccountEntity | null> {
+    const found = await this.accounts.getMany(caller, [cluster.leaderAccountId]);
+    return found.get(cluster.leaderAccountId) ?? null;
+  }
+
+  @ResolveField(() => GroupAccountConnection, { description: 'The supporters you may see.' })
+  supporters(
+    @CurrentCaller() caller: Caller,
+    @Parent() cluster: IndustryCluster,
+    @Args() page: PageArgs,
+  ): Promise<Connection<GroupAccountEntity>> {
+    return this.accounts.search(caller, {
+      first: page.first,
+      after: page.after,
+      filter: { clusterId: cluster.id },
+    });
+  }
+}
+
+@Resolver(() => IndustryAssociation)
+export class IndustryAssociationResolver {
+  constructor(
+    private readonly clusters: ClustersService,
+    private readonly accounts: GroupAccountService,
+  ) {}
+
+  @Mutation(() => IndustryAssociation)
+  createIndustryAssociation(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: CreateIndustryAssociationInput,
+  ): Promise<IndustryAssociation> {
+    return this.clusters.createAssociation(caller, input);
+  }
+
+  @Mutation(() => IndustryAssociation)
+  addAssociationMembers(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: AssociationMembersInput,
+  ): Promise<IndustryAssociation> {
+    return this.clusters.addMembers(caller, input.associationId, input.accountIds);
+  }
+
+  @Mutation(() => IndustryAssociation)
+  removeAssociationMembers(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: AssociationMembersInput,
+  ): Promise<IndustryAssociation> {
+    return this.clusters.removeMembers(caller, input.associationId, input.accountIds);
+  }
+
+  @Query(() => IndustryAssociation)
+  industryAssociation(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<IndustryAssociation> {
+    return this.clusters.association(caller, id);
+  }
+
+  @Query(() => IndustryAssociationConnection)
+  industryAssociations(
+    @CurrentCaller() caller: Caller,
+    @Args() page: PageArgs,
+  ): Promise<Connection<IndustryAssociation>> {
+    return this.clusters.associations(caller, page.first, page.after);
+  }
+
+  @ResolveField(() => GroupAccountConnection, { description: 'The members you may see.' })
+  members(
+    @CurrentCaller() caller: Caller,
+    @Parent() association: IndustryAssociation,
+    @Args() page: PageArgs,
+  ): Promise<Connection<GroupAccountEntity>> {
+    return this.accounts.search(caller, {
+      first: page.first,
+      after: page.after,
+      filter: { associationId: association.id },
+    });
+  }
+}
+
+/** Clusters and associations seen from the account's side. */
+@Resolver(() => GroupAccount)
+export class AccountClustersResolver {
+  constructor(private readonly service: ClustersService) {}
+
+  @ResolveField(() => [ClusterMembership], { description: 'Clusters it leads or supports.' })
+  clusters(@Parent() account: GroupAccountEntity): Promise<ClusterMembership[]> {
+    return this.service.membershipsOf(account.id);
+  }
+
+  @ResolveField(() => [IndustryAssociation])
+  associations(@Parent() account: GroupAccountEntity): Promise<IndustryAssociation[]> {
+    return this.service.associationsOf(account.id);
+  }
+}

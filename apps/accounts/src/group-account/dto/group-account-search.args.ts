@@ -1,0 +1,107 @@
+import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageArgs } from '@gap/graphql';
+import {
+  GROUP_ACCOUNT_STATUSES,
+  GROUP_ACCOUNT_TYPES,
+  type GroupAccountStatus,
+  type GroupAccountType,
+} from '@gap/accounts/domain';
+import { enumOf, GroupAccountStatusEnum, GroupAccountTypeEnum } from './group-account.type.js';
+
+export const ACCOUNT_SORT_FIELDS = ['NAME', 'CREATED_AT', 'ACCOUNT_CODE', 'EMPLOYEES'] as const;
+export type AccountSortField = (typeof ACCOUNT_SORT_FIELDS)[number];
+export const AccountSortFieldEnum = enumOf(ACCOUNT_SORT_FIELDS);
+registerEnumType(AccountSortFieldEnum, { name: 'GroupAccountSortField' });
+export const SortDirectionEnum = enumOf(['ASC', 'DESC'] as const);
+registerEnumType(SortDirectionEnum, { name: 'SortDirection' });
+
+@InputType({ description: 'All given conditions must hold.' })
+export class GroupAccountFilter {
+  @Field(() => [String], { nullable: true, description: 'Any of these GB/T 4754 sections.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  industryCodes?: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A province (2 digits), city (4) or district (6) of GB/T 2260.',
+  })
+  @IsOptional()
+  @Matches(/^(\d{2}|\d{4}|\d{6})$/, { message: 'regionCode has 2, 4 or 6 digits' })
+  regionCode?: string;
+
+  @Field(() => [GroupAccountTypeEnum], { nullable: true })
+  @IsOptional()
+  @IsIn(GROUP_ACCOUNT_TYPES, { each: true })
+  types?: GroupAccountType[];
+
+  @Field(() => [GroupAccountStatusEnum], { nullable: true })
+  @IsOptional()
+  @IsIn(GROUP_ACCOUNT_STATUSES, { each: true })
+  statuses?: GroupAccountStatus[];
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(30) tag?: string;
+
+  @Field(() => ID, { nullable: true, description: 'This account and everything below it.' })
+  @IsOptional()
+  @IsUUID()
+  withinGroupOf?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Leader or supporter of this cluster.' })
+  @IsOptional()
+  @IsUUID()
+  clusterId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Members of this industry association.' })
+  @IsOptional()
+  @IsUUID()
+  associationId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name, e.g. 鹭岛物流.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  nameContains?: string;
+}
+
+@InputType()
+export class GroupAccountOrder {
+  @Field(() => AccountSortFieldEnum, { defaultValue: 'NAME' })
+  @IsIn(ACCOUNT_SORT_FIELDS)
+  field: AccountSortField = 'NAME';
+
+  @Field(() => SortDirectionEnum, { defaultValue: 'ASC' })
+  @IsIn(['ASC', 'DESC'])
+  direction: 'ASC' | 'DESC' = 'ASC';
+}
+
+@ArgsType()
+export class GroupAccountSearchArgs extends PageArgs {
+  @Field(() => GroupAccountFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GroupAccountFilter)
+  filter?: GroupAccountFilter;
+
+  @Field(() => GroupAccountOrder, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GroupAccountOrder)
+  orderBy?: GroupAccountOrder;
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { creditCodeCheckCharacter } from '@gap/accounts/domain';
+import type { Caller } from '@gap/auth';
+import type { EventEnvelope } from '@gap/contracts';
+import { DomainError } from '@gap/errors';
+import { OutboxPublisher } from '@gap/messaging';
+import { openTestDataSource } from '@gap/testing';
+import { ClustersService } from '../clusters/clusters.service.js';
+import { ContactService } from '../contacts/contact.service.js';
+import { KeyDateScanner } from '../contacts/key-date.scanner.js';
+import type { CreateGroupAccountInput } from '../group-account/dto/group-account.inputs.js';
+import { GroupAccountEntity } from '../group-account/group-account.entity.js';
+import { GroupAccountRepository } from '../group-account/group-account.repository.js';
+import { GroupAccountService } from '../group-account/group-account.service.js';
+import { HierarchyService } from '../hierarchy/hierarchy.service.js';
+import { AccountImportService } from '../import/account-import.service.js';
+import { ACCOUNTS_SCHEMA } from '../migrations/index.js';
+import { PortfolioStore } from '../visibility/portfolio.projection.js';
+
+/** The accounts service's parts wired by hand on the migrated test database. */
+export interface AccountsHarness {
+  readonly dataSource: DataSource;
+  readonly accounts: GroupAccountService;
+  readonly hierarchy: HierarchyService;
+  readonly clusters: ClustersService;
+  readonly contacts: ContactService;
+  readonly imports: AccountImportService;
+  readonly keyDates: KeyDateScanner;
+  /** Delivers a ManagerAssigned event to the portfolio read model, as the consumer would. */
+  assign(accountId: string, managerId: string, supervisorId?: string | null): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openAccountsHarness(): Promise<AccountsHarness> {
+  const dataSource = await openTestDataSource({
+    schema: ACCOUNTS_SCHEMA,
+    entities: [GroupAccountEntity],
+    migrations: [],
+  });
+  const events = new OutboxPublisher(dataSource);
+  const repository = new GroupAccountRepository(dataSource);
+  const accounts = new GroupAccountService(repository, events);
+  const hierarchy = new HierarchyService(dataSource, repository, accounts, events);
+  const portfolio = new PortfolioStore();
+  return {
+    dataSource,
+    accounts,
+    hierarchy,
+    clusters: new ClustersService(dataSource, repository, events),
+    contacts: new ContactService(dataSource, accounts, events),
+    imports: new AccountImportService(repository, accounts, hierarchy, events),
+    keyDates: new KeyDateScanner(dataSource, events),
+    assign: (groupAccountId, managerId, supervisorId = null) =>
+      dataSource.transaction((manager) =>
+        portfolio.onManagerAssigned(
+          {
+            id: randomUUID(),
+            type: 'ManagerAssigned',
+            version: 1,
+            occurredAt: new Date().toISOString(),
+            aggregateId: groupAccountId,
+            correlationId: randomUUID(),
+            causationId: null,
+            payload: {
+              groupAccountId,
+              managerId,
+              previousManagerId: null,
+              supervisorId,
+              reason: 'test',
+            },
+          } satisfies EventEnvelope<'ManagerAssigned'>,
+          manager,
+        ),
+      ),
+    close: () => dataSource.destroy(),
+  };
+}
+
+export const callers = {
+  coordinator: { subject: 'C9001', roles: ['COORDINATOR'] },
+  admin: { subject: 'A9001', roles: ['ADMIN'] },
+  supervisor: { subject: 'S9001', roles: ['SUPERVISOR'] },
+  partner: { subject: 'P9001', roles: ['PARTNER'], partnerId: 'P9001' },
+  manager: (subject: string): Caller => ({ subject, roles: ['ACCOUNT_MANAGER'] }),
+} satisfies Record<string, Caller | ((subject: string) => Caller)>;
+
+let counter = 0;
+/** A valid credit code no other test uses, in the given division. */
+export function freshCreditCode(region = '350203', authority = '91'): string {
+  counter += 1;
+  const unique = `${Date.now() % 1e6}${counter}`.padStart(9, '0').slice(-9);
+  const body = `${authority}${region}${unique.replace(/[^0-9]/g, '0')}`;
+  return body + creditCodeCheckCharacter(body);
+}
+
+export function accountInput(
+  overrides: Partial<CreateGroupAccountInput> = {},
+): CreateGroupAccountInput {
+  return {
+    name: '厦门鹭岛物流集团有限公司',
+    creditCode: freshCreditCode(),
+    type: 'ENTERPRISE',
+    industryCode: 'G',
+    regionCode: '350203',
+    ...overrides,
+  };
+}
+
+/** The coded error a promise fails with; fails the test if it does not. */
+export async function failure(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DomainError)) {
+    throw new Error(
+      `expected a DomainError, got ${error === undefined ? 'success' : String(error)}`,
+    );
+  }
+  return error;
+}

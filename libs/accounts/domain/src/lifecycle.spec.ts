@@ -1,0 +1,60 @@
+import { nextYearly, addDays, isCalendarDate, todayInChina } from './calendar-date.js';
+import { canChangeStatus } from './lifecycle.js';
+import { descendantsUpperBound, isSameOrBelow, pathCodes } from './hierarchy.js';
+
+describe('account lifecycle', () => {
+  it.each([
+    ['PROSPECT', 'ACTIVE'],
+    ['ACTIVE', 'SUSPENDED'],
+    ['SUSPENDED', 'ACTIVE'],
+    ['ACTIVE', 'CHURNED'],
+    ['CHURNED', 'PROSPECT'],
+  ] as const)('allows %s -> %s', (from, to) => {
+    expect(canChangeStatus(from, to)).toBe(true);
+  });
+
+  it.each([
+    ['PROSPECT', 'SUSPENDED'],
+    ['CHURNED', 'ACTIVE'],
+    ['ACTIVE', 'PROSPECT'],
+    ['ACTIVE', 'ACTIVE'],
+  ] as const)('refuses %s -> %s', (from, to) => {
+    expect(canChangeStatus(from, to)).toBe(false);
+  });
+});
+
+describe('calendar dates', () => {
+  it('knows which dates exist', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2025-02-29')).toBe(false);
+    expect(isCalendarDate('2025-13-01')).toBe(false);
+    expect(isCalendarDate('2025-1-01')).toBe(false);
+  });
+
+  it('finds the next yearly occurrence, on the day itself or after', () => {
+    expect(nextYearly('1980-11-25', '2026-11-23')).toBe('2026-11-25');
+    expect(nextYearly('1980-11-23', '2026-11-23')).toBe('2026-11-23');
+    expect(nextYearly('1980-01-05', '2026-11-23')).toBe('2027-01-05');
+    expect(nextYearly('1984-02-29', '2027-02-01')).toBe('2027-02-28');
+    expect(nextYearly('1984-02-29', '2028-02-01')).toBe('2028-02-29');
+  });
+
+  it('adds days across months and years, and reads today in China', () => {
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(todayInChina(new Date('2026-11-23T17:00:00Z'))).toBe('2026-11-24');
+  });
+});
+
+describe('hierarchy paths', () => {
+  it('tells a descendant from a code that merely starts the same', () => {
+    expect(isSameOrBelow('GA1/GA2/GA3', 'GA1/GA2')).toBe(true);
+    expect(isSameOrBelow('GA1/GA22', 'GA1/GA2')).toBe(false);
+    expect(pathCodes('GA1/GA2')).toEqual(['GA1', 'GA2']);
+  });
+
+  it('bounds the descendants range just above the separator', () => {
+    const bound = descendantsUpperBound('GA1');
+    expect('GA1/GA9' < bound).toBe(true);
+    expect('GA1' < bound && 'GA10' >= bound && 'GA10/GA2' > bound).toBe(true);
+  });
+});
