@@ -136,7 +136,8 @@ export class ClustersService {
     assertMayEditAccounts(caller);
     await this.dataSource.transaction(async (manager) => {
       const cluster = await this.lockCluster(manager, clusterId);
-      const removed = await manager.query<{ account_id: string }[]>(
+      // TypeORM answers a DELETE with [rows, count].
+      const [removed] = await manager.query<[{ account_id: string }[], number]>(
         `DELETE FROM accounts.cluster_supporter WHERE cluster_id = $1 AND account_id = ANY($2::uuid[])
          RETURNING account_id`,
         [clusterId, accountIds],
