@@ -174,16 +174,18 @@ describe('the platform through the gateway, with Kafka between the services', ()
       'a wrong check character',
       { creditCode: '91350100M000100Y44' },
       'input.creditCode',
-      'CREDIT_CODE_INVALID',
+      'CREDIT_CODE_CHECK_CHARACTER',
     ],
     [
       'a credit code of 17 characters',
       { creditCode: '91350100M000100Y4' },
       'input.creditCode',
-      'CREDIT_CODE_INVALID',
+      'CREDIT_CODE_LENGTH',
     ],
-    ['an over-long name', { name: '很'.repeat(201) }, 'input.name', 'maxLength'],
-    ['an empty name', { name: '   ' }, 'input.name', 'isNotEmpty'],
+    ['an over-long name', { name: '很'.repeat(201) }, 'input.name', 'TOO_LONG'],
+    ['an empty name', { name: '   ' }, 'input.name', 'REQUIRED'],
+    ['negative employees', { employees: -1 }, 'input.employees', 'NEGATIVE'],
+    ['a future founding date', { foundedOn: '2999-01-01' }, 'input.foundedOn', 'DATE_IN_FUTURE'],
     ['an unknown industry', { industryCode: 'Z' }, 'input.industryCode', 'INDUSTRY_UNKNOWN'],
     ['an unknown region', { regionCode: '990101' }, 'input.regionCode', 'REGION_UNKNOWN'],
   ])(
@@ -294,6 +296,123 @@ describe('the platform through the gateway, with Kafka between the services', ()
     expect(body.errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
       category: 'FORBIDDEN',
+    });
+  });
+
+  describe('who sees what, as the managers service assigns accounts', () => {
+    const GET = 'query Get($id: ID!) { groupAccount(id: $id) { id name } }';
+    let kafka: Kafka;
+    let producer: ReturnType<Kafka['producer']>;
+
+    beforeAll(async () => {
+      kafka = new Kafka({ clientId: 'e2e-managers', brokers: testKafkaBrokers(), logLevel: 0 });
+      producer = kafka.producer();
+      await producer.connect();
+    });
+    afterAll(() => producer.disconnect());
+
+    /** What the managers service publishes when it assigns an account. */
+    async function assign(groupAccountId: string, managerId: string): Promise<void> {
+      const id = randomUUID();
+      await producer.send({
+        topic: 'managers.events.v1',
+        messages: [
+          {
+            key: groupAccountId,
+            value: JSON.stringify({
+              id,
+              type: 'ManagerAssigned',
+              version: 1,
+              occurredAt: new Date().toISOString(),
+              aggregateId: groupAccountId,
+              correlationId: id,
+              causationId: null,
+              payload: {
+                groupAccountId,
+                managerId,
+                previousManagerId: null,
+                supervisorId: 'S2000',
+                reason: 'e2e',
+              },
+            }),
+          },
+        ],
+      });
+    }
+
+    async function createAsCoordinator(): Promise<string> {
+      const token = await issuer.token(['COORDINATOR'], 'C2001');
+      const created = await graphql<{ createGroupAccount: { id: string } }>(
+        CREATE,
+        { input: validInput() },
+        token,
+      );
+      const id = created.body.data?.createGroupAccount.id;
+      if (!id) throw new Error(JSON.stringify(created.body.errors));
+      return id;
+    }
+
+    it("answers a manager asking for another manager's account as not found, through the gateway and through _entities", async () => {
+      const id = await createAsCoordinator();
+      await assign(id, 'E2101');
+      const owner = await issuer.token(['ACCOUNT_MANAGER'], 'E2101');
+      const stranger = await issuer.token(['ACCOUNT_MANAGER'], 'E2102');
+      await eventually(
+        async () => (await graphql(GET, { id }, owner)).body.data ?? undefined,
+        30_000,
+        'the assignment',
+      );
+
+      const viaGateway = await graphql(GET, { id }, stranger);
+      expect(viaGateway.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'GROUP_ACCOUNT_NOT_FOUND',
+        category: 'NOT_FOUND',
+      });
+
+      const entities = async (token: string) => {
+        const response = await fetch(`${accounts.baseUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            query:
+              'query ($r: [_Any!]!) { _entities(representations: $r) { ... on GroupAccount { id name } } }',
+            variables: { r: [{ __typename: 'GroupAccount', id }] },
+          }),
+        });
+        return (await response.json()) as GraphQLResponse<{ _entities: ({ id: string } | null)[] }>;
+      };
+      const refused = await entities(stranger);
+      expect(refused.data?._entities).toEqual([null]);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GROUP_ACCOUNT_NOT_FOUND' });
+      expect((await entities(owner)).data?._entities).toEqual([expect.objectContaining({ id })]);
+    });
+
+    it("keeps a contact's phone and e-mail out of every service's log", async () => {
+      const id = await createAsCoordinator();
+      const { body } = await graphql<{ addContact: { mobile: string } }>(
+        `
+          mutation Add($input: AddContactInput!) {
+            addContact(input: $input) {
+              id
+              mobile
+            }
+          }
+        `,
+        {
+          input: {
+            groupAccountId: id,
+            name: '郑晓燕',
+            mobile: '139 5021 7788',
+            email: 'zheng.xy@minhai-log.cn',
+            preferredChannel: 'EMAIL',
+          },
+        },
+        await issuer.token(['COORDINATOR'], 'C2001'),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.addContact.mobile).toBe('+86 139****7788');
+      const logs = services.map((service) => service.output()).join('\n');
+      for (const secret of ['13950217788', '7788', 'zheng.xy']) expect(logs).not.toContain(secret);
     });
   });
 });

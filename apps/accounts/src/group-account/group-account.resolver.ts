@@ -1,4 +1,13 @@
-import { Args, Context, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
 import { INDUSTRIES } from '@gap/accounts/domain';
 import { CurrentCaller, type AuthenticatedRequest, type Caller } from '@gap/auth';
 import { requestLoader, type Connection, type LoaderContext } from '@gap/graphql';
@@ -91,7 +100,7 @@ export class GroupAccountResolver {
    */
   @ResolveReference()
   async resolveReference(
-    reference: { id: string },
+    @Parent() reference: { id: string },
     @Context() context: RequestContext,
   ): Promise<GroupAccountEntity> {
     const caller = context.req.caller;

@@ -24,6 +24,21 @@ export function graphQLCategory(kind: ErrorKind): string {
 const logger = new Logger('GraphQLErrors');
 
 /**
+ * The domain error behind a resolver error. Entity references (`_entities`) arrive wrapped
+ * once more than ordinary fields, so the chain of original errors is followed to its end.
+ */
+function domainErrorIn(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof DomainError) return current;
+    const next = (current as { originalError?: unknown }).originalError;
+    if (next === undefined || next === null) break;
+    current = next;
+  }
+  return current ?? error;
+}
+
+/**
  * Maps what a resolver threw to what the client sees: a domain error keeps its code, its
  * category and the field at fault; anything else is logged and answered as an internal error
  * without details. Errors GraphQL itself raised (validation, parsing) pass through.
@@ -32,7 +47,7 @@ export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = domainErrorIn(unwrapResolverError(error));
   if (original instanceof DomainError) {
     return {
       message: original.message,
