@@ -77,6 +77,8 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: 'error',
+      // `const { secret, ...rest } = x` is how a field is left out of an object.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       '@nx/enforce-module-boundaries': [
         'error',
         { allow: [], depConstraints: dependencyRules(false) },

@@ -1,97 +1,166 @@
-import { creditCodeCheckCharacter, GROUP_ACCOUNT_TYPES } from '@gap/accounts/domain';
+import {
+  contactsFor,
+  generateAccounts,
+  generateAssociations,
+  generateClusters,
+  type DemoAccountRow,
+} from '../demo-book/demo-book.js';
 
-const CITIES = [
-  ['福州', '350102'],
-  ['厦门', '350203'],
-  ['泉州', '350502'],
-  ['杭州', '330106'],
-  ['南京', '320106'],
-  ['广州', '440106'],
-  ['深圳', '440305'],
-  ['成都', '510107'],
-  ['武汉', '420106'],
-  ['北京', '110108'],
-] as const;
-const TRADES = [
-  ['精密制造', 'C'],
-  ['智能装备', 'C'],
-  ['物流', 'G'],
-  ['软件科技', 'I'],
-  ['建设工程', 'E'],
-  ['商贸', 'F'],
-  ['医疗器械', 'C'],
-  ['能源', 'D'],
-  ['农业发展', 'A'],
-  ['文化传媒', 'R'],
-] as const;
-const SUFFIXES = ['有限公司', '集团有限公司', '股份有限公司'];
-const AGENCIES = ['市政务服务数据管理局', '市教育局', '区卫生健康委员会', '市交通运输局'];
+/** Big enough to feel like a city's group book, small enough to seed in seconds. */
+export const DEMO_ACCOUNTS = 3_000;
+const ACCOUNTS_WITH_CONTACTS = 300;
+const PARALLEL_REQUESTS = 6;
 
-const DEMO_SIZE = 240;
-
-function creditCode(index: number, region: string, authority: '91' | '11'): string {
-  const body = `${authority}${region}${String(100000000 + index * 7919).slice(-9)}`;
-  return body + creditCodeCheckCharacter(body);
+interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string }[];
 }
 
-function demoAccount(index: number) {
-  const [city, region] = CITIES[index % CITIES.length] ?? CITIES[0];
-  const [trade, industry] = TRADES[Math.floor(index / CITIES.length) % TRADES.length] ?? TRADES[0];
-  const government = index % 12 === 0;
-  return {
-    name: government
-      ? `${city}${AGENCIES[index % AGENCIES.length]}`
-      : `${city}${['海峡', '华瑞', '中联', '宏达', '天元', '鑫源'][index % 6]}${trade}${SUFFIXES[index % SUFFIXES.length]}`,
-    creditCode: creditCode(index, region, government ? '11' : '91'),
-    type: government
-      ? 'GOVERNMENT'
-      : (GROUP_ACCOUNT_TYPES[index % 3 === 0 ? 3 : 0] ?? 'ENTERPRISE'),
-    industryCode: government ? 'S' : industry,
-    regionCode: region,
-  };
+class Gateway {
+  constructor(
+    private readonly url: string,
+    private readonly token: string,
+  ) {}
+
+  async call<T>(what: string, query: string, variables: object = {}): Promise<T> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const answer = (await response.json()) as GraphQLAnswer;
+    if (answer.errors?.length || !answer.data) {
+      throw new Error(`Seeding ${what} failed: ${answer.errors?.map((e) => e.message).join('; ')}`);
+    }
+    return answer.data as T;
+  }
 }
 
-async function call(
-  url: string,
-  token: string,
-  query: string,
-  variables: object,
-): Promise<{ data?: Record<string, unknown>; errors?: { message: string }[] }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as {
-    data?: Record<string, unknown>;
-    errors?: { message: string }[];
+async function inParallel<T>(
+  items: readonly T[],
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
   };
+  await Promise.all(Array.from({ length: PARALLEL_REQUESTS }, worker));
+}
+
+/** Account ids by credit code, a hundred at a time. */
+async function idsOf(gateway: Gateway, codes: readonly string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (let i = 0; i < codes.length; i += 100) {
+    const data = await gateway.call<{
+      groupAccounts: { edges: { node: { id: string; creditCode: string } }[] };
+    }>(
+      'account ids',
+      `query Ids($codes: [String!]) { groupAccounts(first: 100, filter: { creditCodes: $codes }) {
+         edges { node { id creditCode } } } }`,
+      { codes: codes.slice(i, i + 100) },
+    );
+    for (const { node } of data.groupAccounts.edges) ids.set(node.creditCode, node.id);
+  }
+  return ids;
 }
 
 /**
- * A small demo book, created through the gateway like any client would, so every account's
- * event flows to the tiering service. Skipped when accounts already exist.
+ * The demo book, loaded through the gateway like any client would: the accounts with their
+ * groups by bulk import (so every AccountCreated flows to the tiering service), then industry
+ * clusters and associations, then contacts with their birthdays and key dates. Skipped when
+ * accounts already exist.
  */
 export async function seedDemo(url: string, token: string): Promise<number> {
-  const existing = await call(
-    url,
-    token,
-    '{ groupAccounts(first: 1) { pageInfo { hasNextPage endCursor } } }',
-    {},
+  const gateway = new Gateway(url, token);
+  const existing = await gateway.call<{ groupAccounts: { edges: unknown[] } }>(
+    'a first look',
+    '{ groupAccounts(first: 1) { edges { cursor } } }',
   );
-  if (existing.errors)
-    throw new Error(`Seeding failed: ${existing.errors.map((e) => e.message).join('; ')}`);
-  const page = existing.data?.['groupAccounts'] as
-    { pageInfo: { endCursor: string | null } } | undefined;
-  if (page?.pageInfo.endCursor) return 0;
-  const mutation =
-    'mutation Seed($input: CreateGroupAccountInput!) { createGroupAccount(input: $input) { id } }';
-  for (let index = 0; index < DEMO_SIZE; index++) {
-    const result = await call(url, token, mutation, { input: demoAccount(index) });
-    if (result.errors)
-      throw new Error(
-        `Seeding account ${index} failed: ${result.errors.map((e) => e.message).join('; ')}`,
-      );
+  if (existing.groupAccounts.edges.length > 0) return 0;
+
+  const accounts: DemoAccountRow[] = [
+    ...generateAccounts({ accounts: DEMO_ACCOUNTS, largestGroup: 300, maxDepth: 6 }),
+  ];
+  const report = await gateway.call<{ importGroupAccounts: { created: number; failed: number } }>(
+    'the accounts',
+    `mutation Import($input: ImportGroupAccountsInput!) {
+       importGroupAccounts(input: $input) { created failed } }`,
+    { input: { format: 'JSON', content: JSON.stringify(accounts) } },
+  );
+
+  const clusters = generateClusters(accounts);
+  const associations = generateAssociations(accounts);
+  const withContacts = accounts.filter((a) => a.type !== 'SME').slice(0, ACCOUNTS_WITH_CONTACTS);
+  const ids = await idsOf(gateway, [
+    ...new Set([
+      ...clusters.flatMap((c) => [c.leaderCreditCode, ...c.supportingCreditCodes]),
+      ...associations.flatMap((a) => a.memberCreditCodes),
+      ...withContacts.map((a) => a.creditCode),
+    ]),
+  ]);
+  const idList = (codes: readonly string[]) => codes.flatMap((code) => ids.get(code) ?? []);
+
+  await inParallel(clusters, (cluster) =>
+    gateway.call(
+      'a cluster',
+      `mutation C($input: CreateIndustryClusterInput!) { createIndustryCluster(input: $input) { id } }`,
+      {
+        input: {
+          name: cluster.name,
+          industryCode: cluster.industryCode,
+          regionCode: cluster.regionCode,
+          leaderId: ids.get(cluster.leaderCreditCode),
+          supporterIds: idList(cluster.supportingCreditCodes),
+        },
+      },
+    ),
+  );
+  await inParallel(associations, async (association) => {
+    const created = await gateway.call<{ createIndustryAssociation: { id: string } }>(
+      'an association',
+      `mutation A($input: CreateIndustryAssociationInput!) { createIndustryAssociation(input: $input) { id } }`,
+      {
+        input: {
+          name: association.name,
+          industryCode: association.industryCode,
+          regionCode: association.regionCode,
+        },
+      },
+    );
+    await gateway.call(
+      'association members',
+      `mutation M($input: AssociationMembersInput!) { addAssociationMembers(input: $input) { id } }`,
+      {
+        input: {
+          associationId: created.createIndustryAssociation.id,
+          accountIds: idList(association.memberCreditCodes),
+        },
+      },
+    );
+  });
+  const contacts = withContacts.flatMap((account) =>
+    contactsFor(account).map((contact) => ({
+      contact,
+      groupAccountId: ids.get(account.creditCode),
+    })),
+  );
+  await inParallel(contacts, ({ contact, groupAccountId }) => {
+    const { accountCreditCode, keyDates, ...fields } = contact;
+    return gateway.call(
+      'a contact',
+      `mutation Add($input: AddContactInput!) { addContact(input: $input) { id } }`,
+      {
+        input: {
+          ...fields,
+          groupAccountId,
+          keyDates: keyDates.map(({ kind, date, label }) => ({ kind, date, label })),
+          consents: [{ purpose: 'SERVICE_CONTACT', given: true }],
+        },
+      },
+    );
+  });
+  if (report.importGroupAccounts.failed > 0) {
+    throw new Error(`Seeding: ${report.importGroupAccounts.failed} demo accounts failed to import`);
   }
-  return DEMO_SIZE;
+  return report.importGroupAccounts.created;
 }

@@ -213,7 +213,7 @@ export class ContactService {
     if (!row) throw ContactErrors.notFound(id, 'id');
     const visible = await this.accounts.getMany(caller, [row.groupAccountId]);
     if (!visible.has(row.groupAccountId)) throw ContactErrors.notFound(id, 'id');
-    return (await this.protect(accountScopeOf(caller), row.groupAccountId, [row]))[0] as Contact;
+    return (await this.protect(accountScopeOf(caller), row.groupAccountId, [row]))[0];
   }
 
   /** The contacts of an account the caller has already been allowed to see. */

@@ -41,8 +41,20 @@ const UPDATABLE = {
   tags: 'tags',
 } as const satisfies Partial<Record<keyof AccountFields, string>>;
 
+type Updatable = keyof typeof UPDATABLE;
+
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The describing fields that `fields` would change on `current` (absent fields change nothing). */
+export function changedFields(
+  current: GroupAccountEntity,
+  fields: Partial<AccountFields>,
+): Updatable[] {
+  return (Object.keys(UPDATABLE) as Updatable[]).filter(
+    (property) => fields[property] !== undefined && !same(fields[property], current[property]),
+  );
 }
 
 @Injectable()
@@ -154,16 +166,11 @@ export class GroupAccountService {
     current: GroupAccountEntity,
     fields: Partial<AccountFields>,
   ): Promise<GroupAccountEntity> {
-    const columns: Record<string, unknown> = {};
-    const changed: string[] = [];
-    for (const [property, column] of Object.entries(UPDATABLE)) {
-      const value = fields[property as keyof typeof UPDATABLE];
-      if (value === undefined) continue;
-      if (same(value, current[property as keyof typeof UPDATABLE])) continue;
-      columns[column] = value;
-      changed.push(property);
-    }
+    const changed = changedFields(current, fields);
     if (changed.length === 0) return current;
+    const columns = Object.fromEntries(
+      changed.map((property) => [UPDATABLE[property], fields[property]]),
+    );
     const updated = await this.accounts.update(manager, current.id, {
       ...columns,
       updated_by: caller.subject,

@@ -35,7 +35,10 @@ export class ImportGroupAccountsInput {
   @IsString()
   @MaxLength(MAX_IMPORT_BYTES)
   content!: string;
-  @Field(() => Boolean, { defaultValue: false, description: 'Check and report only; write nothing.' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Check and report only; write nothing.',
+  })
   @IsOptional()
   @IsBoolean()
   dryRun: boolean = false;

@@ -21,7 +21,7 @@ import {
   GroupAccountRepository,
   toAccount,
 } from '../group-account/group-account.repository.js';
-import { GroupAccountService } from '../group-account/group-account.service.js';
+import { changedFields, GroupAccountService } from '../group-account/group-account.service.js';
 import { HierarchyLock } from '../group-account/hierarchy-lock.js';
 import { HierarchyService } from '../hierarchy/hierarchy.service.js';
 import { accountScopeOf, assertMayEditAccounts, scopeCondition } from '../visibility/visibility.js';
@@ -252,7 +252,7 @@ export class AccountImportService {
       );
       const results: (Outcome | RowError)[] = [];
       for (const [index, result] of written.entries()) {
-        const row = batch[index] as ValidRow;
+        const row = batch[index];
         results.push(
           typeof result === 'object' && 'move' in result
             ? await this.moveRow(caller, row, result.move).catch((error: unknown) =>
@@ -263,7 +263,7 @@ export class AccountImportService {
       }
       return results;
     } catch (error) {
-      if (batch.length === 1) return [this.failureOf(batch[0] as ValidRow, error)];
+      if (batch.length === 1) return [this.failureOf(batch[0], error)];
       this.logger.warn(
         `import batch of ${batch.length} failed (${String(error)}); retrying row by row`,
       );
@@ -329,7 +329,7 @@ export class AccountImportService {
       (
         await manager.query<unknown[]>(
           `SELECT ${ACCOUNT_COLUMNS}, ${scopeCondition(scope, 'a', '$2')} AS visible
-             FROM accounts.group_account a WHERE a.credit_code = ANY($1::text[]) FOR UPDATE`,
+             FROM accounts.group_account a WHERE a.credit_code = ANY($1::bpchar[])`,
           [codes, scope.subject],
         )
       ).map((row) => {
@@ -344,7 +344,7 @@ export class AccountImportService {
       (
         await manager.query<{ id: string; path: string; creditCode: string }[]>(
           `SELECT a.id, a.path, a.credit_code AS "creditCode" FROM accounts.group_account a
-            WHERE a.credit_code = ANY($1::text[]) AND ${scopeCondition(scope, 'a', '$2')}`,
+            WHERE a.credit_code = ANY($1::bpchar[]) AND ${scopeCondition(scope, 'a', '$2')}`,
           [parentCodes, scope.subject],
         )
       ).map((p) => [p.creditCode, p] as const),
@@ -379,10 +379,17 @@ export class AccountImportService {
         continue;
       }
       const parentId = parent?.id ?? null;
-      results[index] =
-        parentId === current.parentId
-          ? await this.updateRow(manager, caller, current, row)
-          : { move: parentId };
+      if (parentId !== current.parentId) {
+        results[index] = { move: parentId };
+        continue;
+      }
+      // Most rows of a re-run are unchanged: they are recognised without locking or writing.
+      if (current.status === row.fields.status && changedFields(current, row.fields).length === 0) {
+        results[index] = 'unchanged';
+        continue;
+      }
+      const locked = (await this.accounts.lock(manager, current.id)) ?? current;
+      results[index] = await this.updateRow(manager, caller, locked, row);
     }
     await this.insertRows(manager, caller, fresh);
     for (const { index } of fresh) results[index] = 'created';
@@ -395,7 +402,7 @@ export class AccountImportService {
     current: GroupAccountEntity,
     row: ValidRow,
   ): Promise<Outcome | RowError> {
-    const { status, creditCode: _code, ...fields } = row.fields;
+    const { status, ...fields } = row.fields;
     if (status !== current.status && !canChangeStatus(current.status, status)) {
       return rowError(
         row.row,

@@ -109,7 +109,7 @@ function toRow(record: Record<string, unknown>, row: number): ImportRow {
   const text = (key: ImportColumn): string | null => {
     const value = record[key];
     if (value === undefined || value === null) return null;
-    const s = String(value).trim();
+    const s = (typeof value === 'string' ? value : JSON.stringify(value)).trim();
     return s === '' ? null : s;
   };
   const number = (key: ImportColumn): number | null => {

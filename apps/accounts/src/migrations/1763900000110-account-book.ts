@@ -43,9 +43,17 @@ export class AccountBook1763900000110 implements MigrationInterface {
       'CREATE INDEX group_account_parent_idx ON accounts.group_account (parent_id)',
     );
     // Finding accounts: the common filters, then the sort keys with the id as tie-breaker.
+    // A region filter names a district, a city or a province; each level has its index, so
+    // that a filtered page sorted by name is read in order rather than sorted.
     await runner.query(`
       CREATE INDEX group_account_filter_idx
         ON accounts.group_account (industry_code, status, region_code, name, id)`);
+    await runner.query(`
+      CREATE INDEX group_account_filter_city_idx
+        ON accounts.group_account (industry_code, status, left(region_code, 4), name, id)`);
+    await runner.query(`
+      CREATE INDEX group_account_filter_province_idx
+        ON accounts.group_account (industry_code, status, left(region_code, 2), name, id)`);
     await runner.query('CREATE INDEX group_account_name_idx ON accounts.group_account (name, id)');
     await runner.query(
       'CREATE INDEX group_account_name_trgm_idx ON accounts.group_account USING gin (name public.gin_trgm_ops)',
@@ -205,6 +213,8 @@ export class AccountBook1763900000110 implements MigrationInterface {
       'path_key',
       'parent_idx',
       'filter_idx',
+      'filter_city_idx',
+      'filter_province_idx',
       'name_idx',
       'name_trgm_idx',
       'tags_idx',

@@ -4,29 +4,16 @@ import { creditCodeCheckCharacter } from '@gap/accounts/domain';
 import type { Caller } from '@gap/auth';
 import type { EventEnvelope } from '@gap/contracts';
 import { DomainError } from '@gap/errors';
-import { OutboxPublisher } from '@gap/messaging';
 import { openTestDataSource } from '@gap/testing';
-import { ClustersService } from '../clusters/clusters.service.js';
-import { ContactService } from '../contacts/contact.service.js';
-import { KeyDateScanner } from '../contacts/key-date.scanner.js';
+import { createAccountsServices, type AccountsServices } from '../accounts.services.js';
 import type { CreateGroupAccountInput } from '../group-account/dto/group-account.inputs.js';
 import { GroupAccountEntity } from '../group-account/group-account.entity.js';
-import { GroupAccountRepository } from '../group-account/group-account.repository.js';
-import { GroupAccountService } from '../group-account/group-account.service.js';
-import { HierarchyService } from '../hierarchy/hierarchy.service.js';
-import { AccountImportService } from '../import/account-import.service.js';
 import { ACCOUNTS_SCHEMA } from '../migrations/index.js';
 import { PortfolioStore } from '../visibility/portfolio.projection.js';
 
 /** The accounts service's parts wired by hand on the migrated test database. */
-export interface AccountsHarness {
+export interface AccountsHarness extends AccountsServices {
   readonly dataSource: DataSource;
-  readonly accounts: GroupAccountService;
-  readonly hierarchy: HierarchyService;
-  readonly clusters: ClustersService;
-  readonly contacts: ContactService;
-  readonly imports: AccountImportService;
-  readonly keyDates: KeyDateScanner;
   /** Delivers a ManagerAssigned event to the portfolio read model, as the consumer would. */
   assign(accountId: string, managerId: string, supervisorId?: string | null): Promise<void>;
   close(): Promise<void>;
@@ -38,19 +25,10 @@ export async function openAccountsHarness(): Promise<AccountsHarness> {
     entities: [GroupAccountEntity],
     migrations: [],
   });
-  const events = new OutboxPublisher(dataSource);
-  const repository = new GroupAccountRepository(dataSource);
-  const accounts = new GroupAccountService(repository, events);
-  const hierarchy = new HierarchyService(dataSource, repository, accounts, events);
   const portfolio = new PortfolioStore();
   return {
     dataSource,
-    accounts,
-    hierarchy,
-    clusters: new ClustersService(dataSource, repository, events),
-    contacts: new ContactService(dataSource, accounts, events),
-    imports: new AccountImportService(repository, accounts, hierarchy, events),
-    keyDates: new KeyDateScanner(dataSource, events),
+    ...createAccountsServices(dataSource),
     assign: (groupAccountId, managerId, supervisorId = null) =>
       dataSource.transaction((manager) =>
         portfolio.onManagerAssigned(
@@ -115,7 +93,7 @@ export async function failure(promise: Promise<unknown>): Promise<DomainError> {
   );
   if (!(error instanceof DomainError)) {
     throw new Error(
-      `expected a DomainError, got ${error === undefined ? 'success' : String(error)}`,
+      `expected a DomainError, got ${error === undefined ? 'success' : error instanceof Error ? error.message : JSON.stringify(error)}`,
     );
   }
   return error;

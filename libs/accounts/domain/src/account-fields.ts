@@ -199,7 +199,7 @@ export function checkAccountFields(
   } else if (rules.mode === 'create') fields['status'] = 'PROSPECT';
 
   if (violations.length > 0) return { ok: false, violations: dedupe(violations) };
-  return { ok: true, fields: fields as Partial<AccountFields> };
+  return { ok: true, fields: fields };
 }
 
 function checkName(
@@ -211,7 +211,7 @@ function checkName(
     fail(name, 'TOO_LONG', `${name} has at most ${ACCOUNT_NAME_MAX_LENGTH} characters.`);
     return false;
   }
-  // eslint-disable-next-line no-control-regex
+
   if (/[\u0000-\u001f\u007f]/.test(value)) {
     fail(name, 'CONTROL_CHARACTER', `${name} cannot contain control characters.`);
     return false;

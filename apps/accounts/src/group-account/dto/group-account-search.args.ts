@@ -37,6 +37,16 @@ export class GroupAccountFilter {
   @IsString({ each: true })
   industryCodes?: string[];
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Any of these credit codes (at most 100).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  creditCodes?: string[];
+
   @Field(() => String, {
     nullable: true,
     description: 'A province (2 digits), city (4) or district (6) of GB/T 2260.',
