@@ -13,8 +13,15 @@ import {
   type ValidationRule,
 } from 'graphql';
 
-/** Page size assumed when a list's size is not a literal (a variable, or no argument). */
+/** Page size assumed when a page's size is a variable: the largest page a service gives. */
 export const ASSUMED_LIST_SIZE = 100;
+/** A page asked for without a size gets the services' default page. */
+export const DEFAULT_PAGE_SIZE = 20;
+/**
+ * Lists that are not paged are an entity's small collections (its contacts, key dates,
+ * clusters, ancestors): each service bounds them, and they are counted at this size.
+ */
+export const ASSUMED_COLLECTION_SIZE = 10;
 
 type Fragments = Record<string, FragmentDefinitionNode>;
 
@@ -79,22 +86,24 @@ export function depthLimitRule(max: number): ValidationRule {
   };
 }
 
-function listSize(field: FieldNode): number {
+function listSize(field: FieldNode, type: GraphQLOutputType): number {
   for (const argument of field.arguments ?? []) {
-    if (
-      ['first', 'last', 'limit'].includes(argument.name.value) &&
-      argument.value.kind === Kind.INT
-    ) {
-      return Math.max(1, Number(argument.value.value));
+    if (['first', 'last', 'limit'].includes(argument.name.value)) {
+      return argument.value.kind === Kind.INT
+        ? Math.max(1, Number(argument.value.value))
+        : ASSUMED_LIST_SIZE;
     }
   }
-  return ASSUMED_LIST_SIZE;
+  return isConnection(type) ? DEFAULT_PAGE_SIZE : ASSUMED_COLLECTION_SIZE;
 }
 
-function isList(type: GraphQLOutputType | undefined | null): boolean {
+function isConnection(type: GraphQLOutputType): boolean {
+  return getNamedType(getNullableType(type)).name.endsWith('Connection');
+}
+
+function isList(type: GraphQLOutputType | undefined | null): type is GraphQLOutputType {
   if (!type) return false;
-  const nullable = getNullableType(type);
-  return isListType(nullable) || getNamedType(nullable).name.endsWith('Connection');
+  return isListType(getNullableType(type)) || isConnection(type);
 }
 
 /**
@@ -114,7 +123,7 @@ export function costLimitRule(max: number): ValidationRule {
           const type = context.getType();
           // A connection's `edges` list is already counted by the connection's page size.
           const pages = isList(type) && field.selectionSet && !PAGE_PARTS.has(field.name.value);
-          multipliers.push(pages ? multiplier * listSize(field) : multiplier);
+          multipliers.push(pages ? multiplier * listSize(field, type) : multiplier);
         },
         leave(field) {
           if (!field.name.value.startsWith('__')) multipliers.pop();
