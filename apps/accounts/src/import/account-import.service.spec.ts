@@ -92,6 +92,18 @@ describe('bulk import of accounts', () => {
       [c],
     );
     expect(moved).toEqual({ status: 'SUSPENDED', parent: b });
+
+    // Blank cells keep what the account has: no size wiped, no status reset, no detaching.
+    const sparse = await h.imports.import(coordinator, csv([`${c},甲集团子公司,,,,,,,,`]));
+    expect(sparse).toMatchObject({ unchanged: 1, updated: 0, failed: 0 });
+    const [kept] = await h.dataSource.query<
+      { status: string; employees: number; parent: string }[]
+    >(
+      `SELECT c.status, c.employees, p.credit_code AS parent FROM accounts.group_account c
+         JOIN accounts.group_account p ON p.id = c.parent_id WHERE c.credit_code = $1`,
+      [c],
+    );
+    expect(kept).toEqual({ status: 'SUSPENDED', employees: 10, parent: b });
   });
 
   it('reports each bad row with its number and field, and imports the good ones completely', async () => {
@@ -152,6 +164,22 @@ describe('bulk import of accounts', () => {
       [z],
     );
     expect(kept).toEqual({ employees: 10, version: 1 });
+  });
+
+  it('needs the identifying fields for an account not registered yet, and a credit code on every row', async () => {
+    const code = freshCreditCode();
+    const report = await h.imports.import(
+      coordinator,
+      csv([`${code},,,,,,,,,`, `,无代码公司,SME,C,350102,,,,,`]),
+    );
+    expect(report.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [1, 'industryCode', 'REQUIRED'],
+      [1, 'name', 'REQUIRED'],
+      [1, 'regionCode', 'REQUIRED'],
+      [1, 'type', 'REQUIRED'],
+      [2, 'creditCode', 'REQUIRED'],
+    ]);
+    expect(await state([code])).toMatchObject({ accounts: 0 });
   });
 
   it('reads JSON as well, and writes nothing on a dry run', async () => {

@@ -46,11 +46,56 @@ export interface ImportOptions {
 
 interface ValidRow {
   readonly row: number;
-  readonly fields: AccountFields;
+  readonly creditCode: string;
+  /** What the row says: only the cells that are filled in, checked and normalised. */
+  readonly given: Partial<AccountFields>;
   readonly parentCreditCode: string | null;
 }
 
+const REQUIRED_FOR_NEW = ['name', 'type', 'industryCode', 'regionCode'] as const;
+
+/** A row that registers a new account must name it fully; blanks get the defaults. */
+function asNewAccount(row: ValidRow): AccountFields | RowError[] {
+  const missing = REQUIRED_FOR_NEW.filter((field) => row.given[field] === undefined);
+  if (missing.length > 0) {
+    return missing.map((field) =>
+      rowError(
+        row.row,
+        field,
+        'REQUIRED',
+        `${field} is required for an account not registered yet.`,
+      ),
+    );
+  }
+  return {
+    legalName: null,
+    employees: null,
+    linesCount: null,
+    foundedOn: null,
+    tags: [],
+    status: 'PROSPECT',
+    ...row.given,
+    creditCode: row.creditCode,
+  } as AccountFields;
+}
+
+/**
+ * The filled-in cells of a row. A blank cell never erases what an existing account has
+ * (a file of names and sizes does not wipe tags or detach accounts from their groups);
+ * clearing a value is done with updateGroupAccount.
+ */
+function givenFields(row: ImportRow, fields: Partial<AccountFields>): Partial<AccountFields> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([key]) => {
+      const cell = row[key as keyof ImportRow];
+      return cell !== null && cell !== undefined && !(Array.isArray(cell) && cell.length === 0);
+    }),
+  );
+}
+
 type Outcome = 'created' | 'updated' | 'unchanged';
+/** What became of a row: written, or why not (a row may fail on several fields). */
+type RowResult = Outcome | RowError | RowError[];
 /** An existing account that changes parent: written after its batch, on its own. */
 type Move = { readonly move: string | null };
 
@@ -114,7 +159,7 @@ export class AccountImportService {
                 `The parent ${r.parentCreditCode} was not imported (see its row).`,
               ),
             );
-            failedCodes.add(r.fields.creditCode);
+            failedCodes.add(r.creditCode);
             return false;
           });
           const results = await this.writeBatch(caller, batch);
@@ -122,8 +167,8 @@ export class AccountImportService {
             if (result === undefined) continue;
             if (typeof result === 'string') counts[result] += 1;
             else {
-              errors.push(result);
-              failedCodes.add(r.fields.creditCode);
+              errors.push(...(Array.isArray(result) ? result : [result]));
+              failedCodes.add(r.creditCode);
             }
           }
           done += level.slice(i, i + batchSize).length;
@@ -148,11 +193,21 @@ export class AccountImportService {
     const today = todayInChina();
     const valid: ValidRow[] = [];
     for (const row of rows) {
-      const checked = checkAccountFields(row, { prefix: '', today, mode: 'create' });
+      const checked = checkAccountFields(row, { prefix: '', today, mode: 'update' });
       let parentCreditCode: string | null = null;
       const problems: RowError[] = checked.ok
         ? []
         : checked.violations.map((v) => rowError(row.row, v.field, v.reason, v.message));
+      if (!row.creditCode) {
+        problems.push(
+          rowError(
+            row.row,
+            'creditCode',
+            'REQUIRED',
+            'Every row names its account by credit code.',
+          ),
+        );
+      }
       if (row.parentCreditCode !== null) {
         const parent = checkCreditCode(row.parentCreditCode);
         if (!parent.valid)
@@ -173,12 +228,20 @@ export class AccountImportService {
           ),
         );
       }
-      if (problems.length > 0 || !checked.ok) errors.push(...problems);
-      else valid.push({ row: row.row, fields: checked.fields as AccountFields, parentCreditCode });
+      if (problems.length > 0 || !checked.ok || checked.fields.creditCode === undefined) {
+        errors.push(...problems);
+      } else {
+        valid.push({
+          row: row.row,
+          creditCode: checked.fields.creditCode,
+          given: givenFields(row, checked.fields),
+          parentCreditCode,
+        });
+      }
     }
     const byCode = new Map<string, ValidRow[]>();
     for (const row of valid) {
-      byCode.set(row.fields.creditCode, [...(byCode.get(row.fields.creditCode) ?? []), row]);
+      byCode.set(row.creditCode, [...(byCode.get(row.creditCode) ?? []), row]);
     }
     const duplicated = new Set<number>();
     for (const [code, same] of byCode) {
@@ -203,10 +266,10 @@ export class AccountImportService {
    * parent row failed, or that form a cycle within the file, fail.
    */
   private levels(rows: readonly ValidRow[], errors: RowError[]): ValidRow[][] {
-    const inFile = new Map(rows.map((r) => [r.fields.creditCode, r]));
+    const inFile = new Map(rows.map((r) => [r.creditCode, r]));
     const level = new Map<string, number>();
     const levelOf = (row: ValidRow, trail: Set<string>): number => {
-      const code = row.fields.creditCode;
+      const code = row.creditCode;
       const known = level.get(code);
       if (known !== undefined) return known;
       if (trail.has(code)) return -1;
@@ -241,16 +304,13 @@ export class AccountImportService {
   }
 
   /** One batch in one transaction; on an unforeseen failure, one row per transaction. */
-  private async writeBatch(
-    caller: Caller,
-    batch: readonly ValidRow[],
-  ): Promise<(Outcome | RowError)[]> {
+  private async writeBatch(caller: Caller, batch: readonly ValidRow[]): Promise<RowResult[]> {
     if (batch.length === 0) return [];
     try {
       const written = await this.accounts.transaction((manager) =>
         this.writeRows(manager, caller, batch),
       );
-      const results: (Outcome | RowError)[] = [];
+      const results: RowResult[] = [];
       for (const [index, result] of written.entries()) {
         const row = batch[index];
         results.push(
@@ -267,7 +327,7 @@ export class AccountImportService {
       this.logger.warn(
         `import batch of ${batch.length} failed (${String(error)}); retrying row by row`,
       );
-      const results: (Outcome | RowError)[] = [];
+      const results: RowResult[] = [];
       for (const row of batch) results.push(...(await this.writeBatch(caller, [row])));
       return results;
     }
@@ -288,7 +348,7 @@ export class AccountImportService {
         row.row,
         'creditCode',
         'CREDIT_CODE_TAKEN',
-        `Credit code ${row.fields.creditCode} was registered at the same time.`,
+        `Credit code ${row.creditCode} was registered at the same time.`,
       );
     }
     throw error;
@@ -298,7 +358,7 @@ export class AccountImportService {
   private moveRow(caller: Caller, row: ValidRow, parentId: string | null): Promise<Outcome> {
     return this.accounts.transaction(async (manager) => {
       await HierarchyLock.exclusive(manager);
-      const id = await this.idOf(manager, row.fields.creditCode);
+      const id = await this.idOf(manager, row.creditCode);
       const current = await this.accountService.lockVisible(manager, caller, id);
       const outcome = await this.updateRow(manager, caller, current, row);
       if (typeof outcome !== 'string') throw new RowFailure(outcome);
@@ -321,10 +381,10 @@ export class AccountImportService {
     manager: EntityManager,
     caller: Caller,
     rows: readonly ValidRow[],
-  ): Promise<(Outcome | RowError | Move)[]> {
+  ): Promise<(RowResult | Move)[]> {
     const scope = accountScopeOf(caller);
     await HierarchyLock.share(manager);
-    const codes = rows.map((r) => r.fields.creditCode);
+    const codes = rows.map((r) => r.creditCode);
     const existing = new Map(
       (
         await manager.query<unknown[]>(
@@ -350,9 +410,12 @@ export class AccountImportService {
       ).map((p) => [p.creditCode, p] as const),
     );
 
-    const results: (Outcome | RowError | Move)[] = [];
-    const fresh: { index: number; row: ValidRow; parent: { id: string; path: string } | null }[] =
-      [];
+    const results: (RowResult | Move)[] = [];
+    const fresh: {
+      index: number;
+      fields: AccountFields;
+      parent: { id: string; path: string } | null;
+    }[] = [];
     for (const [index, row] of rows.entries()) {
       const parent = row.parentCreditCode ? parents.get(row.parentCreditCode) : undefined;
       if (row.parentCreditCode && !parent) {
@@ -364,9 +427,11 @@ export class AccountImportService {
         );
         continue;
       }
-      const current = existing.get(row.fields.creditCode);
+      const current = existing.get(row.creditCode);
       if (!current) {
-        fresh.push({ index, row, parent: parent ?? null });
+        const fields = asNewAccount(row);
+        if (Array.isArray(fields)) results[index] = fields;
+        else fresh.push({ index, fields, parent: parent ?? null });
         continue;
       }
       if (!current.visible) {
@@ -374,17 +439,19 @@ export class AccountImportService {
           row.row,
           'creditCode',
           'CREDIT_CODE_TAKEN',
-          `Credit code ${row.fields.creditCode} belongs to an account outside your portfolio.`,
+          `Credit code ${row.creditCode} belongs to an account outside your portfolio.`,
         );
         continue;
       }
-      const parentId = parent?.id ?? null;
+      // A blank parent keeps the account where it is in its group.
+      const parentId = row.parentCreditCode === null ? current.parentId : (parent?.id ?? null);
       if (parentId !== current.parentId) {
         results[index] = { move: parentId };
         continue;
       }
       // Most rows of a re-run are unchanged: they are recognised without locking or writing.
-      if (current.status === row.fields.status && changedFields(current, row.fields).length === 0) {
+      const status = row.given.status ?? current.status;
+      if (current.status === status && changedFields(current, row.given).length === 0) {
         results[index] = 'unchanged';
         continue;
       }
@@ -402,7 +469,7 @@ export class AccountImportService {
     current: GroupAccountEntity,
     row: ValidRow,
   ): Promise<Outcome | RowError> {
-    const { status, ...fields } = row.fields;
+    const { status = current.status, ...fields } = row.given;
     if (status !== current.status && !canChangeStatus(current.status, status)) {
       return rowError(
         row.row,
@@ -427,7 +494,7 @@ export class AccountImportService {
   private async insertRows(
     manager: EntityManager,
     caller: Caller,
-    rows: readonly { row: ValidRow; parent: { id: string; path: string } | null }[],
+    rows: readonly { fields: AccountFields; parent: { id: string; path: string } | null }[],
   ): Promise<void> {
     if (rows.length === 0) return;
     const codes = await manager.query<{ n: string }[]>(
@@ -435,20 +502,16 @@ export class AccountImportService {
       [rows.length],
     );
     const now = new Date();
-    const accounts = rows.map(({ row, parent }, i) => {
+    const accounts = rows.map(({ fields, parent }, i) => {
       const accountCode = `GA${String(codes[i]?.n).padStart(8, '0')}`;
       const path = childPath(parent?.path ?? null, accountCode);
       return Object.assign(new GroupAccountEntity(), {
-        ...row.fields,
+        ...fields,
         id: randomUUID(),
         accountCode,
-        legalName: row.fields.legalName ?? null,
-        employees: row.fields.employees ?? null,
-        linesCount: row.fields.linesCount ?? null,
-        foundedOn: row.fields.foundedOn ?? null,
         creditCodeOverrideReason: null,
         creditCodeOverrideBy: null,
-        statusReason: row.fields.status === 'PROSPECT' ? null : IMPORT_STATUS_REASON,
+        statusReason: fields.status === 'PROSPECT' ? null : IMPORT_STATUS_REASON,
         parentId: parent?.id ?? null,
         path,
         depth: depthOf(path),
