@@ -212,6 +212,13 @@ describe('group accounts', () => {
       });
       const denied = await failure(h.accounts.create(manager, request));
       expect(denied).toMatchObject({ code: 'CREDIT_CODE_OVERRIDE_FORBIDDEN', kind: 'FORBIDDEN' });
+      const vague = await failure(
+        h.accounts.create(callers.supervisor, { ...request, creditCodeOverrideReason: '  核实 ' }),
+      );
+      expect(vague).toMatchObject({
+        code: 'REASON_TOO_SHORT',
+        field: 'input.creditCodeOverrideReason',
+      });
       const account = await h.accounts.create(callers.supervisor, request);
       expect(account).toMatchObject({
         creditCodeOverrideReason: request.creditCodeOverrideReason,

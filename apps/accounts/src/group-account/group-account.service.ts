@@ -6,6 +6,7 @@ import {
   checkAccountFields,
   childPath,
   depthOf,
+  OVERRIDE_REASON_MIN_LENGTH,
   STATUS_TRANSITIONS,
   STATUSES_NEEDING_REASON,
   todayInChina,
@@ -69,6 +70,15 @@ export class GroupAccountService {
     const overrideReason = input.creditCodeOverrideReason?.trim() || null;
     if (overrideReason !== null && !hasRole(caller, 'SUPERVISOR', 'ADMIN')) {
       throw GroupAccountErrors.overrideNotAllowed();
+    }
+    if (overrideReason !== null && overrideReason.length < OVERRIDE_REASON_MIN_LENGTH) {
+      throw GroupAccountErrors.invalid([
+        {
+          field: 'input.creditCodeOverrideReason',
+          reason: 'REASON_TOO_SHORT',
+          message: `Say what was checked, in at least ${OVERRIDE_REASON_MIN_LENGTH} characters.`,
+        },
+      ]);
     }
     const checked = checkAccountFields(input, {
       prefix: 'input',

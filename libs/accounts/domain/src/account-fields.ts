@@ -17,7 +17,8 @@ export const MAX_LINES = 10_000_000;
 export const MAX_TAGS = 20;
 export const TAG_MAX_LENGTH = 30;
 export const EARLIEST_FOUNDING = '1800-01-01';
-export const OVERRIDE_REASON_MIN_LENGTH = 10;
+/** An override reason says what was checked, e.g. 工商登记系统核实，1998年旧代码. */
+export const OVERRIDE_REASON_MIN_LENGTH = 6;
 
 /** The describing fields of a group account, as typed by a user or read from an import file. */
 export interface AccountFieldsInput {
