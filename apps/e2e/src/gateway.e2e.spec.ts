@@ -51,7 +51,7 @@ describe('the platform through the gateway, with Kafka between the services', ()
       AUTH_JWKS_FILE: issuer.jwksFile,
     };
     const [accountsPort, tieringPort] = [await freePort(), await freePort()];
-    const started = await Promise.all([
+    const starting = await Promise.allSettled([
       startServiceProcess('accounts', 'apps/accounts/src/main.ts', {
         ...common,
         PORT: String(accountsPort),
@@ -61,7 +61,11 @@ describe('the platform through the gateway, with Kafka between the services', ()
         PORT: String(tieringPort),
       }),
     ]);
-    services = started;
+    // Whatever started is stopped in afterAll, even when another service failed to start.
+    services = starting.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const failed = starting.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const started = services;
     accounts = started[0];
     gateway = await startServiceProcess('gateway', 'apps/gateway/src/main.ts', {
       AUTH_ISSUER: TEST_ISSUER,

@@ -53,6 +53,14 @@ function headersOf(raw: Record<string, unknown> | undefined): Record<string, str
   return headers;
 }
 
+const TOPIC_READY_TIMEOUT_MS = 30_000;
+
+/** Another service created the topic between our look and our create: that is success. */
+function isTopicAlreadyCreated(error: unknown): boolean {
+  const text = JSON.stringify(error, Object.getOwnPropertyNames(error ?? {}));
+  return /TOPIC_ALREADY_EXISTS|already exists/i.test(text);
+}
+
 export class KafkaTransport implements EventTransport {
   readonly kind = 'kafka' as const;
   private readonly kafka: Kafka;
@@ -70,19 +78,54 @@ export class KafkaTransport implements EventTransport {
     });
   }
 
+  /**
+   * Creates the topics that are missing and waits until every partition of every topic has a
+   * leader. Services start side by side and create the same topics at the same moment, and a
+   * freshly created or just deleted topic answers "does not host this topic-partition" for a
+   * while: both are waited out rather than failing the boot.
+   */
   async ensureTopics(topics: readonly string[]): Promise<void> {
+    const wanted = [...new Set(topics)];
+    if (wanted.length === 0) return;
     const admin = await this.getAdmin();
-    const existing = new Set(await admin.listTopics());
-    const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
-        topic,
-        numPartitions: this.options.partitions ?? 3,
-        replicationFactor: this.options.replicationFactor ?? 1,
-      })),
+    await this.untilReady(`creating ${wanted.join(', ')}`, async () => {
+      const existing = new Set(await admin.listTopics());
+      const missing = wanted.filter((topic) => !existing.has(topic));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: this.options.partitions ?? 3,
+            replicationFactor: this.options.replicationFactor ?? 1,
+          })),
+        });
+      }
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics: wanted });
+      return metadata.every(
+        (topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0),
+      );
     });
+  }
+
+  /** Repeats `attempt` until it says ready, through retriable errors, for up to 30 s. */
+  private async untilReady(what: string, attempt: () => Promise<boolean>): Promise<void> {
+    const deadline = Date.now() + TOPIC_READY_TIMEOUT_MS;
+    for (;;) {
+      let failure: unknown;
+      try {
+        if (await attempt()) return;
+      } catch (error) {
+        if (!this.isRetriable(error) && !isTopicAlreadyCreated(error)) throw error;
+        failure = error;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Kafka was not ready in time (${what}): ${failure instanceof Error ? failure.message : 'partitions without a leader'}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 
   async publish(topic: string, records: readonly OutgoingRecord[]): Promise<void> {
@@ -115,7 +158,10 @@ export class KafkaTransport implements EventTransport {
       running = false;
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
+    await this.untilReady(`subscribing to ${options.topics.join(', ')}`, async () => {
+      await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
+      return true;
+    });
     await consumer.run({
       partitionsConsumedConcurrently: 1,
       eachMessage: async ({ topic, partition, message }) => {
