@@ -1,1 +1,4 @@
+export * from './pareto.js';
+export * from './policy.js';
 export * from './tier.js';
+export * from './value.js';
