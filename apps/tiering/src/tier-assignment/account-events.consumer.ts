@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { TOPICS } from '@gap/contracts';
 import { MessagingService } from '@gap/messaging';
+import { AccountProfileProjection } from '../value/account-profile.projection.js';
 import { TierAssignmentService } from './tier-assignment.service.js';
 
 export const TIERING_CONSUMER_GROUP = 'tiering';
@@ -11,6 +12,7 @@ export class AccountEventsConsumer implements OnModuleInit {
   constructor(
     private readonly messaging: MessagingService,
     private readonly tiers: TierAssignmentService,
+    private readonly profiles: AccountProfileProjection,
   ) {}
 
   onModuleInit(): void {
@@ -18,7 +20,17 @@ export class AccountEventsConsumer implements OnModuleInit {
       groupId: TIERING_CONSUMER_GROUP,
       topics: [TOPICS.accounts],
       handlers: {
-        AccountCreated: (event, manager) => this.tiers.onAccountCreated(event, manager),
+        AccountCreated: async (event, manager) => {
+          await this.profiles.onAccountCreated(event, manager);
+          await this.tiers.onAccountCreated(event, manager);
+        },
+        AccountUpdated: (event, manager) => this.profiles.onAccountUpdated(event, manager),
+        AccountStatusChanged: (event, manager) =>
+          this.profiles.onAccountStatusChanged(event, manager),
+        AccountHierarchyChanged: (event, manager) =>
+          this.profiles.onAccountHierarchyChanged(event, manager),
+        ClusterMembershipChanged: (event, manager) =>
+          this.profiles.onClusterMembershipChanged(event, manager),
       },
     });
   }

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AccountProfileProjection } from '../value/account-profile.projection.js';
+import { TieringPolicyResolver } from '../value/tiering-policy.resolver.js';
+import { TieringPolicyService } from '../value/tiering-policy.service.js';
 import { AccountEventsConsumer } from './account-events.consumer.js';
 import { AccountTierRepository } from './account-tier.repository.js';
 import { GroupAccountTierResolver } from './group-account-tier.resolver.js';
@@ -10,6 +13,9 @@ import { TierAssignmentService } from './tier-assignment.service.js';
     TierAssignmentService,
     GroupAccountTierResolver,
     AccountEventsConsumer,
+    AccountProfileProjection,
+    TieringPolicyService,
+    TieringPolicyResolver,
   ],
 })
 export class TierAssignmentModule {}
