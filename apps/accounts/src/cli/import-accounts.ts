@@ -7,8 +7,8 @@ import { createServiceDataSource } from '@gap/database';
 import { AccountsConfig } from '../accounts.config.js';
 import { accountsDatabase } from '../accounts.database.js';
 import { createAccountsServices } from '../accounts.services.js';
-import { ImportFileError, parseImportFile, type ImportFormat } from '../import/import-file.js';
-import { ProgressBar } from './progress-bar.js';
+import { ImportFileError, ProgressBar, type ImportFormat } from '@gap/bulk-import';
+import { parseImportFile } from '../import/import-file.js';
 
 const USAGE = `Imports group accounts from a CSV or JSON file into the accounts database.
 

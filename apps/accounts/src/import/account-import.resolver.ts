@@ -13,12 +13,8 @@ import { CurrentCaller, type Caller } from '@gap/auth';
 import { DomainError } from '@gap/errors';
 import { enumOf } from '../group-account/dto/group-account.type.js';
 import { AccountImportService, type ImportReport } from './account-import.service.js';
-import {
-  IMPORT_FORMATS,
-  ImportFileError,
-  parseImportFile,
-  type ImportFormat,
-} from './import-file.js';
+import { IMPORT_FORMATS, ImportFileError, type ImportFormat } from '@gap/bulk-import';
+import { parseImportFile } from './import-file.js';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 

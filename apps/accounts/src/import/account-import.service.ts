@@ -25,7 +25,8 @@ import { changedFields, GroupAccountService } from '../group-account/group-accou
 import { HierarchyLock } from '../group-account/hierarchy-lock.js';
 import { HierarchyService } from '../hierarchy/hierarchy.service.js';
 import { accountScopeOf, assertMayEditAccounts, scopeCondition } from '../visibility/visibility.js';
-import type { ImportRow, RowError } from './import-file.js';
+import { rowError, type RowError } from '@gap/bulk-import';
+import type { ImportRow } from './import-file.js';
 
 export interface ImportReport {
   readonly total: number;
@@ -105,10 +106,6 @@ class RowFailure extends Error {
   constructor(readonly error: RowError) {
     super(error.message);
   }
-}
-
-function rowError(row: number, field: string, code: string, message: string): RowError {
-  return { row, field, code, message };
 }
 
 /**
