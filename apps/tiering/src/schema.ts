@@ -2,9 +2,10 @@ import type { SubgraphApi } from '@gap/graphql';
 import { GroupAccountReference } from './tier-assignment/dto/tier.type.js';
 import { GroupAccountTierResolver } from './tier-assignment/group-account-tier.resolver.js';
 import { TieringPolicyResolver } from './value/tiering-policy.resolver.js';
+import { ValueInputImportResolver } from './value/value-input-import.resolver.js';
 
 /** The classes that make up this subgraph's schema, for the service and for composition. */
 export const TIERING_API: SubgraphApi = {
-  resolvers: [GroupAccountTierResolver, TieringPolicyResolver],
+  resolvers: [GroupAccountTierResolver, TieringPolicyResolver, ValueInputImportResolver],
   orphanedTypes: [GroupAccountReference],
 };

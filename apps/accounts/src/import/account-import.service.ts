@@ -25,18 +25,8 @@ import { changedFields, GroupAccountService } from '../group-account/group-accou
 import { HierarchyLock } from '../group-account/hierarchy-lock.js';
 import { HierarchyService } from '../hierarchy/hierarchy.service.js';
 import { accountScopeOf, assertMayEditAccounts, scopeCondition } from '../visibility/visibility.js';
-import { rowError, type RowError } from '@gap/bulk-import';
+import { rowError, withoutDuplicates, type ImportReport, type RowError } from '@gap/bulk-import';
 import type { ImportRow } from './import-file.js';
-
-export interface ImportReport {
-  readonly total: number;
-  readonly created: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  readonly failed: number;
-  readonly errors: readonly RowError[];
-  readonly dryRun: boolean;
-}
 
 export interface ImportOptions {
   /** Check every row and report, write nothing. */
@@ -236,26 +226,7 @@ export class AccountImportService {
         });
       }
     }
-    const byCode = new Map<string, ValidRow[]>();
-    for (const row of valid) {
-      byCode.set(row.creditCode, [...(byCode.get(row.creditCode) ?? []), row]);
-    }
-    const duplicated = new Set<number>();
-    for (const [code, same] of byCode) {
-      if (same.length < 2) continue;
-      for (const row of same) {
-        duplicated.add(row.row);
-        errors.push(
-          rowError(
-            row.row,
-            'creditCode',
-            'DUPLICATE_IN_FILE',
-            `Credit code ${code} appears in rows ${same.map((r) => r.row).join(', ')}.`,
-          ),
-        );
-      }
-    }
-    return valid.filter((r) => !duplicated.has(r.row));
+    return withoutDuplicates(valid, (row) => `Credit code ${row.creditCode}`, 'creditCode', errors);
   }
 
   /**

@@ -13,6 +13,7 @@ export class ValueModel1763900000210 implements MigrationInterface {
     await runner.query(`
       CREATE TABLE tiering.account_profile (
         group_account_id uuid PRIMARY KEY,
+        account_code text NOT NULL,
         industry_code text NOT NULL,
         region_code char(6) NOT NULL,
         employees integer CHECK (employees >= 0),
@@ -24,6 +25,10 @@ export class ValueModel1763900000210 implements MigrationInterface {
       )`);
     await runner.query(
       'CREATE INDEX account_profile_group_head_idx ON tiering.account_profile (group_head_id)',
+    );
+    // Billing exports name accounts by their code: the value-input import looks them up here.
+    await runner.query(
+      'CREATE UNIQUE INDEX account_profile_code_key ON tiering.account_profile (account_code)',
     );
     await runner.query(`
       CREATE TABLE tiering.cluster_membership (

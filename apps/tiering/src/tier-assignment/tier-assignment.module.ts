@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccountProfileProjection } from '../value/account-profile.projection.js';
 import { TieringPolicyResolver } from '../value/tiering-policy.resolver.js';
+import { ValueInputImportResolver } from '../value/value-input-import.resolver.js';
+import { ValueInputImportService } from '../value/value-input-import.service.js';
 import { TieringPolicyService } from '../value/tiering-policy.service.js';
 import { AccountEventsConsumer } from './account-events.consumer.js';
 import { AccountTierRepository } from './account-tier.repository.js';
@@ -16,6 +18,8 @@ import { TierAssignmentService } from './tier-assignment.service.js';
     AccountProfileProjection,
     TieringPolicyService,
     TieringPolicyResolver,
+    ValueInputImportService,
+    ValueInputImportResolver,
   ],
 })
 export class TierAssignmentModule {}

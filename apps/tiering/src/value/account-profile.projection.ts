@@ -16,8 +16,9 @@ export class AccountProfileProjection {
     const p = event.payload;
     await manager.query(
       `INSERT INTO tiering.account_profile
-         (group_account_id, industry_code, region_code, employees, status, parent_id, group_head_id, customer_since)
-       VALUES ($1, $2, $3, $4, $5, $6,
+         (group_account_id, account_code, industry_code, region_code, employees, status, parent_id,
+          group_head_id, customer_since)
+       VALUES ($1, $8, $2, $3, $4, $5, $6,
                coalesce((SELECT group_head_id FROM tiering.account_profile WHERE group_account_id = $6), $6, $1),
                CASE WHEN $5 = 'ACTIVE' THEN $7::date END)
        ON CONFLICT (group_account_id) DO NOTHING`,
@@ -29,6 +30,7 @@ export class AccountProfileProjection {
         p.status,
         p.parentId ?? null,
         event.occurredAt,
+        p.accountCode,
       ],
     );
   }

@@ -30,7 +30,7 @@ function envelope<T extends EventType>(
 const created = (id: string, parentId: string | null = null, status = 'ACTIVE') =>
   envelope('AccountCreated', id, {
     groupAccountId: id,
-    accountCode: 'GA00100001',
+    accountCode: `GA${id.replace(/\D/g, '').padEnd(8, '0').slice(0, 8)}${id.slice(0, 4)}`,
     name: '福建海峡物流集团有限公司',
     creditCode: '91350100M000100Y43',
     type: 'ENTERPRISE',

@@ -1,2 +1,5 @@
+export * from './duplicates.js';
+export * from './import-cli.js';
 export * from './import-file.js';
+export * from './import-report.js';
 export * from './progress-bar.js';
