@@ -1,4 +1,5 @@
 import type { SubgraphApi } from '@gap/graphql';
+import { TieringRunResolver } from './runs/tiering-run.resolver.js';
 import { GroupAccountReference } from './tier-assignment/dto/tier.type.js';
 import { GroupAccountTierResolver } from './tier-assignment/group-account-tier.resolver.js';
 import { TieringPolicyResolver } from './value/tiering-policy.resolver.js';
@@ -6,6 +7,11 @@ import { ValueInputImportResolver } from './value/value-input-import.resolver.js
 
 /** The classes that make up this subgraph's schema, for the service and for composition. */
 export const TIERING_API: SubgraphApi = {
-  resolvers: [GroupAccountTierResolver, TieringPolicyResolver, ValueInputImportResolver],
+  resolvers: [
+    GroupAccountTierResolver,
+    TieringPolicyResolver,
+    ValueInputImportResolver,
+    TieringRunResolver,
+  ],
   orphanedTypes: [GroupAccountReference],
 };

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TieringRunResolver } from '../runs/tiering-run.resolver.js';
+import { TieringRunService } from '../runs/tiering-run.service.js';
 import { AccountProfileProjection } from '../value/account-profile.projection.js';
 import { TieringPolicyResolver } from '../value/tiering-policy.resolver.js';
 import { ValueInputImportResolver } from '../value/value-input-import.resolver.js';
@@ -20,6 +22,8 @@ import { TierAssignmentService } from './tier-assignment.service.js';
     TieringPolicyResolver,
     ValueInputImportService,
     ValueInputImportResolver,
+    TieringRunService,
+    TieringRunResolver,
   ],
 })
 export class TierAssignmentModule {}

@@ -50,6 +50,21 @@ export class TieringPolicyService {
     return { ...row.body, version: row.version };
   }
 
+  async byVersion(version: string): Promise<TieringPolicy> {
+    const [row] = await this.dataSource.query<PolicyRow[]>(
+      `SELECT ${COLUMNS} FROM tiering.tiering_policy WHERE version = $1`,
+      [version],
+    );
+    if (!row) {
+      throw DomainError.notFound(
+        'POLICY_NOT_FOUND',
+        `No tiering policy ${version}.`,
+        'policyVersion',
+      );
+    }
+    return { ...row.body, version: row.version };
+  }
+
   async list(caller: Caller): Promise<TieringPolicyType[]> {
     if (hasRole(caller, 'PARTNER'))
       throw DomainError.forbidden('Policies are not visible to partners.');

@@ -1,4 +1,5 @@
 export * from './pareto.js';
 export * from './policy.js';
+export * from './reference-book.js';
 export * from './tier.js';
 export * from './value.js';
