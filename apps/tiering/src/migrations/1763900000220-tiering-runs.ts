@@ -42,9 +42,31 @@ export class TieringRuns1763900000220 implements MigrationInterface {
         held boolean NOT NULL,
         PRIMARY KEY (run_id, group_account_id)
       )`);
+    await runner.query(
+      'ALTER TABLE tiering.account_tier ADD COLUMN segment text, ADD COLUMN run_id uuid',
+    );
+    // Every tier an account has had, from when, by which run and policy, and why.
+    await runner.query(`
+      CREATE TABLE tiering.tier_history (
+        id bigserial PRIMARY KEY,
+        group_account_id uuid NOT NULL,
+        tier char(1) NOT NULL,
+        previous_tier char(1),
+        segment text,
+        reason text NOT NULL,
+        policy_version text NOT NULL,
+        run_id uuid,
+        effective_from date NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await runner.query(
+      'CREATE INDEX tier_history_account_idx ON tiering.tier_history (group_account_id, effective_from)',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE tiering.tier_history');
+    await runner.query('ALTER TABLE tiering.account_tier DROP COLUMN segment, DROP COLUMN run_id');
     await runner.query('DROP TABLE tiering.tiering_run_result');
     await runner.query('DROP TABLE tiering.tiering_run');
   }

@@ -1,6 +1,6 @@
 import { Args, Field, Float, ID, Int, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, type Caller } from '@gap/auth';
-import { TieringRunService, type RunPreview } from './tiering-run.service.js';
+import { TieringRunService, type AppliedRun, type RunPreview } from './tiering-run.service.js';
 
 @ObjectType()
 export class TierRunSummary {
@@ -29,6 +29,17 @@ export class TieringRunPreview {
   @Field(() => Float) seconds!: number;
 }
 
+@ObjectType({ description: 'A run made effective.' })
+export class AppliedTieringRun {
+  @Field(() => ID) runId!: string;
+  @Field() policyVersion!: string;
+  @Field() asOf!: string;
+  @Field() effectiveFrom!: string;
+  @Field(() => Int) accounts!: number;
+  @Field(() => Int, { description: 'Accounts whose tier changed, each with a TierChanged.' })
+  changed!: number;
+}
+
 @Resolver()
 export class TieringRunResolver {
   constructor(private readonly runs: TieringRunService) {}
@@ -43,5 +54,17 @@ export class TieringRunResolver {
     @Args('policyVersion', { type: () => String, nullable: true }) policyVersion?: string | null,
   ): Promise<RunPreview> {
     return this.runs.preview(caller, asOf, policyVersion ?? undefined);
+  }
+
+  @Mutation(() => AppliedTieringRun, {
+    description:
+      'Makes a previewed run effective from a date (YYYY-MM-DD): new tiers, history, TierChanged for each change (admins).',
+  })
+  applyTieringRun(
+    @CurrentCaller() caller: Caller,
+    @Args('runId', { type: () => ID }) runId: string,
+    @Args('effectiveFrom') effectiveFrom: string,
+  ): Promise<AppliedRun> {
+    return this.runs.apply(caller, runId, effectiveFrom);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { REFERENCE_BOOK, REFERENCE_POLICY } from '@gap/tiering/domain';
+import { OutboxPublisher } from '@gap/messaging';
 import { openTestDataSource } from '@gap/testing';
 import { TIERING_SCHEMA } from '../migrations/index.js';
 import { AccountTierEntity } from '../tier-assignment/account-tier.entity.js';
@@ -29,7 +30,11 @@ describe('a tiering run over the reference book', () => {
       entities: [AccountTierEntity],
       migrations: [],
     });
-    runs = new TieringRunService(dataSource, new TieringPolicyService(dataSource));
+    runs = new TieringRunService(
+      dataSource,
+      new TieringPolicyService(dataSource),
+      new OutboxPublisher(dataSource),
+    );
     await dataSource.query(
       `INSERT INTO tiering.tiering_policy (version, body, is_current, created_by) VALUES ($1, $2, false, 'spec')`,
       [version, JSON.stringify({ ...REFERENCE_POLICY, version })],
@@ -134,5 +139,97 @@ describe('a tiering run over the reference book', () => {
     await expect(
       runs.preview({ subject: 'S', roles: ['SUPERVISOR'] }, AS_OF, version),
     ).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+  });
+
+  describe('applying runs, one after another', () => {
+    const id = (key: string) => ids.get(key) as string;
+    const tierOf = async (key: string) =>
+      (
+        await dataSource.query<{ tier: string }[]>(
+          'SELECT tier FROM tiering.account_tier WHERE group_account_id = $1',
+          [id(key)],
+        )
+      )[0]?.tier;
+    const changesIn = async (runId: string) =>
+      dataSource.query<
+        { account: string; tier: string; previous: string | null; reason: string }[]
+      >(
+        `SELECT envelope->'payload'->>'groupAccountId' AS account, envelope->'payload'->>'tier' AS tier,
+                envelope->'payload'->>'previousTier' AS previous, envelope->'payload'->>'reason' AS reason
+           FROM tiering.outbox WHERE event_type = 'TierChanged' AND envelope->'payload'->>'runId' = $1`,
+        [runId],
+      );
+    const addMonth = (key: string, revenue: number, cost: number) =>
+      dataSource.query(
+        `INSERT INTO tiering.value_input (group_account_id, month, revenue_data, cost_operating, loaded_by)
+         VALUES ($1, '2016-09-01', $2, $3, 'spec')`,
+        [id(key), revenue, cost],
+      );
+
+    it('gives every account its tier with history and a TierChanged each, once', async () => {
+      const preview = await runs.preview(admin, AS_OF, version);
+      const applied = await runs.apply(admin, preview.runId, '2016-11-01');
+      expect(applied).toMatchObject({ accounts: applied.accounts, changed: 20 });
+      expect(applied.accounts).toBeGreaterThanOrEqual(20);
+      const changes = await changesIn(preview.runId);
+      expect(changes).toHaveLength(20);
+      expect(changes.find((c) => c.account === id('a21'))).toMatchObject({
+        tier: 'B',
+        previous: null,
+        reason: 'GROUP_FLOOR',
+      });
+      expect(await tierOf('a01')).toBe('A');
+      expect(await tierOf('a05')).toBe('B');
+      await expect(runs.apply(admin, preview.runId, '2016-11-01')).rejects.toMatchObject({
+        code: 'RUN_ALREADY_APPLIED',
+      });
+
+      const again = await runs.preview(admin, AS_OF, version);
+      expect(await runs.apply(admin, again.runId, '2016-11-01')).toMatchObject({ changed: 0 });
+      expect(await changesIn(again.runId)).toEqual([]);
+    });
+
+    it('holds accounts that cross a boundary by a hair, over several runs, and moves one that clearly crosses', async () => {
+      // a03 loses 10,000 of lifetime value: a05 and a06 now have 790,000 of 990,000 above them
+      // (0.798, under 0.8 but within the 0.02 margin) and a09 940,000 (0.9495 against 0.95).
+      await addMonth('a03', 0, 15_625);
+      for (let run = 0; run < 2; run++) {
+        const preview = await runs.preview(admin, AS_OF, version);
+        const held = await dataSource.query<{ id: string }[]>(
+          'SELECT group_account_id AS id FROM tiering.tiering_run_result WHERE run_id = $1 AND held',
+          [preview.runId],
+        );
+        expect(held.map((h) => h.id).sort()).toEqual([id('a05'), id('a06'), id('a09')].sort());
+        expect(await runs.apply(admin, preview.runId, '2016-12-01')).toMatchObject({ changed: 0 });
+      }
+      // a05 grows to 150,000 of lifetime value: 600,000 of 1,090,000 above it, clearly A.
+      await addMonth('a05', 156_250, 0);
+      const preview = await runs.preview(admin, AS_OF, version);
+      await runs.apply(admin, preview.runId, '2017-01-01');
+      expect(await changesIn(preview.runId)).toEqual([
+        { account: id('a05'), tier: 'A', previous: 'B', reason: 'PARETO' },
+      ]);
+      const history = await dataSource.query<{ tier: string; effective_from: string }[]>(
+        `SELECT tier, to_char(effective_from, 'YYYY-MM-DD') AS effective_from FROM tiering.tier_history
+          WHERE group_account_id = $1 ORDER BY id`,
+        [id('a05')],
+      );
+      expect(history).toEqual([
+        { tier: 'B', effective_from: '2016-11-01' },
+        { tier: 'A', effective_from: '2017-01-01' },
+      ]);
+    });
+
+    it('refuses an older preview once a newer run has been applied, and a date that is not one', async () => {
+      const older = await runs.preview(admin, AS_OF, version);
+      const newer = await runs.preview(admin, AS_OF, version);
+      await runs.apply(admin, newer.runId, '2017-02-01');
+      await expect(runs.apply(admin, older.runId, '2017-02-01')).rejects.toMatchObject({
+        code: 'RUN_STALE',
+      });
+      await expect(runs.apply(admin, older.runId, '2017-02-30x')).rejects.toMatchObject({
+        field: 'effectiveFrom',
+      });
+    });
   });
 });

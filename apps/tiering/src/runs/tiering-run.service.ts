@@ -5,6 +5,9 @@ import { hasRole, type Caller } from '@gap/auth';
 import { DomainError } from '@gap/errors';
 import type { Tier, TieringPolicy } from '@gap/tiering/domain';
 import { TieringPolicyService } from '../value/tiering-policy.service.js';
+import { Correlation } from '@gap/observability';
+import { OutboxPublisher } from '@gap/messaging';
+import { TIERING_APPLY_SQL } from './tiering-apply.sql.js';
 import { TIERING_RUN_SQL } from './tiering-run.sql.js';
 
 export interface TierSummary {
@@ -33,6 +36,16 @@ export interface RunPreview {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+export interface AppliedRun {
+  readonly runId: string;
+  readonly policyVersion: string;
+  readonly asOf: string;
+  readonly effectiveFrom: string;
+  readonly accounts: number;
+  /** Accounts whose tier changed: one TierChanged each. */
+  readonly changed: number;
+}
+
 /**
  * Tiering runs: `preview` computes every account's value and tier over the whole book in one
  * set-based statement and keeps the result, with a summary, for inspection before it applies.
@@ -42,7 +55,83 @@ export class TieringRunService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: TieringPolicyService,
+    private readonly events: OutboxPublisher,
   ) {}
+
+  /**
+   * Makes a previewed run effective from a date: new tiers, history and TierChanged events for
+   * the accounts whose tier changes, all in one transaction, and TieringRunApplied. A run is
+   * applied once; a run older than one already applied is refused, as its book has moved on.
+   */
+  async apply(caller: Caller, runId: string, effectiveFrom: string): Promise<AppliedRun> {
+    if (!hasRole(caller, 'ADMIN')) throw DomainError.forbidden('Only admins apply tiering runs.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) || Number.isNaN(Date.parse(effectiveFrom))) {
+      throw DomainError.invalidInput([
+        {
+          field: 'effectiveFrom',
+          reason: 'DATE_INVALID',
+          message: `'${effectiveFrom}' is not a date of the form YYYY-MM-DD.`,
+        },
+      ]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query("SELECT pg_advisory_xact_lock(hashtext('tiering.apply'))");
+      const [run] = await manager.query<
+        { status: string; policyVersion: string; asOf: string; createdAt: Date }[]
+      >(
+        `SELECT status, policy_version AS "policyVersion", to_char(as_of, 'YYYY-MM') AS "asOf", created_at AS "createdAt"
+           FROM tiering.tiering_run WHERE id = $1 FOR UPDATE`,
+        [runId],
+      );
+      if (!run) throw DomainError.notFound('RUN_NOT_FOUND', `No tiering run ${runId}.`, 'runId');
+      if (run.status !== 'PREVIEWED') {
+        throw DomainError.conflict(
+          'RUN_ALREADY_APPLIED',
+          `Run ${runId} is ${run.status}, not a preview.`,
+          'runId',
+        );
+      }
+      const [newer] = await manager.query<{ id: string }[]>(
+        `SELECT id FROM tiering.tiering_run WHERE status = 'APPLIED' AND created_at > $1 LIMIT 1`,
+        [run.createdAt],
+      );
+      if (newer) {
+        throw DomainError.conflict(
+          'RUN_STALE',
+          `Run ${newer.id}, previewed later, has been applied since; preview again.`,
+          'runId',
+        );
+      }
+      const written = await manager.query<{ id: string }[]>(TIERING_APPLY_SQL, [
+        runId,
+        run.policyVersion,
+        effectiveFrom,
+        Correlation.current()?.correlationId ?? null,
+        new Date().toISOString(),
+      ]);
+      const [count] = await manager.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM tiering.tiering_run_result WHERE run_id = $1',
+        [runId],
+      );
+      await manager.query("UPDATE tiering.tiering_run SET status = 'APPLIED' WHERE id = $1", [
+        runId,
+      ]);
+      const applied: AppliedRun = {
+        runId,
+        policyVersion: run.policyVersion,
+        asOf: run.asOf,
+        effectiveFrom,
+        accounts: count?.n ?? 0,
+        changed: written.length,
+      };
+      await this.events.record(manager, {
+        type: 'TieringRunApplied',
+        aggregateId: runId,
+        payload: applied,
+      });
+      return applied;
+    });
+  }
 
   async preview(caller: Caller, asOf: string, policyVersion?: string): Promise<RunPreview> {
     if (!hasRole(caller, 'ADMIN')) throw DomainError.forbidden('Only admins run tiering.');
