@@ -66,8 +66,11 @@ WITH inputs AS (
   SELECT 'group', head, group_value, 0 FROM groups
 ), placed AS (
   SELECT kind, id, score,
-         coalesce(sum(weight * greatest(score, 0)) OVER (ORDER BY score DESC
-                    RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP), 0)
+         -- The value strictly above a score: the running sum up to and including its peers,
+         -- less the peers' own (EXCLUDE GROUP would say it directly, but recomputes the frame
+         -- for every row: quadratic over a million accounts).
+         (sum(weight * greatest(score, 0)) OVER (ORDER BY score DESC)
+          - sum(weight * greatest(score, 0)) OVER (PARTITION BY score))
            / nullif(sum(weight * greatest(score, 0)) OVER (), 0) AS share
     FROM curve
 ), tiered AS (

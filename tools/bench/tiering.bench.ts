@@ -1,0 +1,143 @@
+/**
+ * `npm run bench:tiering`: a tiering run over 1,000,000 accounts with 12 months of inputs.
+ *
+ * 1. Generates the book in SQL in a fresh database: account profiles (groups of ten, industries,
+ *    sizes, tenure) and twelve months of revenue and cost per account, skewed so that a fifth
+ *    of the accounts hold most of the value.
+ * 2. Times a bare set-based statement that computes the same Pareto cut on the same data.
+ * 3. Times a full run (preview + apply, TierChanged events written to the outbox), then the
+ *    same again with nothing changed (which must write no events).
+ *
+ * Needs PostgreSQL at 127.0.0.1:5432 (started if down). BENCH_DATABASE_URL overrides the
+ * database (default gap_bench_tiering, recreated), BENCH_ACCOUNTS the book size.
+ */
+import 'reflect-metadata';
+import { createServiceDataSource, migrateDatabase, recreateDatabase } from '@gap/database';
+import { OutboxPublisher } from '@gap/messaging';
+import { DEFAULT_POLICY } from '@gap/tiering/domain';
+import { TieringRunService } from '../../apps/tiering/src/runs/tiering-run.service.js';
+import { tieringDatabase } from '../../apps/tiering/src/tiering.database.js';
+import { TieringPolicyService } from '../../apps/tiering/src/value/tiering-policy.service.js';
+import { ensurePostgres } from '../testing/local-servers.js';
+
+const url =
+  process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/gap_bench_tiering';
+const BOOK = Number(process.env['BENCH_ACCOUNTS'] ?? 1_000_000);
+const AS_OF = '2026-10';
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, (performance.now() - started) / 1000];
+}
+
+/** The Pareto cut alone, on the same inputs: what any set-based tiering must at least do. */
+const BARE_PARETO = `
+SELECT count(*) FILTER (WHERE tier = 'A') AS a, count(*) FILTER (WHERE tier = 'B') AS b,
+       count(*) FILTER (WHERE tier = 'C') AS c
+  FROM (
+    SELECT CASE WHEN value <= 0 THEN 'C'
+                WHEN above / total < 0.8 THEN 'A' WHEN above / total < 0.95 THEN 'B' ELSE 'C' END AS tier
+      FROM (
+        SELECT value,
+               sum(greatest(value, 0)) OVER (ORDER BY value DESC)
+                 - sum(greatest(value, 0)) OVER (PARTITION BY value) AS above,
+               sum(greatest(value, 0)) OVER () AS total
+          FROM (
+            SELECT group_account_id,
+                   sum(revenue_voice + revenue_data + revenue_leased_line + revenue_fixed_line
+                       + revenue_broadband + revenue_group_short_number + revenue_cloud + revenue_iot
+                       + revenue_other - cost_commission - cost_marketing - cost_operating) AS value
+              FROM tiering.value_input
+             WHERE month > date '${AS_OF}-01' - interval '12 months' AND month <= date '${AS_OF}-01'
+             GROUP BY group_account_id) margins) curve) cut`;
+
+async function main(): Promise<void> {
+  await ensurePostgres(url);
+  await recreateDatabase(url);
+  await migrateDatabase(tieringDatabase(url));
+  const dataSource = createServiceDataSource({ ...tieringDatabase(url), poolSize: 2 });
+  await dataSource.initialize();
+  try {
+    say(`tiering benchmark on ${url}: ${BOOK.toLocaleString('en')} accounts, 12 months each`);
+    const [, generated] = await timed(async () => {
+      await dataSource.query(
+        `INSERT INTO tiering.account_profile
+           (group_account_id, account_code, industry_code, region_code, employees, status, parent_id,
+            group_head_id, customer_since)
+         SELECT md5(g::text)::uuid, 'GA' || lpad(g::text, 8, '0'),
+                (ARRAY['C','I','J','G','F','E','S','P','Q','K'])[1 + g % 10], '350102',
+                1 + (g::bigint * 7919) % 3000, 'ACTIVE',
+                CASE WHEN g % 10 = 0 THEN NULL ELSE md5((g - g % 10)::text)::uuid END,
+                md5(CASE WHEN g % 10 = 0 THEN g ELSE g - g % 10 END::text)::uuid,
+                date '2008-01-01' + ((g::bigint * 37) % 6000)::int
+           FROM generate_series(1, $1) g`,
+        [BOOK],
+      );
+      await dataSource.query('SELECT setseed(0.42)');
+      await dataSource.query(
+        `INSERT INTO tiering.value_input
+           (group_account_id, month, revenue_voice, revenue_data, revenue_leased_line, revenue_cloud,
+            cost_commission, cost_operating, lines, complaints, loaded_by)
+         SELECT md5(g::text)::uuid, (date '${AS_OF}-01' - make_interval(months => m))::date,
+                round((s * 20000)::numeric, 2), round((s * 50000)::numeric, 2),
+                round((s * 80000 * (g % 3))::numeric, 2), round((s * 10000 * (g % 2))::numeric, 2),
+                round((s * 8000)::numeric, 2), round((2000 + s * 30000)::numeric, 2),
+                1 + (g % 200), (g + m) % 7 / 6, 'bench'
+           FROM generate_series(1, $1) g
+          CROSS JOIN generate_series(0, 11) m
+          CROSS JOIN LATERAL (SELECT power(((g * 2654435761::bigint) % 1000003) / 1000003.0, 4) AS s) k`,
+        [BOOK],
+      );
+      await dataSource.query('ANALYZE tiering.account_profile');
+      await dataSource.query('ANALYZE tiering.value_input');
+    });
+    say(`generated the book in ${generated.toFixed(1)} s`);
+
+    const [bare, bareSeconds] = await timed(() =>
+      dataSource.query<{ a: string; b: string; c: string }[]>(BARE_PARETO),
+    );
+    say(
+      `bare Pareto statement: ${bareSeconds.toFixed(1)} s (A ${bare[0]?.a}, B ${bare[0]?.b}, C ${bare[0]?.c})`,
+    );
+
+    const policies = new TieringPolicyService(dataSource);
+    const runs = new TieringRunService(dataSource, policies, new OutboxPublisher(dataSource));
+    const admin = { subject: 'bench', roles: ['ADMIN' as const] };
+    const runOnce = async (effectiveFrom: string) => {
+      const [preview, previewSeconds] = await timed(() =>
+        runs.preview(admin, AS_OF, DEFAULT_POLICY.version),
+      );
+      const [applied, applySeconds] = await timed(() =>
+        runs.apply(admin, preview.runId, effectiveFrom),
+      );
+      return {
+        preview,
+        applied,
+        previewSeconds,
+        applySeconds,
+        total: previewSeconds + applySeconds,
+      };
+    };
+    const first = await runOnce('2026-11-01');
+    const a = first.preview.tiers[0];
+    say(
+      `first run: preview ${first.previewSeconds.toFixed(1)} s + apply ${first.applySeconds.toFixed(1)} s = ${first.total.toFixed(1)} s, ${first.applied.changed.toLocaleString('en')} TierChanged events (${(first.total / bareSeconds).toFixed(2)}× the bare statement)`,
+    );
+    say(
+      `  tier A: ${a?.accounts.toLocaleString('en')} accounts (${(first.preview.accountShareOfA * 100).toFixed(1)} %) holding ${(first.preview.valueShareOfA * 100).toFixed(1)} % of the value`,
+    );
+    const second = await runOnce('2026-12-01');
+    say(
+      `re-run, nothing changed: preview ${second.previewSeconds.toFixed(1)} s + apply ${second.applySeconds.toFixed(1)} s = ${second.total.toFixed(1)} s, ${second.applied.changed} events (${(second.total / first.total).toFixed(2)} of the first run)`,
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+await main();
