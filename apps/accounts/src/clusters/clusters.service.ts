@@ -170,13 +170,11 @@ export class ClustersService {
     after?: string,
   ): Promise<Connection<IndustryCluster>> {
     accountScopeOf(caller);
-    const rows = await this.dataSource.query<IndustryCluster[]>(
-      `SELECT ${CLUSTER_COLUMNS} FROM accounts.industry_cluster c
-        WHERE ($1::text IS NULL OR (c.name, c.id) > ($1::text, $2::uuid))
-        ORDER BY c.name, c.id LIMIT $3`,
-      [...this.position(after), first + 1],
+    return this.pageByName<IndustryCluster>(
+      `SELECT ${CLUSTER_COLUMNS} FROM accounts.industry_cluster c`,
+      first,
+      after,
     );
-    return toConnection(rows, first, (row) => [row.name, row.id]);
   }
 
   /** The clusters an account leads or supports. */
@@ -275,13 +273,11 @@ export class ClustersService {
     after?: string,
   ): Promise<Connection<IndustryAssociation>> {
     accountScopeOf(caller);
-    const rows = await this.dataSource.query<IndustryAssociation[]>(
-      `SELECT ${ASSOCIATION_COLUMNS} FROM accounts.industry_association s
-        WHERE ($1::text IS NULL OR (s.name, s.id) > ($1::text, $2::uuid))
-        ORDER BY s.name, s.id LIMIT $3`,
-      [...this.position(after), first + 1],
+    return this.pageByName<IndustryAssociation>(
+      `SELECT ${ASSOCIATION_COLUMNS} FROM accounts.industry_association s`,
+      first,
+      after,
     );
-    return toConnection(rows, first, (row) => [row.name, row.id]);
   }
 
   async associationsOf(accountId: string): Promise<IndustryAssociation[]> {
@@ -293,10 +289,20 @@ export class ClustersService {
     );
   }
 
-  private position(after?: string): [string | null, string | null] {
-    if (after === undefined) return [null, null];
-    const [name, id] = decodeCursor(after);
-    return [String(name), String(id)];
+  /** A page of clusters or associations in name order; `select` reads one table. */
+  private async pageByName<T extends { name: string; id: string }>(
+    select: string,
+    first: number,
+    after?: string,
+  ): Promise<Connection<T>> {
+    const [name, id] = after === undefined ? [null, null] : decodeCursor(after).map(String);
+    const rows = await this.dataSource.query<T[]>(
+      `SELECT * FROM (${select}) page
+        WHERE ($1::text IS NULL OR (page.name, page.id) > ($1::text, $2::uuid))
+        ORDER BY page.name, page.id LIMIT $3`,
+      [name, id, first + 1],
+    );
+    return toConnection(rows, first, (row) => [row.name, row.id]);
   }
 
   private async lockCluster(manager: EntityManager, id: string): Promise<IndustryCluster> {

@@ -86,10 +86,17 @@ export class GroupAccountRepository {
   }
 
   async nextAccountCode(manager: EntityManager): Promise<string> {
-    const [row] = await manager.query<{ n: string }[]>(
-      "SELECT nextval('accounts.account_code_seq') AS n",
+    const [code] = await this.nextAccountCodes(manager, 1);
+    return code;
+  }
+
+  /** Account codes `GA00100001…` from the sequence, as many as asked for in one round trip. */
+  async nextAccountCodes(manager: EntityManager, count: number): Promise<string[]> {
+    const rows = await manager.query<{ n: string }[]>(
+      "SELECT nextval('accounts.account_code_seq') AS n FROM generate_series(1, $1)",
+      [count],
     );
-    return `GA${String(row?.n).padStart(8, '0')}`;
+    return rows.map((row) => `GA${row.n.padStart(8, '0')}`);
   }
 
   async insert(manager: EntityManager, account: GroupAccountEntity): Promise<GroupAccountEntity> {

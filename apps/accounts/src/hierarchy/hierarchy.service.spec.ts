@@ -250,4 +250,35 @@ describe('industry clusters and associations', () => {
     );
     expect(badRegion).toMatchObject({ code: 'REGION_UNKNOWN', field: 'input.regionCode' });
   });
+
+  it('pages through clusters and associations in name order', async () => {
+    const leader = await h.accounts.create(
+      callers.coordinator,
+      accountInput({ name: '分页测试龙头' }),
+    );
+    const suffix = Date.now();
+    for (const name of [`甲分页集群${suffix}`, `乙分页集群${suffix}`]) {
+      await h.clusters.createCluster(callers.coordinator, {
+        name,
+        industryCode: 'C',
+        regionCode: '350102',
+        leaderId: leader.id,
+      });
+      await h.clusters.createAssociation(callers.coordinator, { name });
+    }
+    for (const list of [
+      (after?: string) => h.clusters.clusters(callers.coordinator, 1, after),
+      (after?: string) => h.clusters.associations(callers.coordinator, 1, after),
+    ]) {
+      const names: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await list(after);
+        names.push(...page.edges.map((e) => e.node.name));
+        after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined;
+      } while (after);
+      expect(names).toEqual([...names].sort());
+      expect(names.filter((n) => n.includes(String(suffix)))).toHaveLength(2);
+    }
+  });
 });

@@ -465,13 +465,10 @@ export class AccountImportService {
     rows: readonly { fields: AccountFields; parent: { id: string; path: string } | null }[],
   ): Promise<void> {
     if (rows.length === 0) return;
-    const codes = await manager.query<{ n: string }[]>(
-      "SELECT nextval('accounts.account_code_seq') AS n FROM generate_series(1, $1)",
-      [rows.length],
-    );
+    const codes = await this.accounts.nextAccountCodes(manager, rows.length);
     const now = new Date();
     const accounts = rows.map(({ fields, parent }, i) => {
-      const accountCode = `GA${String(codes[i]?.n).padStart(8, '0')}`;
+      const accountCode = codes[i];
       const path = childPath(parent?.path ?? null, accountCode);
       return Object.assign(new GroupAccountEntity(), {
         ...fields,
