@@ -4,10 +4,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   checkContactFields,
   maskPhone,
-  todayInChina,
   type ContactFields,
   type ContactFieldsInput,
 } from '@gap/accounts/domain';
+import { todayInChina } from '@gap/calendar';
 import type { Caller } from '@gap/auth';
 import { DomainError } from '@gap/errors';
 import { OutboxPublisher } from '@gap/messaging';

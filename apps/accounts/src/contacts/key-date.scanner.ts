@@ -1,12 +1,8 @@
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addDays, nextYearly, todayInChina, type CalendarDate } from '@gap/accounts/domain';
+import { addDays, nextYearly, todayInChina, type CalendarDate } from '@gap/calendar';
 import { OutboxPublisher } from '@gap/messaging';
+import { PeriodicJob } from '@gap/service';
 
 export const KEY_DATE_LEAD_DAYS = 7;
 const SCAN_EVERY_MS = 3_600_000;
@@ -33,27 +29,18 @@ function monthDay(date: CalendarDate): number {
  * instances; a scan missed while the service was down is made up by the next one.
  */
 @Injectable()
-export class KeyDateScanner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class KeyDateScanner extends PeriodicJob {
   private readonly logger = new Logger(KeyDateScanner.name);
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: OutboxPublisher,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const run = () =>
-      void this.scan(todayInChina()).catch((error: unknown) =>
-        this.logger.error(`key date scan failed: ${String(error)}`),
-      );
-    run();
-    this.timer = setInterval(run, SCAN_EVERY_MS);
-    this.timer.unref();
+  ) {
+    super(SCAN_EVERY_MS);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected runOnce(): Promise<number> {
+    return this.scan(todayInChina());
   }
 
   /** Returns how many occurrences it announced. */

@@ -9,9 +9,9 @@ import {
   OVERRIDE_REASON_MIN_LENGTH,
   STATUS_TRANSITIONS,
   STATUSES_NEEDING_REASON,
-  todayInChina,
   type AccountFields,
 } from '@gap/accounts/domain';
+import { todayInChina } from '@gap/calendar';
 import { hasRole, type Caller } from '@gap/auth';
 import { isUniqueViolation } from '@gap/database';
 import { DomainError } from '@gap/errors';
@@ -147,6 +147,7 @@ export class GroupAccountService {
         employees: account.employees,
         linesCount: account.linesCount,
         foundedOn: account.foundedOn,
+        registeredBy: account.createdBy,
       },
     };
   }

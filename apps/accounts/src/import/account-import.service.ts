@@ -8,9 +8,9 @@ import {
   childPath,
   depthOf,
   STATUS_TRANSITIONS,
-  todayInChina,
   type AccountFields,
 } from '@gap/accounts/domain';
+import { todayInChina } from '@gap/calendar';
 import type { Caller } from '@gap/auth';
 import { isUniqueViolation } from '@gap/database';
 import { DomainError } from '@gap/errors';

@@ -9,7 +9,7 @@ import { createAccountsServices, type AccountsServices } from '../accounts.servi
 import type { CreateGroupAccountInput } from '../group-account/dto/group-account.inputs.js';
 import { GroupAccountEntity } from '../group-account/group-account.entity.js';
 import { ACCOUNTS_SCHEMA } from '../migrations/index.js';
-import { PortfolioStore } from '../visibility/portfolio.projection.js';
+import { PortfolioStore } from '@gap/portfolio';
 
 /** The accounts service's parts wired by hand on the migrated test database. */
 export interface AccountsHarness extends AccountsServices {
@@ -25,7 +25,7 @@ export async function openAccountsHarness(): Promise<AccountsHarness> {
     entities: [GroupAccountEntity],
     migrations: [],
   });
-  const portfolio = new PortfolioStore();
+  const portfolio = new PortfolioStore('accounts');
   return {
     dataSource,
     ...createAccountsServices(dataSource),

@@ -1,27 +1,8 @@
 import { hasRole, type Caller } from '@gap/auth';
 import { DomainError } from '@gap/errors';
+import { scopeCondition as portfolioCondition, type AccountScope } from '@gap/portfolio';
 
-/**
- * What a caller may see of the account graph.
- * - Managers and supervisors see their portfolio: the accounts they are primary or team
- *   manager of, and, for a supervisor, the accounts of the managers they supervise.
- * - Coordinators, department staff and admins see every account, but a contact's personal
- *   mobile and birthday only on accounts in their own portfolio.
- * - Partners see none of it.
- */
-export type AccountScope =
-  | { readonly kind: 'ALL'; readonly subject: string }
-  | { readonly kind: 'PORTFOLIO'; readonly subject: string };
-
-export function accountScopeOf(caller: Caller): AccountScope {
-  if (hasRole(caller, 'COORDINATOR', 'DEPARTMENT_STAFF', 'ADMIN')) {
-    return { kind: 'ALL', subject: caller.subject };
-  }
-  if (hasRole(caller, 'ACCOUNT_MANAGER', 'SUPERVISOR')) {
-    return { kind: 'PORTFOLIO', subject: caller.subject };
-  }
-  throw DomainError.forbidden('Group accounts are not visible to this role.');
-}
+export { accountScopeOf, type AccountScope } from '@gap/portfolio';
 
 /** Who changes accounts: everyone who sees them but department staff (they work on tasks). */
 export function assertMayEditAccounts(caller: Caller): void {
@@ -34,16 +15,10 @@ export function assertMayEditAccounts(caller: Caller): void {
 
 /**
  * The SQL condition, on the account table aliased `alias`, that keeps to the scope; `param`
- * is the placeholder of the subject. Portfolio entries come from the managers service's events
- * (PortfolioProjection); until an account has its primary manager, whoever registered it
- * follows it up and sees it.
+ * is the placeholder of the subject. Coordinators, department staff and admins see every
+ * account, but a contact's personal mobile and birthday only on accounts in their own
+ * portfolio (see the contact service).
  */
 export function scopeCondition(scope: AccountScope, alias: string, param: string): string {
-  // Always true for ALL, but names the placeholder so that its type is known to PostgreSQL.
-  if (scope.kind === 'ALL') return `(${param}::text IS NOT NULL)`;
-  return `(EXISTS (SELECT 1 FROM accounts.portfolio_entry pe
-                    WHERE pe.group_account_id = ${alias}.id AND pe.subject = ${param})
-           OR (${alias}.created_by = ${param}
-               AND NOT EXISTS (SELECT 1 FROM accounts.portfolio_entry pp
-                                WHERE pp.group_account_id = ${alias}.id AND pp.relation = 'PRIMARY')))`;
+  return portfolioCondition(scope, 'accounts', `${alias}.id`, `${alias}.created_by`, param);
 }

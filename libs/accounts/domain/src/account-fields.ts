@@ -1,5 +1,5 @@
 import type { FieldViolation } from '@gap/errors';
-import { isCalendarDate, type CalendarDate } from './calendar-date.js';
+import { isCalendarDate, type CalendarDate } from '@gap/calendar';
 import { checkCreditCode } from './credit-code.js';
 import {
   ACCOUNT_NAME_MAX_LENGTH,

@@ -1,5 +1,5 @@
 import type { FieldViolation } from '@gap/errors';
-import { addDays, isCalendarDate, type CalendarDate } from './calendar-date.js';
+import { addDays, isCalendarDate, type CalendarDate } from '@gap/calendar';
 import { checkChinesePhone, normaliseEmail } from './phone.js';
 
 export const CONTACT_ROLES = ['DECISION_MAKER', 'IT_LEAD', 'FINANCE', 'USER', 'OTHER'] as const;

@@ -1,5 +1,4 @@
 export * from './account-fields.js';
-export * from './calendar-date.js';
 export * from './contact.js';
 export * from './credit-code.js';
 export * from './group-account.js';

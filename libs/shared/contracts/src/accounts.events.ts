@@ -37,6 +37,8 @@ export class AccountCreatedPayload {
   @IsOptional() @IsInt() @Min(0) employees?: number | null;
   @IsOptional() @IsInt() @Min(0) linesCount?: number | null;
   @IsOptional() @Matches(DATE) foundedOn?: string | null;
+  /** Who registered it: they follow it up (and see it) until it has a primary manager. */
+  @IsOptional() @IsString() @IsNotEmpty() registeredBy?: string;
 }
 
 /** The account's describing fields after the change, and which of them changed. */

@@ -1,1 +1,2 @@
 export * from './service-platform.module.js';
+export * from './periodic-job.js';

@@ -1,0 +1,2 @@
+export * from './portfolio.store.js';
+export * from './scope.js';
