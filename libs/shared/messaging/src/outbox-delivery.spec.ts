@@ -13,7 +13,9 @@ import {
 import { EventConsumer } from './consumer/event-consumer.js';
 import { MessagingTables1763900000001 } from './outbox/messaging-tables.migration.js';
 import { OutboxPublisher } from './outbox/outbox.publisher.js';
+import { outgoingRecords } from './outbox/event-batch.js';
 import { OutboxRelay } from './outbox/outbox.relay.js';
+import { setBasedEventsSql } from './outbox/set-based-events.js';
 import { createTransport, type TransportSettings } from './transport/create-transport.js';
 import type { DeliveredRecord, EventTransport, Subscription } from './transport/event-transport.js';
 import { sampleAccountCreated } from './testing/sample-events.js';
@@ -143,6 +145,66 @@ describe.each(transports)('delivering events through %s', (_name, settings) => {
       [accountId],
     );
     expect(row?.status).toBe('SENT');
+  });
+
+  it('publishes events written in batches by one statement as one event per account, each applied once', async () => {
+    const statement = `
+      WITH created AS (
+        SELECT id AS aggregate_id, 'GB' || lpad(g::text, 8, '0') AS "accountCode",
+               '批量企业' || g AS name, '91350100M' || lpad(g::text, 9, '0') AS "creditCode"
+          FROM (SELECT gen_random_uuid() AS id, g FROM generate_series(1, 1200) g) s
+      ), written AS (${setBasedEventsSql({
+        outbox: `"${schema}".outbox`,
+        events: [
+          {
+            type: 'AccountCreated',
+            rows: 'created',
+            aggregateField: 'groupAccountId',
+            fields: ['accountCode', 'name', 'creditCode'],
+            common: {
+              type: "'ENTERPRISE'",
+              industryCode: "'C'",
+              regionCode: "'350102'",
+              status: "'PROSPECT'",
+            },
+          },
+        ],
+        occurredAt: '$1',
+        correlationId: '$2',
+        batchSize: 100,
+      })})
+      SELECT count(*)::int AS rows, sum(events)::int AS events FROM written`;
+    const [written] = await dataSource.query<{ rows: number; events: number }[]>(statement, [
+      new Date().toISOString(),
+      null,
+    ]);
+    expect(written).toEqual({ rows: 12, events: 1200 });
+    // What the relay will publish: one record per account, keyed by it.
+    const rows = await dataSource.query<{ id: string; messageKey: string; envelope: string }[]>(
+      `SELECT id, message_key AS "messageKey", envelope::text AS envelope FROM "${schema}".outbox
+        WHERE message_key = 'batch' AND status = 'PENDING' ORDER BY seq`,
+    );
+    const records = rows.flatMap(outgoingRecords);
+    expect(records).toHaveLength(1200);
+    const accounts = records.map((r) => r.key);
+    expect(new Set(accounts).size).toBe(1200);
+
+    await consumer().start();
+    const relay = new OutboxRelay(dataSource, transport, { idleDelayMs: 20 });
+    relay.start();
+    running.push(relay);
+    const applied = async () => {
+      const [row] = await dataSource.query<{ n: number }[]>(
+        `SELECT count(DISTINCT account_id)::int AS n FROM "${schema}".applied WHERE account_id = ANY($1::uuid[])`,
+        [accounts],
+      );
+      return row?.n ?? 0;
+    };
+    await eventually(() => applied().then((n) => n === 1200), 60_000, 'every batched event');
+    const [pending] = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE message_key = 'batch' AND status <> 'SENT'`,
+    );
+    expect(pending?.n).toBe(0);
   });
 
   it('applies an event delivered twice only once', async () => {

@@ -2,7 +2,25 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventTransport } from '../transport/event-transport.js';
 import { Wakeup } from '../wakeup.js';
+import { outgoingRecords, recordCount } from './event-batch.js';
 import { OutboxRepository, type OutboxRow } from './outbox.repository.js';
+
+/** Records per publish call: well within a broker's default request size. */
+const PUBLISH_CHUNK = 500;
+/** Records per pass, so that a pass (one transaction holding its rows) stays short. */
+const MAX_RECORDS_PER_PASS = 5_000;
+
+/** The first rows whose records fit the budget, and always at least one. */
+function withinBudget(rows: readonly OutboxRow[], budget: number): OutboxRow[] {
+  const kept: OutboxRow[] = [];
+  let records = 0;
+  for (const row of rows) {
+    records += recordCount(row.envelope);
+    if (kept.length > 0 && records > budget) break;
+    kept.push(row);
+  }
+  return kept;
+}
 
 export interface OutboxRelayOptions {
   readonly batchSize?: number;
@@ -71,7 +89,10 @@ export class OutboxRelay {
   /** One pass over the due rows; returns what happened to them. */
   async publishDue(): Promise<RelayPass> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await this.outbox.claimDue(manager, this.options.batchSize ?? 500);
+      const claimed = await this.outbox.claimDue(manager, this.options.batchSize ?? 500);
+      // A batch row stands for many events: a pass publishes what fits its budget, and the
+      // rows left over are claimed again by the next pass.
+      const rows = withinBudget(claimed, MAX_RECORDS_PER_PASS);
       const pass = { claimed: rows.length, sent: 0, retrying: 0, dead: 0 };
       for (const [topic, group] of groupByTopic(rows)) {
         const outcome = await this.publishGroup(manager, topic, group);
@@ -89,7 +110,7 @@ export class OutboxRelay {
     rows: readonly OutboxRow[],
   ): Promise<Omit<RelayPass, 'claimed'>> {
     try {
-      await this.transport.publish(topic, rows.map(toRecord));
+      await this.publishRecords(topic, rows);
       await this.outbox.markSent(
         manager,
         rows.map((r) => r.id),
@@ -105,6 +126,18 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Publishes the records of the rows (a batch row stands for many), in order and in chunks
+   * the broker accepts. Rows are marked sent only once all their records are acknowledged; a
+   * failure part-way publishes the first chunks again on retry, which consumers drop.
+   */
+  private async publishRecords(topic: string, rows: readonly OutboxRow[]): Promise<void> {
+    const records = rows.flatMap(outgoingRecords);
+    for (let start = 0; start < records.length; start += PUBLISH_CHUNK) {
+      await this.transport.publish(topic, records.slice(start, start + PUBLISH_CHUNK));
+    }
+  }
+
   private async publishOneByOne(
     manager: EntityManager,
     topic: string,
@@ -113,7 +146,7 @@ export class OutboxRelay {
     const outcome = { sent: 0, retrying: 0, dead: 0 };
     for (const [index, row] of rows.entries()) {
       try {
-        await this.transport.publish(topic, [toRecord(row)]);
+        await this.publishRecords(topic, [row]);
         await this.outbox.markSent(manager, [row.id]);
         outcome.sent++;
       } catch (error) {
@@ -179,10 +212,6 @@ export class OutboxRelay {
   private sleep(ms: number): Promise<void> {
     return this.wakeup.sleep(ms);
   }
-}
-
-function toRecord(row: OutboxRow) {
-  return { key: row.messageKey, value: row.envelope, headers: { 'event-id': row.id } };
 }
 
 function groupByTopic(rows: readonly OutboxRow[]): Map<string, OutboxRow[]> {
