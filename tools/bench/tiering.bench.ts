@@ -5,17 +5,25 @@
  *    sizes, tenure) and twelve months of revenue and cost per account, skewed so that a fifth
  *    of the accounts hold most of the value.
  * 2. Times a bare set-based statement that computes the same Pareto cut on the same data.
- * 3. Times a full run (preview + apply, TierChanged events written to the outbox), then the
- *    same again with nothing changed (which must write no events).
+ * 3. Times a full run (preview + apply, TierChanged and ValueSegmentChanged events written to the
+ *    outbox), then the same again with nothing changed (which must write no events). Every
+ *    account starts in tier C, as new accounts do.
  *
  * Needs PostgreSQL at 127.0.0.1:5432 (started if down). BENCH_DATABASE_URL overrides the
- * database (default gap_bench_tiering, recreated), BENCH_ACCOUNTS the book size.
+ * database (default gap_bench_tiering, recreated), BENCH_ACCOUNTS the book size;
+ * BENCH_KEEP_BOOK=1 keeps the book an earlier run generated and only resets tiers and runs.
  */
 import 'reflect-metadata';
+import type { DataSource } from 'typeorm';
 import { createServiceDataSource, migrateDatabase, recreateDatabase } from '@gap/database';
 import { OutboxPublisher } from '@gap/messaging';
 import { DEFAULT_POLICY } from '@gap/tiering/domain';
-import { TieringRunService } from '../../apps/tiering/src/runs/tiering-run.service.js';
+import { AccountVisibility } from '../../apps/tiering/src/visibility/account-visibility.js';
+import { TierOverrideService } from '../../apps/tiering/src/overrides/tier-override.service.js';
+import {
+  RUN_WORK_MEM,
+  TieringRunService,
+} from '../../apps/tiering/src/runs/tiering-run.service.js';
 import { tieringDatabase } from '../../apps/tiering/src/tiering.database.js';
 import { TieringPolicyService } from '../../apps/tiering/src/value/tiering-policy.service.js';
 import { ensurePostgres } from '../testing/local-servers.js';
@@ -56,15 +64,39 @@ SELECT count(*) FILTER (WHERE tier = 'A') AS a, count(*) FILTER (WHERE tier = 'B
              WHERE month > date '${AS_OF}-01' - interval '12 months' AND month <= date '${AS_OF}-01'
              GROUP BY group_account_id) margins) curve) cut`;
 
+/** Puts a kept book back as generated: every account in tier C, no runs, no events. */
+async function resetBook(dataSource: DataSource): Promise<void> {
+  const partitions = await dataSource.query<{ name: string }[]>(
+    `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = 'tiering.tiering_run_result'::regclass`,
+  );
+  for (const { name } of partitions) await dataSource.query(`DROP TABLE tiering."${name}"`);
+  await dataSource.query(
+    'TRUNCATE tiering.tiering_run, tiering.tier_history, tiering.outbox, tiering.tier_override',
+  );
+  await dataSource.query(
+    `UPDATE tiering.account_tier SET tier = 'C', computed_tier = NULL, segment = NULL,
+            override_id = NULL, run_id = NULL`,
+  );
+  await dataSource.query('VACUUM ANALYZE tiering.account_tier');
+}
+
 async function main(): Promise<void> {
   await ensurePostgres(url);
-  await recreateDatabase(url);
-  await migrateDatabase(tieringDatabase(url));
+  const keep = process.env['BENCH_KEEP_BOOK'] === '1';
   const dataSource = createServiceDataSource({ ...tieringDatabase(url), poolSize: 2 });
-  await dataSource.initialize();
+  if (keep) {
+    await dataSource.initialize();
+    await resetBook(dataSource);
+  } else {
+    await recreateDatabase(url);
+    await migrateDatabase(tieringDatabase(url));
+    await dataSource.initialize();
+  }
   try {
     say(`tiering benchmark on ${url}: ${BOOK.toLocaleString('en')} accounts, 12 months each`);
     const [, generated] = await timed(async () => {
+      if (keep) return;
       await dataSource.query(
         `INSERT INTO tiering.account_profile
            (group_account_id, account_code, industry_code, region_code, employees, status, parent_id,
@@ -77,6 +109,13 @@ async function main(): Promise<void> {
                 date '2008-01-01' + ((g::bigint * 37) % 6000)::int
            FROM generate_series(1, $1) g`,
         [BOOK],
+      );
+      // Every account got tier C when it was created (AccountCreated), as in the service.
+      await dataSource.query(
+        `INSERT INTO tiering.account_tier (group_account_id, tier, reason, policy_version, effective_from)
+         SELECT group_account_id, 'C', 'NEW_ACCOUNT_WITHOUT_VALUE_HISTORY', $1, now()
+           FROM tiering.account_profile`,
+        [DEFAULT_POLICY.version],
       );
       await dataSource.query('SELECT setseed(0.42)');
       await dataSource.query(
@@ -95,18 +134,29 @@ async function main(): Promise<void> {
       );
       await dataSource.query('ANALYZE tiering.account_profile');
       await dataSource.query('ANALYZE tiering.value_input');
+      await dataSource.query('ANALYZE tiering.account_tier');
     });
-    say(`generated the book in ${generated.toFixed(1)} s`);
+    say(keep ? 'kept the book of the last run' : `generated the book in ${generated.toFixed(1)} s`);
 
+    // The bare statement gets the memory the run's own transaction sets itself.
     const [bare, bareSeconds] = await timed(() =>
-      dataSource.query<{ a: string; b: string; c: string }[]>(BARE_PARETO),
+      dataSource.transaction(async (manager) => {
+        await manager.query(`SET LOCAL work_mem = '${RUN_WORK_MEM}'`);
+        return manager.query<{ a: string; b: string; c: string }[]>(BARE_PARETO);
+      }),
     );
     say(
-      `bare Pareto statement: ${bareSeconds.toFixed(1)} s (A ${bare[0]?.a}, B ${bare[0]?.b}, C ${bare[0]?.c})`,
+      `bare Pareto statement (work_mem ${RUN_WORK_MEM}): ${bareSeconds.toFixed(1)} s (A ${bare[0]?.a}, B ${bare[0]?.b}, C ${bare[0]?.c})`,
     );
 
     const policies = new TieringPolicyService(dataSource);
-    const runs = new TieringRunService(dataSource, policies, new OutboxPublisher(dataSource));
+    const outbox = new OutboxPublisher(dataSource);
+    const runs = new TieringRunService(
+      dataSource,
+      policies,
+      new TierOverrideService(dataSource, outbox, new AccountVisibility(dataSource)),
+      outbox,
+    );
     const admin = { subject: 'bench', roles: ['ADMIN' as const] };
     const runOnce = async (effectiveFrom: string) => {
       const [preview, previewSeconds] = await timed(() =>
@@ -126,14 +176,14 @@ async function main(): Promise<void> {
     const first = await runOnce('2026-11-01');
     const a = first.preview.tiers[0];
     say(
-      `first run: preview ${first.previewSeconds.toFixed(1)} s + apply ${first.applySeconds.toFixed(1)} s = ${first.total.toFixed(1)} s, ${first.applied.changed.toLocaleString('en')} TierChanged events (${(first.total / bareSeconds).toFixed(2)}× the bare statement)`,
+      `first run: preview ${first.previewSeconds.toFixed(1)} s + apply ${first.applySeconds.toFixed(1)} s = ${first.total.toFixed(1)} s, ${first.applied.changed.toLocaleString('en')} TierChanged + ${first.applied.segmentsChanged.toLocaleString('en')} ValueSegmentChanged events (${(first.total / bareSeconds).toFixed(2)}× the bare statement)`,
     );
     say(
       `  tier A: ${a?.accounts.toLocaleString('en')} accounts (${(first.preview.accountShareOfA * 100).toFixed(1)} %) holding ${(first.preview.valueShareOfA * 100).toFixed(1)} % of the value`,
     );
     const second = await runOnce('2026-12-01');
     say(
-      `re-run, nothing changed: preview ${second.previewSeconds.toFixed(1)} s + apply ${second.applySeconds.toFixed(1)} s = ${second.total.toFixed(1)} s, ${second.applied.changed} events (${(second.total / first.total).toFixed(2)} of the first run)`,
+      `re-run, nothing changed: preview ${second.previewSeconds.toFixed(1)} s + apply ${second.applySeconds.toFixed(1)} s = ${second.total.toFixed(1)} s, ${second.applied.changed + second.applied.segmentsChanged} events, results of ${second.preview.resultsOf === first.preview.runId ? 'the first run reused' : 'a new computation'} (${(second.total / first.total).toFixed(2)} of the first run)`,
     );
   } finally {
     await dataSource.destroy();

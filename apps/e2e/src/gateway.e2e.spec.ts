@@ -344,6 +344,105 @@ describe('the platform through the gateway, with Kafka between the services', ()
       });
     }
 
+    it('explains a new account’s tier, and lets a supervisor override it, through the gateway', async () => {
+      const created = await graphql<{ createGroupAccount: { id: string } }>(CREATE, {
+        input: validInput(),
+      });
+      const id = created.body.data?.createGroupAccount.id;
+      const TIERING = `query Tiering($id: ID!) {
+        groupAccount(id: $id) {
+          tier valueSegment value { lifetime }
+          tierExplanation { tier decidedBy policyVersion summary }
+          tierOverride { tier reason validUntil }
+          tierHistory { tier reason }
+        }
+      }`;
+      type Tiering = {
+        groupAccount: {
+          tier: string | null;
+          valueSegment: string | null;
+          value: unknown;
+          tierExplanation: {
+            tier: string;
+            decidedBy: string;
+            policyVersion: string;
+            summary: string;
+          };
+          tierOverride: { tier: string; reason: string; validUntil: string } | null;
+          tierHistory: { tier: string; reason: string }[];
+        };
+      };
+      const before = await eventually(
+        async () => {
+          const result = await graphql<Tiering>(TIERING, { id });
+          return result.body.data?.groupAccount.tier ? result.body : undefined;
+        },
+        5_000,
+        'the tier to show',
+      );
+      expect(before.errors).toBeUndefined();
+      expect(before.data?.groupAccount).toMatchObject({
+        tier: 'C',
+        valueSegment: null,
+        value: null,
+        tierExplanation: { tier: 'C', decidedBy: 'NEW_ACCOUNT_WITHOUT_VALUE_HISTORY' },
+        tierOverride: null,
+        tierHistory: [],
+      });
+
+      // The managers service gives the account to its registering manager, under S2000.
+      await assign(id as string, 'E2001');
+      const supervisor = await issuer.token(['SUPERVISOR'], 'S2000');
+      const SET = `mutation Set($input: SetTierOverrideInput!) {
+        setTierOverride(input: $input) { tier tierBefore inForce }
+      }`;
+      const refused = await graphql(
+        SET,
+        {
+          input: { groupAccountId: id, tier: 'A', reason: 'x', validUntil: '2000-01-01' },
+        },
+        supervisor,
+      );
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'INVALID_INPUT',
+        violations: [
+          expect.objectContaining({ field: 'input.reason', reason: 'REASON_REQUIRED' }),
+          expect.objectContaining({ field: 'input.validUntil', reason: 'DATE_IN_PAST' }),
+        ],
+      });
+      const nextYear = `${new Date().getUTCFullYear() + 1}-06-30`;
+      const set = await eventually(
+        async () => {
+          const answer = await graphql(
+            SET,
+            {
+              input: {
+                groupAccountId: id,
+                tier: 'A',
+                reason: '省级战略客户',
+                validUntil: nextYear,
+              },
+            },
+            supervisor,
+          );
+          return answer.body.errors ? undefined : answer;
+        },
+        10_000,
+        'the supervisor to see the account in tiering',
+      );
+      expect(set.body.data).toEqual({
+        setTierOverride: { tier: 'A', tierBefore: 'C', inForce: true },
+      });
+      const after = await graphql<Tiering>(TIERING, { id });
+      expect(after.body.data?.groupAccount).toMatchObject({
+        tier: 'A',
+        tierExplanation: { tier: 'A', decidedBy: 'OVERRIDE' },
+        tierOverride: { tier: 'A', reason: '省级战略客户', validUntil: nextYear },
+        tierHistory: [{ tier: 'A', reason: 'OVERRIDE' }],
+      });
+      expect(after.body.data?.groupAccount.tierExplanation.summary).toContain('省级战略客户');
+    });
+
     async function createAsCoordinator(): Promise<string> {
       const token = await issuer.token(['COORDINATOR'], 'C2001');
       const created = await graphql<{ createGroupAccount: { id: string } }>(

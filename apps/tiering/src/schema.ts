@@ -1,4 +1,5 @@
 import type { SubgraphApi } from '@gap/graphql';
+import { TierOverrideResolver } from './overrides/tier-override.resolver.js';
 import { TieringRunResolver } from './runs/tiering-run.resolver.js';
 import { GroupAccountReference } from './tier-assignment/dto/tier.type.js';
 import { GroupAccountTierResolver } from './tier-assignment/group-account-tier.resolver.js';
@@ -12,6 +13,7 @@ export const TIERING_API: SubgraphApi = {
     TieringPolicyResolver,
     ValueInputImportResolver,
     TieringRunResolver,
+    TierOverrideResolver,
   ],
   orphanedTypes: [GroupAccountReference],
 };

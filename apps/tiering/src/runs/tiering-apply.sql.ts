@@ -1,46 +1,91 @@
+import { setBasedEventsSql } from '@gap/messaging';
+
 /**
- * Makes a previewed run effective, in one statement: the accounts whose tier changes get
- * their new tier, a history row and a TierChanged event in the outbox, built in SQL so that a
- * run over a million accounts writes its events in one pass. An account whose tier does not
- * change is not touched, so re-applying an unchanged book writes nothing.
+ * Makes a previewed run effective, in one statement. For every account whose tier in force,
+ * computed tier, value segment or override changes, the account's tier row is updated; a tier
+ * or segment change leaves a history row and a TierChanged or ValueSegmentChanged event in
+ * the outbox, all built in SQL so that a run over a million accounts writes them in one pass.
+ * An override in force wins over the computed tier. An account whose tier, segment and
+ * override are unchanged is not touched, so re-applying an unchanged book writes nothing.
  *
- * Parameters: $1 run, $2 policy version, $3 effective from (date), $4 correlation id (or null),
- * $5 occurred at (ISO-8601).
+ * Parameters: $1 the run whose results are applied, $2 policy version, $3 effective from (date),
+ * $4 correlation id (or null), $5 occurred at (ISO-8601), $6 the run being applied.
+ * Returns the number of events written per type; they go to the outbox in batches.
  */
+/** What every event of an applied run says alike. */
+const RUN_COMMON = {
+  policyVersion: '$2::text',
+  runId: '$6::uuid',
+  effectiveFrom: "to_char($3::date, 'YYYY-MM-DD')",
+};
+
 export const TIERING_APPLY_SQL = `
-WITH changed AS (
-  SELECT r.group_account_id, r.tier, r.segment, t.tier AS previous_tier,
-         CASE WHEN r.held THEN 'HYSTERESIS' WHEN r.floored THEN 'GROUP_FLOOR' ELSE 'PARETO' END AS reason
+WITH result AS (
+  SELECT r.group_account_id AS id, r.tier AS computed_tier, r.segment, r.held, r.floored,
+         o.id AS override_id, coalesce(o.tier, r.tier) AS tier,
+         t.tier AS previous_tier, t.segment AS previous_segment, t.computed_tier AS previous_computed,
+         t.override_id AS previous_override, t.group_account_id IS NULL AS is_new
     FROM tiering.tiering_run_result r
-    LEFT JOIN tiering.account_tier t USING (group_account_id)
-   WHERE r.run_id = $1 AND t.tier IS DISTINCT FROM r.tier
-), tiers AS (
+    LEFT JOIN tiering.tier_override o ON o.group_account_id = r.group_account_id AND o.ended_at IS NULL
+    LEFT JOIN tiering.account_tier t ON t.group_account_id = r.group_account_id
+   WHERE r.run_id = $1
+), changed AS (
+  SELECT x.*,
+         CASE WHEN x.override_id IS NOT NULL THEN 'OVERRIDE' WHEN x.held THEN 'HYSTERESIS'
+              WHEN x.floored THEN 'GROUP_FLOOR' ELSE 'PARETO' END AS reason,
+         x.previous_tier IS DISTINCT FROM x.tier AS tier_changed,
+         x.previous_segment IS DISTINCT FROM x.segment AS segment_changed
+    FROM result x
+   WHERE x.previous_tier IS DISTINCT FROM x.tier OR x.previous_segment IS DISTINCT FROM x.segment
+      OR x.previous_computed IS DISTINCT FROM x.computed_tier
+      OR x.previous_override IS DISTINCT FROM x.override_id
+), updated AS (
+  UPDATE tiering.account_tier t
+     SET tier = c.tier, computed_tier = c.computed_tier, segment = c.segment, override_id = c.override_id,
+         reason = CASE WHEN c.tier_changed THEN c.reason ELSE t.reason END,
+         policy_version = CASE WHEN c.tier_changed THEN $2 ELSE t.policy_version END,
+         effective_from = CASE WHEN c.tier_changed THEN $3::date ELSE t.effective_from END,
+         run_id = $6, version = t.version + 1
+    FROM changed c
+   WHERE t.group_account_id = c.id AND NOT c.is_new
+), inserted AS (
   INSERT INTO tiering.account_tier
-    (group_account_id, tier, reason, policy_version, effective_from, segment, run_id)
-  SELECT group_account_id, tier, reason, $2, $3::date, segment, $1 FROM changed
-  ON CONFLICT (group_account_id) DO UPDATE
-     SET tier = EXCLUDED.tier, reason = EXCLUDED.reason, policy_version = EXCLUDED.policy_version,
-         effective_from = EXCLUDED.effective_from, segment = EXCLUDED.segment,
-         run_id = EXCLUDED.run_id, version = tiering.account_tier.version + 1
-  RETURNING group_account_id
+    (group_account_id, tier, computed_tier, segment, override_id, reason, policy_version, effective_from, run_id)
+  SELECT id, tier, computed_tier, segment, override_id, reason, $2, $3::date, $6 FROM changed WHERE is_new
+  ON CONFLICT (group_account_id) DO NOTHING
 ), history AS (
   INSERT INTO tiering.tier_history
-    (group_account_id, tier, previous_tier, segment, reason, policy_version, run_id, effective_from)
-  SELECT group_account_id, tier, previous_tier, segment, reason, $2, $1, $3::date FROM changed
-  RETURNING group_account_id
-), events AS (
-  SELECT c.*, gen_random_uuid() AS event_id FROM changed c
-)
-INSERT INTO tiering.outbox (id, topic, message_key, event_type, envelope)
-SELECT e.event_id, 'tiering.events.v1', e.group_account_id::text, 'TierChanged',
-       jsonb_build_object(
-         'id', e.event_id, 'type', 'TierChanged', 'version', 1, 'occurredAt', $5::text,
-         'aggregateId', e.group_account_id, 'correlationId', coalesce($4::text, e.event_id::text),
-         'causationId', NULL,
-         'payload', jsonb_build_object(
-           'groupAccountId', e.group_account_id, 'tier', e.tier, 'previousTier', e.previous_tier,
-           'reason', e.reason, 'policyVersion', $2::text, 'runId', $1::uuid,
-           'effectiveFrom', to_char($3::date, 'YYYY-MM-DD')))
-  FROM events e
-RETURNING id`;
-// The data-modifying CTEs (tiers, history) run exactly once whether or not they are read.
+    (group_account_id, tier, previous_tier, segment, previous_segment, reason, policy_version, run_id,
+     override_id, effective_from)
+  SELECT id, tier, previous_tier, segment, previous_segment,
+         CASE WHEN tier_changed THEN reason ELSE 'VALUE_SEGMENT' END, $2, $6, override_id, $3::date
+    FROM changed WHERE tier_changed OR segment_changed
+), tier_events AS (
+  SELECT id AS aggregate_id, tier, previous_tier AS "previousTier", reason, override_id AS "overrideId"
+    FROM changed WHERE tier_changed
+), segment_events AS (
+  SELECT id AS aggregate_id, segment, previous_segment AS "previousSegment"
+    FROM changed WHERE segment_changed
+), written AS (${setBasedEventsSql({
+  outbox: 'tiering.outbox',
+  events: [
+    {
+      type: 'TierChanged',
+      rows: 'tier_events',
+      aggregateField: 'groupAccountId',
+      fields: ['tier', 'previousTier', 'reason', 'overrideId'],
+      common: RUN_COMMON,
+    },
+    {
+      type: 'ValueSegmentChanged',
+      rows: 'segment_events',
+      aggregateField: 'groupAccountId',
+      fields: ['segment', 'previousSegment'],
+      common: RUN_COMMON,
+    },
+  ],
+  occurredAt: '$5',
+  correlationId: '$4',
+})})
+SELECT event_type AS "type", sum(events)::int AS "count" FROM written GROUP BY event_type`;
+// Data-modifying CTEs (updated, inserted, history) run exactly once whether or not they are read.

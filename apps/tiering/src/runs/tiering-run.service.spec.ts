@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { Caller } from '@gap/auth';
+import { checkPayload, type EventEnvelope } from '@gap/contracts';
 import { REFERENCE_BOOK, REFERENCE_POLICY } from '@gap/tiering/domain';
-import { OutboxPublisher } from '@gap/messaging';
+import { OutboxPublisher, outgoingRecords } from '@gap/messaging';
+import { PortfolioStore } from '@gap/portfolio';
 import { openTestDataSource } from '@gap/testing';
 import { TIERING_SCHEMA } from '../migrations/index.js';
 import { AccountTierEntity } from '../tier-assignment/account-tier.entity.js';
 import { TieringPolicyService } from '../value/tiering-policy.service.js';
+import { TierExplanationService } from '../explanation/tier-explanation.service.js';
+import { TierOverrideService } from '../overrides/tier-override.service.js';
+import { AccountVisibility } from '../visibility/account-visibility.js';
 import { TieringRunService } from './tiering-run.service.js';
 
 /**
@@ -20,6 +26,8 @@ const AS_OF = shift('2026-10');
 describe('a tiering run over the reference book', () => {
   let dataSource: DataSource;
   let runs: TieringRunService;
+  let overrides: TierOverrideService;
+  let explanations: TierExplanationService;
   const ids = new Map<string, string>();
   const admin = { subject: 'A1', roles: ['ADMIN' as const] };
   const version = `reference-${randomUUID().slice(0, 8)}`;
@@ -30,10 +38,20 @@ describe('a tiering run over the reference book', () => {
       entities: [AccountTierEntity],
       migrations: [],
     });
+    const outbox = new OutboxPublisher(dataSource);
+    const visibility = new AccountVisibility(dataSource);
+    overrides = new TierOverrideService(dataSource, outbox, visibility);
     runs = new TieringRunService(
       dataSource,
       new TieringPolicyService(dataSource),
-      new OutboxPublisher(dataSource),
+      overrides,
+      outbox,
+    );
+    explanations = new TierExplanationService(
+      dataSource,
+      new TieringPolicyService(dataSource),
+      overrides,
+      visibility,
     );
     await dataSource.query(
       `INSERT INTO tiering.tiering_policy (version, body, is_current, created_by) VALUES ($1, $2, false, 'spec')`,
@@ -92,7 +110,8 @@ describe('a tiering run over the reference book', () => {
 
   it('computes every value, segment, share and tier as the book does by hand', async () => {
     const preview = await runs.preview(admin, AS_OF, version);
-    const found = await results(preview.runId);
+    expect(preview.resultsOf).toBe(preview.runId);
+    const found = await results(preview.resultsOf);
     for (const row of REFERENCE_BOOK.filter((r) => r.id !== 'a20')) {
       const result = found.get(ids.get(row.id) as string);
       expect([row.id, Number(result?.['current_value'])]).toEqual([row.id, row.current]);
@@ -150,20 +169,66 @@ describe('a tiering run over the reference book', () => {
           [id(key)],
         )
       )[0]?.tier;
-    const changesIn = async (runId: string) =>
-      dataSource.query<
-        { account: string; tier: string; previous: string | null; reason: string }[]
-      >(
-        `SELECT envelope->'payload'->>'groupAccountId' AS account, envelope->'payload'->>'tier' AS tier,
-                envelope->'payload'->>'previousTier' AS previous, envelope->'payload'->>'reason' AS reason
-           FROM tiering.outbox WHERE event_type = 'TierChanged' AND envelope->'payload'->>'runId' = $1`,
-        [runId],
+    /** The events in the outbox as the relay publishes them, batches expanded, in order. */
+    const published = async (type: string) => {
+      const rows = await dataSource.query<{ id: string; messageKey: string; envelope: string }[]>(
+        `SELECT id, message_key AS "messageKey", envelope::text AS envelope
+           FROM tiering.outbox WHERE event_type = $1 ORDER BY seq`,
+        [type],
       );
+      return rows
+        .flatMap(outgoingRecords)
+        .map((record) => JSON.parse(record.value) as EventEnvelope)
+        .map((envelope) => ({
+          envelope,
+          payload: envelope.payload as unknown as Record<string, string | null>,
+        }));
+    };
+    const changesIn = async (runId: string) =>
+      (await published('TierChanged'))
+        .filter(({ payload }) => payload['runId'] === runId)
+        .map(({ payload }) => ({
+          account: payload['groupAccountId'],
+          tier: payload['tier'],
+          previous: payload['previousTier'],
+          reason: payload['reason'],
+        }));
     const addMonth = (key: string, revenue: number, cost: number) =>
       dataSource.query(
         `INSERT INTO tiering.value_input (group_account_id, month, revenue_data, cost_operating, loaded_by)
          VALUES ($1, '2016-09-01', $2, $3, 'spec')`,
         [id(key), revenue, cost],
+      );
+
+    /** The managers service assigns an account: the portfolio this service keeps follows. */
+    const assign = (key: string, managerId: string, supervisorId: string | null) =>
+      dataSource.transaction((manager) =>
+        new PortfolioStore('tiering').onManagerAssigned(
+          {
+            id: randomUUID(),
+            type: 'ManagerAssigned',
+            version: 1,
+            occurredAt: new Date().toISOString(),
+            aggregateId: id(key),
+            correlationId: randomUUID(),
+            causationId: null,
+            payload: {
+              groupAccountId: id(key),
+              managerId,
+              previousManagerId: null,
+              supervisorId,
+              reason: 'spec',
+            },
+          },
+          manager,
+        ),
+      );
+
+    // Changes the book (a line count) without changing any value.
+    const touch = (key: string) =>
+      dataSource.query(
+        'UPDATE tiering.value_input SET lines = lines + 1 WHERE group_account_id = $1',
+        [id(key)],
       );
 
     it('gives every account its tier with history and a TierChanged each, once', async () => {
@@ -180,6 +245,22 @@ describe('a tiering run over the reference book', () => {
       });
       expect(await tierOf('a01')).toBe('A');
       expect(await tierOf('a05')).toBe('B');
+      // Events built in SQL keep their contracts, envelope and payload alike.
+      const written = [
+        ...(await published('TierChanged')),
+        ...(await published('ValueSegmentChanged')),
+      ].filter(({ payload }) => payload['runId'] === preview.runId);
+      expect(new Set(written.map((w) => w.envelope.type))).toEqual(
+        new Set(['TierChanged', 'ValueSegmentChanged']),
+      );
+      expect(new Set(written.map((w) => w.envelope.id)).size).toBe(written.length);
+      for (const { envelope } of written) {
+        expect(envelope).toMatchObject({
+          version: 1,
+          aggregateId: (envelope.payload as { groupAccountId: string }).groupAccountId,
+        });
+        expect(checkPayload(envelope.type, envelope.payload, 'receive')).toEqual([]);
+      }
       await expect(runs.apply(admin, preview.runId, '2016-11-01')).rejects.toMatchObject({
         code: 'RUN_ALREADY_APPLIED',
       });
@@ -197,7 +278,7 @@ describe('a tiering run over the reference book', () => {
         const preview = await runs.preview(admin, AS_OF, version);
         const held = await dataSource.query<{ id: string }[]>(
           'SELECT group_account_id AS id FROM tiering.tiering_run_result WHERE run_id = $1 AND held',
-          [preview.runId],
+          [preview.resultsOf],
         );
         expect(held.map((h) => h.id).sort()).toEqual([id('a05'), id('a06'), id('a09')].sort());
         expect(await runs.apply(admin, preview.runId, '2016-12-01')).toMatchObject({ changed: 0 });
@@ -220,6 +301,59 @@ describe('a tiering run over the reference book', () => {
       ]);
     });
 
+    it('explains a tier with its inputs, components, place on the curve and boundary', async () => {
+      const a05 = await explanations.explain(admin, id('a05'));
+      expect(a05).toMatchObject({
+        tier: 'A',
+        decidedBy: 'PARETO',
+        policyVersion: version,
+        asOf: AS_OF,
+        placement: { asGroup: false, boundaryA: 0.8, boundaryB: 0.95, tier: 'A' },
+        hysteresis: { held: false, previousTier: 'B' },
+        override: null,
+      });
+      expect(a05.inputs?.months.map((m) => m.month)).toContain('2016-09');
+      expect(a05.components?.lifetimeValue).toBeCloseTo(150_000, 6);
+      expect(a05.placement?.shareAbove).toBeLessThan(0.8);
+      expect(a05.summary).toContain('¥150,000');
+
+      const a21 = await explanations.explain(admin, id('a21'));
+      expect(a21).toMatchObject({
+        tier: 'B',
+        decidedBy: 'GROUP_FLOOR',
+        group: { headId: id('a01'), groupTier: 'A', floored: true },
+      });
+      expect(a21.summary).toContain('lifts it to B');
+      const a01 = await explanations.explain(admin, id('a01'));
+      expect(a01.placement).toMatchObject({ asGroup: true, tier: 'A' });
+
+      const history = await explanations.historyOf(admin, [id('a05')], 1);
+      expect(history.get(id('a05'))).toEqual([
+        expect.objectContaining({ tier: 'A', previousTier: 'B', reason: 'PARETO' }),
+      ]);
+      const values = await explanations.valuesOf(admin, [id('a05')]);
+      expect(values.get(id('a05'))?.lifetime).toBeCloseTo(150_000, 6);
+      await expect(explanations.explain(admin, randomUUID())).rejects.toMatchObject({
+        code: 'GROUP_ACCOUNT_NOT_FOUND',
+        field: 'groupAccountId',
+      });
+
+      // A manager sees the tier, value and explanation of their own accounts only.
+      const manager = { subject: 'M9', roles: ['ACCOUNT_MANAGER' as const] };
+      await expect(explanations.explain(manager, id('a05'))).rejects.toMatchObject({
+        code: 'GROUP_ACCOUNT_NOT_FOUND',
+      });
+      expect((await explanations.valuesOf(manager, [id('a05')])).size).toBe(0);
+      await assign('a05', 'M9', 'S9');
+      expect((await explanations.explain(manager, id('a05'))).tier).toBe('A');
+      expect([...(await explanations.valuesOf(manager, [id('a05'), id('a06')])).keys()]).toEqual([
+        id('a05'),
+      ]);
+      await expect(
+        explanations.explain({ subject: 'P1', roles: ['PARTNER' as const] }, id('a05')),
+      ).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+    });
+
     it('refuses an older preview once a newer run has been applied, and a date that is not one', async () => {
       const older = await runs.preview(admin, AS_OF, version);
       const newer = await runs.preview(admin, AS_OF, version);
@@ -230,6 +364,189 @@ describe('a tiering run over the reference book', () => {
       await expect(runs.apply(admin, older.runId, '2017-02-30x')).rejects.toMatchObject({
         field: 'effectiveFrom',
       });
+    });
+
+    it('lets an override win over several runs, and ends it by itself after its last day', async () => {
+      const supervisor = { subject: 'S1', roles: ['SUPERVISOR' as const] };
+      await assign('a09', 'M1', 'S1');
+      const computed = await tierOf('a09');
+      expect(computed).not.toBe('A');
+      const override = await overrides.set(
+        supervisor,
+        {
+          groupAccountId: id('a09'),
+          tier: 'A',
+          reason: '省重点政府客户, strategic',
+          validUntil: '2017-03-31',
+        },
+        '2017-02-10',
+      );
+      expect(override).toMatchObject({
+        tier: 'A',
+        tierBefore: computed,
+        inForce: true,
+        setBy: 'S1',
+      });
+      expect(await tierOf('a09')).toBe('A');
+      const overrideEvents = async () =>
+        (await published('TierChanged'))
+          .filter(({ payload }) => payload['overrideId'] === override.id)
+          .map(({ envelope, payload }) => {
+            expect(checkPayload('TierChanged', payload, 'receive')).toEqual([]);
+            expect(envelope.aggregateId).toBe(id('a09'));
+            return {
+              tier: payload['tier'],
+              previous: payload['previousTier'],
+              reason: payload['reason'],
+              effective: payload['effectiveFrom'],
+            };
+          });
+      expect(await overrideEvents()).toEqual([
+        { tier: 'A', previous: computed, reason: 'OVERRIDE', effective: '2017-02-10' },
+      ]);
+
+      // Two runs while it holds: the runs compute the tier it had, the override keeps A, and
+      // nothing is announced for it.
+      for (const [effectiveFrom, today] of [
+        ['2017-03-01', '2017-03-01'],
+        ['2017-03-15', '2017-03-31'],
+      ] as const) {
+        await touch('a12'); // a change to the book, so each run computes afresh
+        const preview = await runs.preview(admin, AS_OF, version);
+        expect(preview.resultsOf).toBe(preview.runId);
+        await runs.apply(admin, preview.runId, effectiveFrom, today);
+        expect((await changesIn(preview.runId)).map((c) => c.account)).not.toContain(id('a09'));
+        expect(await tierOf('a09')).toBe('A');
+        const explained = await explanations.explain(admin, id('a09'));
+        expect(explained).toMatchObject({
+          tier: 'A',
+          computedTier: computed,
+          decidedBy: 'OVERRIDE',
+        });
+        expect(explained.summary).toContain('strategic');
+      }
+
+      // The first run after its last day ends it, effective the day after.
+      await touch('a12');
+      const preview = await runs.preview(admin, AS_OF, version);
+      await runs.apply(admin, preview.runId, '2017-04-01', '2017-04-02');
+      expect(await tierOf('a09')).toBe(computed);
+      expect(await overrideEvents()).toEqual([
+        { tier: 'A', previous: computed, reason: 'OVERRIDE', effective: '2017-02-10' },
+        { tier: computed, previous: 'A', reason: 'OVERRIDE_EXPIRED', effective: '2017-04-01' },
+      ]);
+      expect(await overrides.byId(admin, override.id)).toMatchObject({
+        inForce: false,
+        endReason: 'EXPIRED',
+        endedBy: 'system',
+      });
+      expect(
+        await overrides.list(admin, { groupAccountId: id('a09'), inForceOnly: false, first: 10 }),
+      ).toEqual([expect.objectContaining({ id: override.id })]);
+    });
+
+    it('expires overrides in a scan, and revokes one early with a reason', async () => {
+      const supervisor = { subject: 'S1', roles: ['SUPERVISOR' as const] };
+      await assign('a15', 'M1', 'S1');
+      const first = await overrides.set(
+        supervisor,
+        {
+          groupAccountId: id('a15'),
+          tier: 'A',
+          reason: 'pilot of the 5G campus',
+          validUntil: '2017-05-31',
+        },
+        '2017-05-01',
+      );
+      // A newer override replaces the one in force; the tier before both is kept.
+      const second = await overrides.set(
+        supervisor,
+        {
+          groupAccountId: id('a15'),
+          tier: 'B',
+          reason: 'pilot scaled down',
+          validUntil: '2017-06-30',
+        },
+        '2017-05-02',
+      );
+      expect(second.tierBefore).toBe(first.tierBefore);
+      expect(await overrides.byId(admin, first.id)).toMatchObject({ endReason: 'REPLACED' });
+      expect(await dataSource.transaction((m) => overrides.expireDue(m, '2017-06-30'))).toBe(0);
+      expect(await dataSource.transaction((m) => overrides.expireDue(m, '2017-07-01'))).toBe(1);
+      expect(await tierOf('a15')).toBe(first.tierBefore);
+
+      const third = await overrides.set(
+        supervisor,
+        {
+          groupAccountId: id('a15'),
+          tier: 'A',
+          reason: 'board-level deal',
+          validUntil: '2017-12-31',
+        },
+        '2017-07-01',
+      );
+      await expect(
+        overrides.revoke(supervisor, { overrideId: third.id, reason: 'no' }, '2017-07-02'),
+      ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'input.reason' });
+      expect(await tierOf('a15')).toBe('A');
+      await overrides.revoke(
+        supervisor,
+        { overrideId: third.id, reason: 'deal fell through' },
+        '2017-07-02',
+      );
+      expect(await tierOf('a15')).toBe(first.tierBefore);
+      await expect(
+        overrides.revoke(
+          supervisor,
+          { overrideId: third.id, reason: 'deal fell through' },
+          '2017-07-02',
+        ),
+      ).rejects.toMatchObject({ code: 'TIER_OVERRIDE_ENDED', field: 'input.overrideId' });
+    });
+
+    it('refuses bad overrides with coded errors naming the field, changing nothing', async () => {
+      const supervisor = { subject: 'S1', roles: ['SUPERVISOR' as const] };
+      await assign('a10', 'M1', 'S1');
+      const before = await dataSource.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM tiering.tier_override',
+      );
+      const valid = {
+        groupAccountId: id('a10'),
+        tier: 'A' as const,
+        reason: 'strategic account',
+        validUntil: '2027-01-31',
+      };
+      const attempt = (caller: Caller, changes: Partial<typeof valid>) =>
+        overrides.set(caller, { ...valid, ...changes }, '2026-11-23');
+      await expect(attempt(supervisor, { groupAccountId: randomUUID() })).rejects.toMatchObject({
+        code: 'GROUP_ACCOUNT_NOT_FOUND',
+        field: 'input.groupAccountId',
+      });
+      await expect(
+        attempt(supervisor, { reason: '', validUntil: '2026-11-22' }),
+      ).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        violations: [
+          expect.objectContaining({ field: 'input.reason', reason: 'REASON_REQUIRED' }),
+          expect.objectContaining({ field: 'input.validUntil', reason: 'DATE_IN_PAST' }),
+        ],
+      });
+      await expect(
+        attempt({ subject: 'M1', roles: ['ACCOUNT_MANAGER'] }, {}),
+      ).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+      // A supervisor of another team does not see the account.
+      await expect(attempt({ subject: 'S2', roles: ['SUPERVISOR'] }, {})).rejects.toMatchObject({
+        code: 'GROUP_ACCOUNT_NOT_FOUND',
+        field: 'input.groupAccountId',
+      });
+      await expect(
+        overrides.revoke(supervisor, { overrideId: randomUUID(), reason: 'not needed any more' }),
+      ).rejects.toMatchObject({ code: 'TIER_OVERRIDE_NOT_FOUND', field: 'input.overrideId' });
+      expect(
+        await dataSource.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM tiering.tier_override',
+        ),
+      ).toEqual(before);
     });
   });
 });

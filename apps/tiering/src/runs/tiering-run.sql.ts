@@ -3,16 +3,17 @@
  * the trailing twelve months, the value model, the Pareto cut with window functions, groups
  * placed on the same value curve, floors and hysteresis. Never row by row.
  *
+ * It is the SELECT of a `CREATE TABLE … AS`, which PostgreSQL may run in parallel (an INSERT …
+ * SELECT it runs on one core): the table becomes the run's partition of tiering_run_result.
+ * Money is summed exactly (numeric) and then valued in double precision, as the domain
+ * library does; the reference book checks both give the same numbers.
+ *
  * Parameters: $1 run, $2 as-of month (first day), $3 horizon years, $4 discount rate,
  * $5..$9 retention (base, per tenure year, per complaint, min, max), $10 wallets (jsonb),
  * $11 default wallet, $12 cluster leader share, $13 / $14 segment thresholds (current,
  * potential), $15 A cut, $16 A + B cut, $17 hysteresis margin, $18 / $19 group floors (A, B).
  */
 export const TIERING_RUN_SQL = `
-INSERT INTO tiering.tiering_run_result
-  (run_id, group_account_id, group_head_id, revenue, cost, complaints, tenure_years, current_value,
-   retention, lifetime_value, wallet, cluster_bonus, potential_value, segment, rank, share_above,
-   own_tier, group_value, group_tier, previous_tier, tier, floored, held)
 WITH inputs AS (
   SELECT group_account_id,
          sum(revenue_voice + revenue_data + revenue_leased_line + revenue_fixed_line + revenue_broadband
@@ -22,27 +23,28 @@ WITH inputs AS (
     FROM tiering.value_input
    WHERE month > ($2::date - interval '12 months') AND month <= $2::date
    GROUP BY group_account_id
-), base AS (
-  SELECT p.group_account_id AS id, p.group_head_id AS head, p.industry_code,
-         coalesce(p.employees, 0) AS employees,
-         coalesce(i.revenue, 0) AS revenue, coalesce(i.cost, 0) AS cost,
-         coalesce(i.complaints, 0) AS complaints,
-         CASE WHEN p.customer_since IS NULL THEN 0
-              ELSE greatest(0, ((extract(year FROM $2::date) - extract(year FROM p.customer_since)) * 12
-                                + extract(month FROM $2::date) - extract(month FROM p.customer_since))::int / 12)
-         END AS tenure
+), valued AS (
+  SELECT p.group_account_id AS id, p.group_head_id AS head,
+         coalesce(i.revenue, 0)::float8 AS revenue, coalesce(i.cost, 0)::float8 AS cost,
+         coalesce(i.complaints, 0) AS complaints, t.tenure,
+         (coalesce(i.revenue, 0) - coalesce(i.cost, 0))::float8 AS current_value,
+         least($9::float8, greatest($8::float8, $5::float8 + $6::float8 * t.tenure - $7::float8 * coalesce(i.complaints, 0))) AS retention,
+         coalesce(($10::jsonb ->> p.industry_code)::float8, $11::float8) * coalesce(p.employees, 0) AS wallet,
+         coalesce(prev.computed_tier, prev.tier) AS previous_tier
     FROM tiering.account_profile p
     LEFT JOIN inputs i USING (group_account_id)
-), valued AS (
-  SELECT b.*, b.revenue - b.cost AS current_value,
-         least($9::numeric, greatest($8::numeric, $5::numeric + $6::numeric * b.tenure - $7::numeric * b.complaints)) AS retention,
-         coalesce(($10::jsonb ->> b.industry_code)::numeric, $11::numeric) * b.employees AS wallet
-    FROM base b
+    LEFT JOIN tiering.account_tier prev USING (group_account_id)
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN p.customer_since IS NULL THEN 0
+                  ELSE greatest(0, ((extract(year FROM $2::date) - extract(year FROM p.customer_since)) * 12
+                                    + extract(month FROM $2::date) - extract(month FROM p.customer_since))::int / 12)
+             END AS tenure) t
 ), lifetimes AS (
+  -- Discounted margin over the horizon: current × Σ q^t for t = 1 … n, q = retention / (1 + rate).
   SELECT v.*,
          v.current_value * CASE WHEN x.q = 1 THEN $3::int
                                 ELSE x.q * (1 - power(x.q, $3::int)) / (1 - x.q) END AS lifetime_value
-    FROM valued v, LATERAL (SELECT v.retention / (1 + $4::numeric) AS q) x
+    FROM valued v, LATERAL (SELECT v.retention / (1 + $4::float8) AS q) x
 ), cluster_value AS (
   SELECT leader.group_account_id AS id, sum(greatest(s.lifetime_value, 0)) AS value
     FROM tiering.cluster_membership leader
@@ -52,60 +54,67 @@ WITH inputs AS (
    WHERE leader.role = 'LEADER'
    GROUP BY leader.group_account_id
 ), scored AS (
-  SELECT l.*, $12::numeric * coalesce(c.value, 0) AS cluster_bonus,
-         greatest(0, l.wallet - l.revenue) + $12::numeric * coalesce(c.value, 0) AS potential_value,
-         rank() OVER (ORDER BY l.lifetime_value DESC) AS rank
+  SELECT l.*, $12::float8 * coalesce(c.value, 0) AS cluster_bonus,
+         greatest(0, l.wallet - l.revenue) + $12::float8 * coalesce(c.value, 0) AS potential_value
     FROM lifetimes l
     LEFT JOIN cluster_value c ON c.id = l.id
 ), groups AS (
-  SELECT head, sum(lifetime_value) AS group_value FROM scored GROUP BY head
+  SELECT head, sum(lifetime_value) AS group_value, count(*) AS group_size FROM scored GROUP BY head
 ), curve AS (
-  -- Accounts make the value curve; groups are placed on it without weighing in.
-  SELECT 'account' AS kind, id, lifetime_value AS score, 1 AS weight FROM scored
+  -- Accounts make the value curve; groups are placed on it without weighing in. Account rows
+  -- carry their columns through, so nothing is joined back after the windows.
+  SELECT s.*, s.lifetime_value AS score, 1 AS weight, NULL::bigint AS group_size FROM scored s
   UNION ALL
-  SELECT 'group', head, group_value, 0 FROM groups
+  SELECT NULL, g.head, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, g.group_value, 0, g.group_size
+    FROM groups g
 ), placed AS (
-  SELECT kind, id, score,
-         -- The value strictly above a score: the running sum up to and including its peers,
-         -- less the peers' own (EXCLUDE GROUP would say it directly, but recomputes the frame
-         -- for every row: quadratic over a million accounts).
-         (sum(weight * greatest(score, 0)) OVER (ORDER BY score DESC)
-          - sum(weight * greatest(score, 0)) OVER (PARTITION BY score))
-           / nullif(sum(weight * greatest(score, 0)) OVER (), 0) AS share
-    FROM curve
+  -- The value (and the number of accounts) strictly above a score: the running sum up to and
+  -- including its peers, less the peers' own, both over the one descending order. (EXCLUDE
+  -- GROUP would say it directly, but recomputes the frame for every row: quadratic over a
+  -- million accounts.)
+  SELECT c.*,
+         1 + sum(weight) OVER running - sum(weight) OVER peers AS rank,
+         coalesce((sum(weight * greatest(score, 0)) OVER running
+                   - sum(weight * greatest(score, 0)) OVER peers)
+                  / nullif(sum(weight * greatest(score, 0)) OVER (), 0), 0) AS share
+    FROM curve c
+  WINDOW running AS (ORDER BY score DESC),
+         peers AS (ORDER BY score DESC RANGE BETWEEN CURRENT ROW AND CURRENT ROW)
 ), tiered AS (
-  SELECT kind, id, coalesce(share, 0) AS share,
-         CASE WHEN score <= 0 THEN 'C' WHEN coalesce(share, 0) < $15::numeric THEN 'A'
-              WHEN coalesce(share, 0) < $16::numeric THEN 'B' ELSE 'C' END AS tier
-    FROM placed
+  SELECT p.*,
+         CASE WHEN score <= 0 THEN 'C' WHEN share < $15::float8 THEN 'A'
+              WHEN share < $16::float8 THEN 'B' ELSE 'C' END AS own_tier
+    FROM placed p
 ), decided AS (
-  SELECT s.*, own.share AS share_above, own.tier AS own_tier, g.group_value, grp.tier AS group_tier,
-         grp.share AS group_share, prev.tier AS previous_tier,
-         CASE WHEN s.id = s.head THEN grp.tier
-              ELSE least(own.tier, CASE grp.tier WHEN 'A' THEN $18::text WHEN 'B' THEN $19::text END)
-         END AS computed,
-         (s.id <> s.head AND least(own.tier, CASE grp.tier WHEN 'A' THEN $18::text WHEN 'B' THEN $19::text END) <> own.tier) AS floored
-    FROM scored s
-    JOIN tiered own ON own.kind = 'account' AND own.id = s.id
-    JOIN groups g ON g.head = s.head
-    JOIN tiered grp ON grp.kind = 'group' AND grp.id = s.head
-    LEFT JOIN tiering.account_tier prev ON prev.group_account_id = s.id
+  SELECT a.*, grp.score AS group_value, grp.own_tier AS group_tier, grp.share AS group_share,
+         grp.rank AS group_rank, grp.group_size AS group_members,
+         CASE WHEN a.id = a.head THEN grp.own_tier
+              ELSE least(a.own_tier, CASE grp.own_tier WHEN 'A' THEN $18::text WHEN 'B' THEN $19::text END)
+         END AS computed
+    FROM tiered a
+    JOIN tiered grp ON grp.weight = 0 AND grp.head = a.head
+   WHERE a.weight = 1
 ), steady AS (
-  SELECT d.*,
+  SELECT d.*, (d.id <> d.head AND d.computed <> d.own_tier) AS floored,
          -- Hysteresis: keep the previous tier when the move crosses one boundary by a hair.
-         (d.previous_tier IS NOT NULL AND d.previous_tier <> d.computed AND NOT d.floored
+         (d.previous_tier IS NOT NULL AND d.previous_tier <> d.computed
+          AND NOT (d.id <> d.head AND d.computed <> d.own_tier)
           AND least(d.previous_tier, d.computed) || greatest(d.previous_tier, d.computed) IN ('AB', 'BC')
-          AND abs(CASE WHEN d.id = d.head THEN d.group_share ELSE d.share_above END
-                  - CASE least(d.previous_tier, d.computed) WHEN 'A' THEN $15::numeric ELSE $16::numeric END)
-              <= $17::numeric) AS held
+          AND abs(CASE WHEN d.id = d.head THEN d.group_share ELSE d.share END
+                  - CASE least(d.previous_tier, d.computed) WHEN 'A' THEN $15::float8 ELSE $16::float8 END)
+              <= $17::float8) AS held
     FROM decided d
 )
-SELECT $1::uuid, id, head, revenue, cost, complaints, tenure, current_value, retention, lifetime_value,
-       wallet, cluster_bonus, potential_value,
-       CASE WHEN current_value >= $13::numeric THEN
-              CASE WHEN potential_value >= $14::numeric THEN 'VALUE' ELSE 'SECONDARY_VALUE' END
-            ELSE CASE WHEN potential_value >= $14::numeric THEN 'POTENTIAL_VALUE' ELSE 'LOW_VALUE' END
-       END,
-       rank, share_above, own_tier, group_value, group_tier, previous_tier,
-       CASE WHEN held THEN previous_tier ELSE computed END, floored, held
+SELECT $1::uuid AS run_id, id AS group_account_id, head AS group_head_id, revenue, cost,
+       complaints, tenure AS tenure_years, current_value, retention, lifetime_value, wallet,
+       cluster_bonus, potential_value,
+       CASE WHEN current_value >= $13::float8 THEN
+              CASE WHEN potential_value >= $14::float8 THEN 'VALUE' ELSE 'SECONDARY_VALUE' END
+            ELSE CASE WHEN potential_value >= $14::float8 THEN 'POTENTIAL_VALUE' ELSE 'LOW_VALUE' END
+       END AS segment,
+       rank::bigint AS rank, share AS share_above, own_tier::char(1) AS own_tier, group_value,
+       group_tier::char(1) AS group_tier, group_share, group_rank::bigint AS group_rank,
+       group_members::int AS group_size,
+       previous_tier::char(1) AS previous_tier,
+       (CASE WHEN held THEN previous_tier ELSE computed END)::char(1) AS tier, floored, held
   FROM steady`;

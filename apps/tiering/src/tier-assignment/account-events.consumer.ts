@@ -1,14 +1,17 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { TOPICS } from '@gap/contracts';
 import { MessagingService } from '@gap/messaging';
+import { PortfolioStore } from '@gap/portfolio';
 import { AccountProfileProjection } from '../value/account-profile.projection.js';
 import { TierAssignmentService } from './tier-assignment.service.js';
 
 export const TIERING_CONSUMER_GROUP = 'tiering';
 
-/** What the tiering service learns from the accounts service. */
+/** What the tiering service learns from the accounts service, and who sees which account. */
 @Injectable()
 export class AccountEventsConsumer implements OnModuleInit {
+  private readonly portfolio = new PortfolioStore('tiering');
+
   constructor(
     private readonly messaging: MessagingService,
     private readonly tiers: TierAssignmentService,
@@ -18,7 +21,7 @@ export class AccountEventsConsumer implements OnModuleInit {
   onModuleInit(): void {
     this.messaging.consume({
       groupId: TIERING_CONSUMER_GROUP,
-      topics: [TOPICS.accounts],
+      topics: [TOPICS.accounts, TOPICS.managers],
       handlers: {
         AccountCreated: async (event, manager) => {
           await this.profiles.onAccountCreated(event, manager);
@@ -31,6 +34,8 @@ export class AccountEventsConsumer implements OnModuleInit {
           this.profiles.onAccountHierarchyChanged(event, manager),
         ClusterMembershipChanged: (event, manager) =>
           this.profiles.onClusterMembershipChanged(event, manager),
+        ManagerAssigned: (event, manager) => this.portfolio.onManagerAssigned(event, manager),
+        TeamChanged: (event, manager) => this.portfolio.onTeamChanged(event, manager),
       },
     });
   }

@@ -1,15 +1,38 @@
-import { Context, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
 import { CurrentCaller, type AuthenticatedRequest, type Caller } from '@gap/auth';
 import { requestLoader, type LoaderContext } from '@gap/graphql';
 import type { Tier } from '@gap/tiering/domain';
-import { GroupAccountReference, TierEnum, TierPolicy } from './dto/tier.type.js';
-import { PLACEHOLDER_POLICY_VERSION, TierAssignmentService } from './tier-assignment.service.js';
+import { TierExplanationService } from '../explanation/tier-explanation.service.js';
+import {
+  AccountValueType,
+  TierExplanationType,
+  TierHistoryEntry,
+} from '../explanation/tier-explanation.types.js';
+import { TierOverrideService } from '../overrides/tier-override.service.js';
+import { TierOverrideType } from '../overrides/tier-override.types.js';
+import { GroupAccountReference, TierEnum } from './dto/tier.type.js';
+import { TierAssignmentService } from './tier-assignment.service.js';
 
 type RequestContext = LoaderContext & { req: AuthenticatedRequest };
 
+/** What the tiering service adds to a group account: tier, value, segment, history, why. */
 @Resolver(() => GroupAccountReference)
 export class GroupAccountTierResolver {
-  constructor(private readonly tiers: TierAssignmentService) {}
+  constructor(
+    private readonly tiers: TierAssignmentService,
+    private readonly explanations: TierExplanationService,
+    private readonly overrides: TierOverrideService,
+  ) {}
 
   @ResolveReference()
   resolveReference(reference: { id: string }): GroupAccountReference {
@@ -30,11 +53,86 @@ export class GroupAccountTierResolver {
     );
   }
 
-  @Query(() => TierPolicy)
-  tierPolicy(): TierPolicy {
-    return {
-      version: PLACEHOLDER_POLICY_VERSION,
-      description: 'New accounts start in tier C until the value model has scored them.',
-    };
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'VALUE, SECONDARY_VALUE, POTENTIAL_VALUE or LOW_VALUE (current × potential value), as of the last applied run.',
+  })
+  async valueSegment(
+    @Parent() account: GroupAccountReference,
+    @CurrentCaller() caller: Caller,
+    @Context() context: RequestContext,
+  ): Promise<string | null> {
+    return (await this.accountValue(account, caller, context))?.segment ?? null;
+  }
+
+  @ResolveField(() => AccountValueType, {
+    nullable: true,
+    description: 'Current, potential and lifetime value as of the last applied run.',
+  })
+  value(
+    @Parent() account: GroupAccountReference,
+    @CurrentCaller() caller: Caller,
+    @Context() context: RequestContext,
+  ): Promise<AccountValueType | null> {
+    return this.accountValue(account, caller, context);
+  }
+
+  @ResolveField(() => [TierHistoryEntry], {
+    description: 'Tier and segment changes, newest first.',
+  })
+  tierHistory(
+    @Parent() account: GroupAccountReference,
+    @CurrentCaller() caller: Caller,
+    @Context() context: RequestContext,
+    @Args('last', { type: () => Int, defaultValue: 12 }) last: number,
+  ): Promise<TierHistoryEntry[]> {
+    return requestLoader(context, `tierHistory:${last}`, (ids) =>
+      this.explanations.historyOf(caller, ids, last),
+    )
+      .load(account.id)
+      .then((entries) => entries ?? []);
+  }
+
+  @ResolveField(() => TierOverrideType, { nullable: true, description: 'The override in force.' })
+  tierOverride(
+    @Parent() account: GroupAccountReference,
+    @CurrentCaller() caller: Caller,
+    @Context() context: RequestContext,
+  ): Promise<TierOverrideType | null> {
+    return requestLoader(context, 'tierOverrideByAccountId', (ids) =>
+      this.overrides.inForceOn(caller, ids),
+    ).load(account.id);
+  }
+
+  @ResolveField(() => TierExplanationType, {
+    description: 'Why the account has its tier, with every input, component and boundary.',
+  })
+  tierExplanation(
+    @Parent() account: GroupAccountReference,
+    @CurrentCaller() caller: Caller,
+  ): Promise<TierExplanationType> {
+    return this.explanations.explain(caller, account.id);
+  }
+
+  @Query(() => TierExplanationType, {
+    name: 'tierExplanation',
+    description: 'Why an account has its tier, with every input, component and boundary.',
+  })
+  explainTier(
+    @CurrentCaller() caller: Caller,
+    @Args('groupAccountId', { type: () => ID }) groupAccountId: string,
+  ): Promise<TierExplanationType> {
+    return this.explanations.explain(caller, groupAccountId);
+  }
+
+  private accountValue(
+    account: GroupAccountReference,
+    caller: Caller,
+    context: RequestContext,
+  ): Promise<AccountValueType | null> {
+    return requestLoader(context, 'valueByAccountId', (ids) =>
+      this.explanations.valuesOf(caller, ids),
+    ).load(account.id);
   }
 }

@@ -6,6 +6,7 @@ import { openTestDataSource } from '@gap/testing';
 import { TIERING_SCHEMA } from '../migrations/index.js';
 import { AccountTierEntity } from './account-tier.entity.js';
 import { AccountTierRepository } from './account-tier.repository.js';
+import { AccountVisibility } from '../visibility/account-visibility.js';
 import { TierAssignmentService } from './tier-assignment.service.js';
 
 function accountCreated(accountId: string): EventEnvelope<'AccountCreated'> {
@@ -43,6 +44,7 @@ describe('the first tier of a new account', () => {
     tiers = new TierAssignmentService(
       new AccountTierRepository(dataSource),
       new OutboxPublisher(dataSource),
+      new AccountVisibility(dataSource),
     );
   });
 
@@ -53,7 +55,7 @@ describe('the first tier of a new account', () => {
     await dataSource.transaction((manager) =>
       tiers.onAccountCreated(accountCreated(accountId), manager),
     );
-    const found = await tiers.tiersOf({ subject: 'E1', roles: ['SUPERVISOR'] }, [accountId]);
+    const found = await tiers.tiersOf({ subject: 'C1', roles: ['COORDINATOR'] }, [accountId]);
     expect(found.get(accountId)).toBe('C');
     const events = await dataSource.query<{ envelope: { payload: object } }[]>(
       'SELECT envelope FROM tiering.outbox WHERE message_key = $1',
@@ -64,7 +66,6 @@ describe('the first tier of a new account', () => {
         groupAccountId: accountId,
         tier: 'C',
         previousTier: null,
-        policyVersion: 'initial-v0',
       }),
     ]);
   });

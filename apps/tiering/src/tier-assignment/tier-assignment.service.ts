@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@gap/contracts';
-import { hasRole, type Caller } from '@gap/auth';
-import { DomainError } from '@gap/errors';
+import type { Caller } from '@gap/auth';
 import { OutboxPublisher } from '@gap/messaging';
 import { initialTierForNewAccount, type Tier } from '@gap/tiering/domain';
 import { AccountTierEntity } from './account-tier.entity.js';
+import { AccountVisibility } from '../visibility/account-visibility.js';
 import { AccountTierRepository } from './account-tier.repository.js';
-
-export const PLACEHOLDER_POLICY_VERSION = 'initial-v0';
 
 @Injectable()
 export class TierAssignmentService {
   constructor(
     private readonly tiers: AccountTierRepository,
     private readonly events: OutboxPublisher,
+    private readonly visibility: AccountVisibility,
   ) {}
 
   /** A new account gets its first tier; a redelivered or replayed event changes nothing. */
@@ -24,13 +23,17 @@ export class TierAssignmentService {
   ): Promise<void> {
     const decision = initialTierForNewAccount();
     const accountId = event.payload.groupAccountId;
+    const [policy] = await manager.query<{ version: string }[]>(
+      'SELECT version FROM tiering.tiering_policy WHERE is_current',
+    );
+    const policyVersion = policy?.version ?? 'none';
     const inserted = await this.tiers.insertIfAbsent(
       manager,
       Object.assign(new AccountTierEntity(), {
         groupAccountId: accountId,
         tier: decision.tier,
         reason: decision.reason,
-        policyVersion: PLACEHOLDER_POLICY_VERSION,
+        policyVersion,
         effectiveFrom: new Date(event.occurredAt),
       }),
     );
@@ -43,15 +46,14 @@ export class TierAssignmentService {
         tier: decision.tier,
         previousTier: null,
         reason: decision.reason,
-        policyVersion: PLACEHOLDER_POLICY_VERSION,
+        policyVersion,
       },
     });
   }
 
   async tiersOf(caller: Caller, accountIds: readonly string[]): Promise<Map<string, Tier>> {
-    if (hasRole(caller, 'PARTNER'))
-      throw DomainError.forbidden('Tiers are not visible to partners.');
-    const found = await this.tiers.findByAccountIds(accountIds);
+    const visible = await this.visibility.visible(caller, accountIds);
+    const found = await this.tiers.findByAccountIds([...visible]);
     return new Map(found.map((row) => [row.groupAccountId, row.tier]));
   }
 }

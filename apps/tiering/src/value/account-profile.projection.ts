@@ -17,10 +17,10 @@ export class AccountProfileProjection {
     await manager.query(
       `INSERT INTO tiering.account_profile
          (group_account_id, account_code, industry_code, region_code, employees, status, parent_id,
-          group_head_id, customer_since)
+          group_head_id, customer_since, registered_by)
        VALUES ($1, $8, $2, $3, $4, $5, $6,
                coalesce((SELECT group_head_id FROM tiering.account_profile WHERE group_account_id = $6), $6, $1),
-               CASE WHEN $5 = 'ACTIVE' THEN $7::date END)
+               CASE WHEN $5 = 'ACTIVE' THEN $7::date END, $9)
        ON CONFLICT (group_account_id) DO NOTHING`,
       [
         p.groupAccountId,
@@ -31,6 +31,7 @@ export class AccountProfileProjection {
         p.parentId ?? null,
         event.occurredAt,
         p.accountCode,
+        p.registeredBy ?? null,
       ],
     );
   }

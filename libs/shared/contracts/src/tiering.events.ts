@@ -20,13 +20,42 @@ export class TierAssignedPayload {
   @IsString() @IsNotEmpty() policyVersion!: string;
 }
 
-/** A tiering run changed an account's tier, effective from a date. */
+export const TIER_CHANGE_REASONS = [
+  'PARETO',
+  'GROUP_FLOOR',
+  'HYSTERESIS',
+  'OVERRIDE',
+  'OVERRIDE_EXPIRED',
+  'OVERRIDE_REVOKED',
+] as const;
+
+/**
+ * An account's tier in force changed, effective from a date: by a tiering run (`runId`), or by
+ * a supervisor's override starting or ending (`overrideId`).
+ */
 export class TierChangedPayload {
   @IsUUID() groupAccountId!: string;
   @IsIn(['A', 'B', 'C']) tier!: string;
   @IsOptional() @IsIn(['A', 'B', 'C']) previousTier!: string | null;
-  /** PARETO, GROUP_FLOOR or HYSTERESIS (OVERRIDE once overrides exist). */
-  @IsString() @IsNotEmpty() reason!: string;
+  @IsIn(TIER_CHANGE_REASONS) reason!: string;
+  @IsString() @IsNotEmpty() policyVersion!: string;
+  @IsOptional() @IsUUID() runId!: string | null;
+  @IsOptional() @IsUUID() overrideId!: string | null;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) effectiveFrom!: string;
+}
+
+export const VALUE_SEGMENT_NAMES = [
+  'VALUE',
+  'SECONDARY_VALUE',
+  'POTENTIAL_VALUE',
+  'LOW_VALUE',
+] as const;
+
+/** A tiering run placed an account in another value segment (current × potential value). */
+export class ValueSegmentChangedPayload {
+  @IsUUID() groupAccountId!: string;
+  @IsIn(VALUE_SEGMENT_NAMES) segment!: string;
+  @IsOptional() @IsIn(VALUE_SEGMENT_NAMES) previousSegment!: string | null;
   @IsString() @IsNotEmpty() policyVersion!: string;
   @IsUUID() runId!: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) effectiveFrom!: string;
@@ -38,17 +67,22 @@ export class TieringRunAppliedPayload {
   @Matches(/^\d{4}-\d{2}$/) asOf!: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) effectiveFrom!: string;
   @IsInt() @Min(0) accounts!: number;
+  /** Accounts whose tier in force changed (one TierChanged each). */
   @IsInt() @Min(0) changed!: number;
+  /** Accounts placed in another value segment (one ValueSegmentChanged each). */
+  @IsOptional() @IsInt() @Min(0) segmentsChanged!: number;
 }
 
 export interface TieringEventMap {
   TierAssigned: TierAssignedPayload;
   TierChanged: TierChangedPayload;
+  ValueSegmentChanged: ValueSegmentChangedPayload;
   TieringRunApplied: TieringRunAppliedPayload;
 }
 
 export const TIERING_EVENTS: EventDefinitions<TieringEventMap> = {
   TierAssigned: { topic: TIERING_TOPIC, version: 1, payload: TierAssignedPayload },
   TierChanged: { topic: TIERING_TOPIC, version: 1, payload: TierChangedPayload },
+  ValueSegmentChanged: { topic: TIERING_TOPIC, version: 1, payload: ValueSegmentChangedPayload },
   TieringRunApplied: { topic: TIERING_TOPIC, version: 1, payload: TieringRunAppliedPayload },
 };

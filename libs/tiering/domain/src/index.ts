@@ -3,3 +3,4 @@ export * from './policy.js';
 export * from './reference-book.js';
 export * from './tier.js';
 export * from './value.js';
+export * from './override.js';

@@ -7,8 +7,8 @@ export interface InitialTierDecision {
 }
 
 /**
- * Placeholder policy until the value model runs: a new group account has no value history,
- * so it starts in tier C and is re-tiered by the first tiering run that sees its inputs.
+ * A new group account has no value history: it starts in tier C, and the next tiering run
+ * values it with the rest of the book.
  */
 export function initialTierForNewAccount(): InitialTierDecision {
   return { tier: 'C', reason: 'NEW_ACCOUNT_WITHOUT_VALUE_HISTORY' };

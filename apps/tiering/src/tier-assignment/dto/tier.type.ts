@@ -13,9 +13,3 @@ registerEnumType(TierEnum, {
 export class GroupAccountReference {
   @Field(() => ID) id!: string;
 }
-
-@ObjectType({ description: 'The tier policy in force.' })
-export class TierPolicy {
-  @Field() version!: string;
-  @Field() description!: string;
-}

@@ -1,0 +1,149 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { Tier } from '@gap/tiering/domain';
+import { TierEnum } from '../tier-assignment/dto/tier.type.js';
+import { TierOverrideType } from '../overrides/tier-override.types.js';
+
+@ObjectType('AccountValue', {
+  description: 'An account’s value as of the last applied tiering run, yuan.',
+})
+export class AccountValueType {
+  @Field(() => Float, { description: 'Trailing 12-month margin: revenue less cost to serve.' })
+  current!: number;
+  @Field(() => Float, {
+    description:
+      'Wallet (industry spend per employee × employees) not yet won, plus the cluster share of a leader.',
+  })
+  potential!: number;
+  @Field(() => Float, { description: 'Discounted margin over the policy horizon, with retention.' })
+  lifetime!: number;
+  @Field() segment!: string;
+  @Field({ description: 'The month the value was computed as of (YYYY-MM).' }) asOf!: string;
+  @Field(() => ID) runId!: string;
+}
+
+@ObjectType()
+export class TierHistoryEntry {
+  @Field(() => TierEnum) tier!: Tier;
+  @Field(() => TierEnum, { nullable: true }) previousTier!: Tier | null;
+  @Field(() => String, { nullable: true }) segment!: string | null;
+  @Field(() => String, { nullable: true }) previousSegment!: string | null;
+  @Field({
+    description:
+      'PARETO, GROUP_FLOOR, HYSTERESIS, OVERRIDE, OVERRIDE_EXPIRED, OVERRIDE_REVOKED, or VALUE_SEGMENT (the segment alone changed).',
+  })
+  reason!: string;
+  @Field() policyVersion!: string;
+  @Field(() => ID, { nullable: true }) runId!: string | null;
+  @Field(() => ID, { nullable: true }) overrideId!: string | null;
+  @Field() effectiveFrom!: string;
+  @Field() recordedAt!: Date;
+}
+
+@ObjectType()
+export class MonthlyValueInput {
+  @Field() month!: string;
+  @Field(() => Float) revenue!: number;
+  @Field(() => Float) cost!: number;
+  @Field(() => Int) lines!: number;
+  @Field(() => Int) complaints!: number;
+}
+
+@ObjectType('ValueInputs', {
+  description: 'What went into the value: the bills of the trailing year and the profile.',
+})
+export class ValueInputsType {
+  @Field(() => [MonthlyValueInput], {
+    description: 'The months of the trailing year as loaded now, oldest first.',
+  })
+  months!: MonthlyValueInput[];
+  @Field(() => Float, { description: 'Revenue over the trailing year, as the run summed it.' })
+  revenue!: number;
+  @Field(() => Float) cost!: number;
+  @Field(() => Int) complaints!: number;
+  @Field(() => Int) tenureYears!: number;
+  @Field(() => Int, { nullable: true }) employees!: number | null;
+  @Field(() => String, { nullable: true }) industryCode!: string | null;
+}
+
+@ObjectType('ValueComponents', {
+  description: 'Each component of the value and the numbers of the policy it used.',
+})
+export class ValueComponentsType {
+  @Field(() => Float) currentValue!: number;
+  @Field(() => Float) retention!: number;
+  @Field(() => Float) discountRate!: number;
+  @Field(() => Int) horizonYears!: number;
+  @Field(() => Float) lifetimeValue!: number;
+  @Field(() => Float) walletPerEmployee!: number;
+  @Field(() => Float) wallet!: number;
+  @Field(() => Float) clusterBonus!: number;
+  @Field(() => Float) potentialValue!: number;
+  @Field() segment!: string;
+  @Field(() => Float) segmentThresholdCurrent!: number;
+  @Field(() => Float) segmentThresholdPotential!: number;
+}
+
+@ObjectType('ParetoPlacement', {
+  description: 'Where the account (or its group) sits on the book’s value curve.',
+})
+export class ParetoPlacementType {
+  @Field(() => Float, {
+    description: 'The score placed: the account’s lifetime value, or its group’s for a group head.',
+  })
+  score!: number;
+  @Field(() => Int) rank!: number;
+  @Field(() => Int) accountsRanked!: number;
+  @Field(() => Float, { description: 'Share of the book’s value held by accounts above it.' })
+  shareAbove!: number;
+  @Field(() => Float, { description: 'A while the share above is below this.' }) boundaryA!: number;
+  @Field(() => Float, { description: 'B while below this (A + B), C from here on.' })
+  boundaryB!: number;
+  @Field(() => TierEnum) tier!: Tier;
+  @Field({
+    description: 'True when the account heads its group and is tiered on the group’s value.',
+  })
+  asGroup!: boolean;
+}
+
+@ObjectType('GroupPlacement')
+export class GroupPlacementType {
+  @Field(() => ID) headId!: string;
+  @Field(() => Float) groupValue!: number;
+  @Field(() => TierEnum) groupTier!: Tier;
+  @Field({ description: 'True when the group’s floor lifted the account above its own tier.' })
+  floored!: boolean;
+}
+
+@ObjectType('Hysteresis')
+export class HysteresisType {
+  @Field(() => TierEnum, { nullable: true }) previousTier!: Tier | null;
+  @Field(() => Float) margin!: number;
+  @Field({ description: 'True when the account kept its previous tier near a boundary.' })
+  held!: boolean;
+}
+
+@ObjectType('TierExplanation', {
+  description: 'Why an account has its tier: enough for a manager to tell the customer.',
+})
+export class TierExplanationType {
+  @Field(() => ID) groupAccountId!: string;
+  @Field(() => TierEnum) tier!: Tier;
+  @Field({
+    description:
+      'What decided it: PARETO, GROUP_FLOOR, HYSTERESIS, OVERRIDE, or the first tier of a new account.',
+  })
+  decidedBy!: string;
+  @Field(() => TierEnum, { nullable: true, description: 'The tier the last run computed.' })
+  computedTier!: Tier | null;
+  @Field() policyVersion!: string;
+  @Field(() => ID, { nullable: true }) runId!: string | null;
+  @Field(() => String, { nullable: true }) asOf!: string | null;
+  @Field() effectiveFrom!: string;
+  @Field(() => ValueInputsType, { nullable: true }) inputs!: ValueInputsType | null;
+  @Field(() => ValueComponentsType, { nullable: true }) components!: ValueComponentsType | null;
+  @Field(() => ParetoPlacementType, { nullable: true }) placement!: ParetoPlacementType | null;
+  @Field(() => GroupPlacementType, { nullable: true }) group!: GroupPlacementType | null;
+  @Field(() => HysteresisType, { nullable: true }) hysteresis!: HysteresisType | null;
+  @Field(() => TierOverrideType, { nullable: true }) override!: TierOverrideType | null;
+  @Field({ description: 'The explanation in a few plain sentences.' }) summary!: string;
+}
