@@ -43,26 +43,47 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, (performance.now() - started) / 1000];
 }
 
-/** The Pareto cut alone, on the same inputs: what any set-based tiering must at least do. */
+const P = DEFAULT_POLICY;
+const R = P.retention;
+const AB = Math.round((P.cutoffs.A + P.cutoffs.B) * 1e9) / 1e9;
+/**
+ * The same Pareto cut as the run's, alone: each account's lifetime value (trailing margin,
+ * retention from tenure and complaints, discounted over the horizon) and its A/B/C place on the
+ * book's value curve. No groups, floors, hysteresis, overrides, segments, results kept or
+ * events: what any set-based tiering must at least do. Its counts are the run's own tiers.
+ */
 const BARE_PARETO = `
 SELECT count(*) FILTER (WHERE tier = 'A') AS a, count(*) FILTER (WHERE tier = 'B') AS b,
        count(*) FILTER (WHERE tier = 'C') AS c
   FROM (
     SELECT CASE WHEN value <= 0 THEN 'C'
-                WHEN above / total < 0.8 THEN 'A' WHEN above / total < 0.95 THEN 'B' ELSE 'C' END AS tier
+                WHEN above / total < ${P.cutoffs.A} THEN 'A' WHEN above / total < ${AB} THEN 'B' ELSE 'C' END AS tier
       FROM (
         SELECT value,
                sum(greatest(value, 0)) OVER (ORDER BY value DESC)
                  - sum(greatest(value, 0)) OVER (PARTITION BY value) AS above,
                sum(greatest(value, 0)) OVER () AS total
           FROM (
-            SELECT group_account_id,
-                   sum(revenue_voice + revenue_data + revenue_leased_line + revenue_fixed_line
-                       + revenue_broadband + revenue_group_short_number + revenue_cloud + revenue_iot
-                       + revenue_other - cost_commission - cost_marketing - cost_operating) AS value
-              FROM tiering.value_input
-             WHERE month > date '${AS_OF}-01' - interval '12 months' AND month <= date '${AS_OF}-01'
-             GROUP BY group_account_id) margins) curve) cut`;
+            SELECT coalesce(m.margin, 0)::float8
+                     * CASE WHEN k.q = 1 THEN ${P.horizonYears}
+                            ELSE k.q * (1 - power(k.q, ${P.horizonYears})) / (1 - k.q) END AS value
+              FROM tiering.account_profile p
+              LEFT JOIN (
+                SELECT group_account_id,
+                       sum(revenue_voice + revenue_data + revenue_leased_line + revenue_fixed_line
+                           + revenue_broadband + revenue_group_short_number + revenue_cloud + revenue_iot
+                           + revenue_other - cost_commission - cost_marketing - cost_operating) AS margin,
+                       sum(complaints) AS complaints
+                  FROM tiering.value_input
+                 WHERE month > date '${AS_OF}-01' - interval '12 months' AND month <= date '${AS_OF}-01'
+                 GROUP BY group_account_id) m USING (group_account_id)
+              CROSS JOIN LATERAL (
+                SELECT least(${R.max}::float8, greatest(${R.min}::float8,
+                         ${R.base}::float8 + ${R.perTenureYear}::float8 * CASE WHEN p.customer_since IS NULL THEN 0
+                           ELSE greatest(0, ((extract(year FROM date '${AS_OF}-01') - extract(year FROM p.customer_since)) * 12
+                                             + extract(month FROM date '${AS_OF}-01') - extract(month FROM p.customer_since))::int / 12) END
+                         - ${R.perComplaint}::float8 * coalesce(m.complaints, 0)))
+                       / (1 + ${P.discountRate}::float8) AS q) k) lifetimes) curve) cut`;
 
 /** Puts a kept book back as generated: every account in tier C, no runs, no events. */
 async function resetBook(dataSource: DataSource): Promise<void> {
@@ -78,7 +99,9 @@ async function resetBook(dataSource: DataSource): Promise<void> {
     `UPDATE tiering.account_tier SET tier = 'C', computed_tier = NULL, segment = NULL,
             override_id = NULL, run_id = NULL`,
   );
-  await dataSource.query('VACUUM ANALYZE tiering.account_tier');
+  // As the migration and the generator leave it: every page half full.
+  await dataSource.query('VACUUM FULL tiering.account_tier');
+  await dataSource.query('ANALYZE tiering.account_tier');
 }
 
 async function main(): Promise<void> {
@@ -177,6 +200,18 @@ async function main(): Promise<void> {
     const a = first.preview.tiers[0];
     say(
       `first run: preview ${first.previewSeconds.toFixed(1)} s + apply ${first.applySeconds.toFixed(1)} s = ${first.total.toFixed(1)} s, ${first.applied.changed.toLocaleString('en')} TierChanged + ${first.applied.segmentsChanged.toLocaleString('en')} ValueSegmentChanged events (${(first.total / bareSeconds).toFixed(2)}× the bare statement)`,
+    );
+    const own = await dataSource.query<{ tier: string; n: number }[]>(
+      `SELECT own_tier AS tier, count(*)::int AS n FROM tiering.tiering_run_result
+        WHERE run_id = $1 GROUP BY own_tier ORDER BY own_tier`,
+      [first.preview.resultsOf],
+    );
+    const ownCounts = Object.fromEntries(own.map((o) => [o.tier, o.n]));
+    const same = ['a', 'b', 'c'].every(
+      (t) => Number(bare[0]?.[t as 'a' | 'b' | 'c']) === (ownCounts[t.toUpperCase()] ?? 0),
+    );
+    say(
+      `  the run's own tiers before group floors and hysteresis: A ${ownCounts['A']}, B ${ownCounts['B']}, C ${ownCounts['C']} (${same ? 'the same cut as the bare statement' : "NOT the bare statement's cut"})`,
     );
     say(
       `  tier A: ${a?.accounts.toLocaleString('en')} accounts (${(first.preview.accountShareOfA * 100).toFixed(1)} %) holding ${(first.preview.valueShareOfA * 100).toFixed(1)} % of the value`,

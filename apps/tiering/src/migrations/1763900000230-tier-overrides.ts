@@ -25,6 +25,7 @@ const RESULT_COLUMNS = `
         group_rank bigint,
         group_size integer,
         previous_tier char(1),
+        tier_in_force char(1),
         tier char(1),
         floored boolean,
         held boolean`;

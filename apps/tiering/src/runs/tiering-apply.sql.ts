@@ -10,7 +10,8 @@ import { setBasedEventsSql } from '@gap/messaging';
  *
  * Parameters: $1 the run whose results are applied, $2 policy version, $3 effective from (date),
  * $4 correlation id (or null), $5 occurred at (ISO-8601), $6 the run being applied.
- * Returns the number of events written per type; they go to the outbox in batches.
+ * Returns the number of events written per type (they go to the outbox in batches), and the
+ * distribution of tiers in force and segments the run leaves.
  */
 /** What every event of an applied run says alike. */
 const RUN_COMMON = {
@@ -22,6 +23,7 @@ const RUN_COMMON = {
 export const TIERING_APPLY_SQL = `
 WITH result AS (
   SELECT r.group_account_id AS id, r.tier AS computed_tier, r.segment, r.held, r.floored,
+         r.lifetime_value, r.revenue,
          o.id AS override_id, coalesce(o.tier, r.tier) AS tier,
          t.tier AS previous_tier, t.segment AS previous_segment, t.computed_tier AS previous_computed,
          t.override_id AS previous_override, t.group_account_id IS NULL AS is_new
@@ -86,6 +88,17 @@ WITH result AS (
   ],
   occurredAt: '$5',
   correlationId: '$4',
-})})
-SELECT event_type AS "type", sum(events)::int AS "count" FROM written GROUP BY event_type`;
+})}), distribution AS (
+  -- The tiers in force and the segments the run leaves, from the rows it has just read.
+  SELECT CASE WHEN grouping(tier) = 0 THEN tier END AS tier,
+         CASE WHEN grouping(segment) = 0 THEN segment END AS segment,
+         count(*)::int AS accounts, sum(greatest(lifetime_value, 0)) AS value, sum(revenue) AS revenue
+    FROM result
+   GROUP BY GROUPING SETS ((tier), (segment))
+)
+SELECT 'EVENTS' AS kind, event_type AS "eventType", NULL AS tier, NULL AS segment,
+       sum(events)::int AS accounts, NULL::float8 AS value, NULL::float8 AS revenue, 0 AS up, 0 AS down
+  FROM written GROUP BY event_type
+UNION ALL
+SELECT 'DISTRIBUTION', NULL, tier, segment, accounts, value, revenue, 0, 0 FROM distribution`;
 // Data-modifying CTEs (updated, inserted, history) run exactly once whether or not they are read.

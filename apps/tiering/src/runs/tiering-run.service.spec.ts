@@ -146,7 +146,11 @@ describe('a tiering run over the reference book', () => {
       tier: 'B',
       floored: true,
     });
-    expect(preview.tiers.find((t) => t.tier === 'A')).toMatchObject({ accounts: 4 });
+    // Four accounts of the book are A, holding 80 % of its value (other tests' accounts run
+    // alongside, worth nothing, and may be set to A by an override: they add no value).
+    expect(
+      [...ids.values()].filter((accountId) => found.get(accountId)?.['tier'] === 'A'),
+    ).toHaveLength(4);
     expect(preview.valueShareOfA).toBeCloseTo(0.8, 9);
   });
 
@@ -263,6 +267,20 @@ describe('a tiering run over the reference book', () => {
       }
       await expect(runs.apply(admin, preview.runId, '2016-11-01')).rejects.toMatchObject({
         code: 'RUN_ALREADY_APPLIED',
+      });
+      // The run's record keeps what it left: A holds 80 % of the value.
+      const record = await runs.byId(admin, preview.runId);
+      expect(record).toMatchObject({
+        status: 'APPLIED',
+        effectiveFrom: '2016-11-01',
+        appliedBy: 'A1',
+      });
+      expect(record.distribution?.tiers[0]?.accounts).toBeGreaterThanOrEqual(4);
+      expect(record.distribution?.valueShareOfA).toBeCloseTo(0.8, 9);
+      const overTime = await runs.distributionOverTime(admin, '2016-11-01', '2016-11-01');
+      expect(overTime.map((r) => r.id)).toContain(preview.runId);
+      await expect(runs.distributionOverTime(admin, '2016-11-31')).rejects.toMatchObject({
+        field: 'from',
       });
 
       const again = await runs.preview(admin, AS_OF, version);

@@ -156,7 +156,7 @@ export class TieringRunService {
       await this.computeResults(manager, runId, asOf, policy);
       return runId;
     });
-    const summary = await this.summarise(this.dataSource.manager, resultsOf);
+    const summary = await this.summarise(this.dataSource.manager, resultsOf, resultsOf === runId);
     const preview: RunPreview = {
       runId,
       policyVersion: policy.version,
@@ -202,7 +202,9 @@ export class TieringRunService {
       await manager.query("SELECT pg_advisory_xact_lock(hashtext('tiering.apply'))");
       const run = await this.runForApply(manager, runId);
       await this.overrides.expireDue(manager, today);
-      const written = await manager.query<{ type: string; count: number }[]>(TIERING_APPLY_SQL, [
+      const written = await manager.query<
+        (SummaryRow & { kind: 'EVENTS' | 'DISTRIBUTION'; eventType: string | null })[]
+      >(TIERING_APPLY_SQL, [
         run.resultsOf,
         run.policyVersion,
         effectiveFrom,
@@ -210,7 +212,7 @@ export class TieringRunService {
         new Date().toISOString(),
         runId,
       ]);
-      const distribution = await this.summarise(manager, run.resultsOf);
+      const distribution = summaryOf(written.filter((row) => row.kind === 'DISTRIBUTION'));
       await manager.query(
         `UPDATE tiering.tiering_run
             SET status = 'APPLIED', applied_at = now(), applied_by = $2, effective_from = $3,
@@ -218,7 +220,8 @@ export class TieringRunService {
           WHERE id = $1`,
         [runId, caller.subject, effectiveFrom, JSON.stringify(distribution)],
       );
-      const count = (type: string) => written.find((w) => w.type === type)?.count ?? 0;
+      const count = (type: string) =>
+        written.find((row) => row.kind === 'EVENTS' && row.eventType === type)?.accounts ?? 0;
       const result: AppliedRun = {
         runId,
         policyVersion: run.policyVersion,
@@ -404,69 +407,81 @@ export class TieringRunService {
 
   /**
    * Tiers in force (overrides winning) and segments of a run's results, with the moves against
-   * the tiers in force now: one pass over the results.
+   * the tiers in force: one pass over the results. Fresh results carry the tier in force when
+   * they were computed; results shown again are compared with the tiers in force now.
    */
-  private async summarise(manager: EntityManager, resultsOf: string): Promise<RunSummary> {
-    const rows = await manager.query<
-      {
-        tier: Tier | null;
-        segment: ValueSegment | null;
-        accounts: number;
-        value: number;
-        revenue: number;
-        up: number;
-        down: number;
-      }[]
-    >(
+  private async summarise(
+    manager: EntityManager,
+    resultsOf: string,
+    fresh: boolean,
+  ): Promise<RunSummary> {
+    const inForce = fresh ? 'r.tier_in_force' : 't.tier';
+    const rows = await manager.query<SummaryRow[]>(
       `SELECT CASE WHEN grouping(coalesce(o.tier, r.tier)) = 0 THEN coalesce(o.tier, r.tier) END AS tier,
               CASE WHEN grouping(r.segment) = 0 THEN r.segment END AS segment,
               count(*)::int AS accounts, sum(greatest(r.lifetime_value, 0)) AS value,
               sum(r.revenue) AS revenue,
-              count(*) FILTER (WHERE coalesce(o.tier, r.tier) < t.tier)::int AS up,
-              count(*) FILTER (WHERE coalesce(o.tier, r.tier) > t.tier)::int AS down
+              count(*) FILTER (WHERE coalesce(o.tier, r.tier) < ${inForce})::int AS up,
+              count(*) FILTER (WHERE coalesce(o.tier, r.tier) > ${inForce})::int AS down
          FROM tiering.tiering_run_result r
          LEFT JOIN tiering.tier_override o
            ON o.group_account_id = r.group_account_id AND o.ended_at IS NULL
-         LEFT JOIN tiering.account_tier t ON t.group_account_id = r.group_account_id
+         ${fresh ? '' : 'LEFT JOIN tiering.account_tier t ON t.group_account_id = r.group_account_id'}
         WHERE r.run_id = $1
         GROUP BY GROUPING SETS ((coalesce(o.tier, r.tier)), (r.segment))`,
       [resultsOf],
     );
-    const tierRows = rows.filter((r) => r.tier !== null);
-    const segmentRows = rows.filter((r) => r.segment !== null);
-    const totalValue = tierRows.reduce((acc, r) => acc + Number(r.value), 0);
-    const totalRevenue = tierRows.reduce((acc, r) => acc + Number(r.revenue), 0);
-    const accounts = tierRows.reduce((acc, r) => acc + r.accounts, 0);
-    const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
-    const tiers = TIERS.map((tier): TierSummary => {
-      const row = tierRows.find((r) => r.tier === tier);
-      const value = Number(row?.value ?? 0);
-      const revenue = Number(row?.revenue ?? 0);
-      return {
-        tier,
-        accounts: row?.accounts ?? 0,
-        value,
-        valueShare: share(value, totalValue),
-        revenue,
-        revenueShare: share(revenue, totalRevenue),
-        movingUp: row?.up ?? 0,
-        movingDown: row?.down ?? 0,
-      };
-    });
-    const segments = VALUE_SEGMENTS.map((segment): SegmentSummary => {
-      const row = segmentRows.find((r) => r.segment === segment);
-      const value = Number(row?.value ?? 0);
-      return { segment, accounts: row?.accounts ?? 0, value, valueShare: share(value, totalValue) };
-    });
-    const [a] = tiers;
-    return {
-      accounts,
-      tiers,
-      segments,
-      accountShareOfA: share(a.accounts, accounts),
-      valueShareOfA: a.valueShare,
-    };
+    return summaryOf(rows);
   }
+}
+
+/** One row of a summary: a tier (with its moves) or a segment, and what it holds. */
+export interface SummaryRow {
+  readonly tier: Tier | null;
+  readonly segment: ValueSegment | null;
+  readonly accounts: number;
+  readonly value: number | string;
+  readonly revenue: number | string;
+  readonly up: number;
+  readonly down: number;
+}
+
+/** Counts, value and revenue per tier and segment, shares of the book, and the 20/80 check. */
+export function summaryOf(rows: readonly SummaryRow[]): RunSummary {
+  const tierRows = rows.filter((r) => r.tier !== null);
+  const segmentRows = rows.filter((r) => r.segment !== null);
+  const totalValue = tierRows.reduce((acc, r) => acc + Number(r.value), 0);
+  const totalRevenue = tierRows.reduce((acc, r) => acc + Number(r.revenue), 0);
+  const accounts = tierRows.reduce((acc, r) => acc + r.accounts, 0);
+  const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+  const tiers = TIERS.map((tier): TierSummary => {
+    const row = tierRows.find((r) => r.tier === tier);
+    const value = Number(row?.value ?? 0);
+    const revenue = Number(row?.revenue ?? 0);
+    return {
+      tier,
+      accounts: row?.accounts ?? 0,
+      value,
+      valueShare: share(value, totalValue),
+      revenue,
+      revenueShare: share(revenue, totalRevenue),
+      movingUp: row?.up ?? 0,
+      movingDown: row?.down ?? 0,
+    };
+  });
+  const segments = VALUE_SEGMENTS.map((segment): SegmentSummary => {
+    const row = segmentRows.find((r) => r.segment === segment);
+    const value = Number(row?.value ?? 0);
+    return { segment, accounts: row?.accounts ?? 0, value, valueShare: share(value, totalValue) };
+  });
+  const [a] = tiers;
+  return {
+    accounts,
+    tiers,
+    segments,
+    accountShareOfA: share(a.accounts, accounts),
+    valueShareOfA: a.valueShare,
+  };
 }
 
 /** The policy as the run statement's parameters; the A + B cut summed exactly. */

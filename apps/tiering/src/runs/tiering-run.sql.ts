@@ -30,7 +30,7 @@ WITH inputs AS (
          (coalesce(i.revenue, 0) - coalesce(i.cost, 0))::float8 AS current_value,
          least($9::float8, greatest($8::float8, $5::float8 + $6::float8 * t.tenure - $7::float8 * coalesce(i.complaints, 0))) AS retention,
          coalesce(($10::jsonb ->> p.industry_code)::float8, $11::float8) * coalesce(p.employees, 0) AS wallet,
-         coalesce(prev.computed_tier, prev.tier) AS previous_tier
+         coalesce(prev.computed_tier, prev.tier) AS previous_tier, prev.tier AS tier_in_force
     FROM tiering.account_profile p
     LEFT JOIN inputs i USING (group_account_id)
     LEFT JOIN tiering.account_tier prev USING (group_account_id)
@@ -65,7 +65,7 @@ WITH inputs AS (
   -- carry their columns through, so nothing is joined back after the windows.
   SELECT s.*, s.lifetime_value AS score, 1 AS weight, NULL::bigint AS group_size FROM scored s
   UNION ALL
-  SELECT NULL, g.head, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, g.group_value, 0, g.group_size
+  SELECT NULL, g.head, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, g.group_value, 0, g.group_size
     FROM groups g
 ), placed AS (
   -- The value (and the number of accounts) strictly above a score: the running sum up to and
@@ -115,6 +115,6 @@ SELECT $1::uuid AS run_id, id AS group_account_id, head AS group_head_id, revenu
        rank::bigint AS rank, share AS share_above, own_tier::char(1) AS own_tier, group_value,
        group_tier::char(1) AS group_tier, group_share, group_rank::bigint AS group_rank,
        group_members::int AS group_size,
-       previous_tier::char(1) AS previous_tier,
+       previous_tier::char(1) AS previous_tier, tier_in_force::char(1) AS tier_in_force,
        (CASE WHEN held THEN previous_tier ELSE computed END)::char(1) AS tier, floored, held
   FROM steady`;

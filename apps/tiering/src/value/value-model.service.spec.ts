@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EventEnvelope, EventType, EventPayload } from '@gap/contracts';
+import {
+  checkPayload,
+  type EventEnvelope,
+  type EventType,
+  type EventPayload,
+} from '@gap/contracts';
 import { DomainError } from '@gap/errors';
 import { DEFAULT_POLICY } from '@gap/tiering/domain';
 import { openTestDataSource } from '@gap/testing';
@@ -92,6 +97,18 @@ describe('the account profiles the value model reads', () => {
       ),
     );
     expect(await profile(member)).toMatchObject({ status: 'ACTIVE', customerSince: '2024-03-15' });
+  });
+
+  it('never takes negative employees: the event breaks its contract, and the table refuses them', async () => {
+    const id = randomUUID();
+    const bad = { ...created(id).payload, employees: -5 };
+    expect(checkPayload('AccountCreated', bad, 'receive')).toEqual([
+      expect.stringContaining('payload.employees'),
+    ]);
+    await expect(
+      apply((m) => profiles.onAccountCreated({ ...created(id), payload: bad }, m)),
+    ).rejects.toThrow(/account_profile_employees_check/);
+    expect(await profile(id)).toBeUndefined();
   });
 
   it('moves a subtree to its new group head, and follows updates and cluster leadership', async () => {
