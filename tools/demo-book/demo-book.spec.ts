@@ -6,6 +6,8 @@ import {
   generateAccounts,
   generateAssociations,
   generateClusters,
+  monthsUpTo,
+  valueInputsFor,
 } from './demo-book.js';
 import { at } from './random.js';
 import { regionByCode } from './regions.js';
@@ -222,5 +224,42 @@ describe('clusters and associations', () => {
         association.memberCreditCodes.length,
       );
     }
+  });
+});
+
+describe('valueInputsFor', () => {
+  const book = [...generateAccounts({ accounts: 400 })];
+  const months = monthsUpTo('2026-10', 12);
+
+  it('bills an active account every month of the year, the same way every time', () => {
+    const active = book.find((a) => a.status === 'ACTIVE');
+    if (!active) throw new Error('the demo book has an active account');
+    const rows = valueInputsFor(active, 'GA00000001', months);
+    expect(rows.map((r) => r.month)).toEqual(months);
+    expect(months[0]).toBe('2025-11');
+    expect(valueInputsFor(active, 'GA00000001', months)).toEqual(rows);
+    for (const row of rows) {
+      expect(row.voice).toBeGreaterThan(0);
+      expect(row.commission + row.marketing + row.operating).toBeLessThan(
+        row.voice +
+          row.data +
+          row.leasedLine +
+          row.broadband +
+          row.groupShortNumber +
+          row.cloud +
+          row.iot,
+      );
+    }
+  });
+
+  it('bills no prospect, and concentrates the value in a few accounts', () => {
+    const prospect = book.find((a) => a.status === 'PROSPECT');
+    if (prospect) expect(valueInputsFor(prospect, 'GA00000002', months)).toEqual([]);
+    const yearly = book
+      .map((a) => valueInputsFor(a, 'GA', months).reduce((sum, r) => sum + r.data, 0))
+      .sort((x, y) => y - x);
+    const total = yearly.reduce((a, b) => a + b, 0);
+    const top = yearly.slice(0, Math.ceil(yearly.length * 0.2)).reduce((a, b) => a + b, 0);
+    expect(top / total).toBeGreaterThan(0.5);
   });
 });

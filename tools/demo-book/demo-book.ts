@@ -21,3 +21,4 @@ export type {
 export { generateAccounts } from './accounts.js';
 export { contactsFor } from './contacts.js';
 export { generateAssociations, generateClusters } from './clusters.js';
+export { monthsUpTo, valueInputsFor, type DemoValueInputRow } from './values.js';

@@ -3,8 +3,11 @@ import {
   generateAccounts,
   generateAssociations,
   generateClusters,
+  monthsUpTo,
+  valueInputsFor,
   type DemoAccountRow,
 } from '../demo-book/demo-book.js';
+import { todayInChina } from '@gap/calendar';
 
 /** Big enough to feel like a city's group book, small enough to seed in seconds. */
 export const DEMO_ACCOUNTS = 3_000;
@@ -48,19 +51,33 @@ async function inParallel<T>(
 }
 
 /** Account ids by credit code, a hundred at a time. */
-async function idsOf(gateway: Gateway, codes: readonly string[]): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
+interface Registered {
+  readonly id: string;
+  readonly accountCode: string;
+}
+
+async function registered(
+  gateway: Gateway,
+  codes: readonly string[],
+): Promise<Map<string, Registered>> {
+  const found = new Map<string, Registered>();
   for (let i = 0; i < codes.length; i += 100) {
     const data = await gateway.call<{
-      groupAccounts: { edges: { node: { id: string; creditCode: string } }[] };
+      groupAccounts: { edges: { node: Registered & { creditCode: string } }[] };
     }>(
       'account ids',
       `query Ids($codes: [String!]) { groupAccounts(first: 100, filter: { creditCodes: $codes }) {
-         edges { node { id creditCode } } } }`,
+         edges { node { id accountCode creditCode } } } }`,
       { codes: codes.slice(i, i + 100) },
     );
-    for (const { node } of data.groupAccounts.edges) ids.set(node.creditCode, node.id);
+    for (const { node } of data.groupAccounts.edges) found.set(node.creditCode, node);
   }
+  return found;
+}
+
+async function idsOf(gateway: Gateway, codes: readonly string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const [creditCode, { id }] of await registered(gateway, codes)) ids.set(creditCode, id);
   return ids;
 }
 
@@ -162,5 +179,49 @@ export async function seedDemo(url: string, token: string): Promise<number> {
   if (report.importGroupAccounts.failed > 0) {
     throw new Error(`Seeding: ${report.importGroupAccounts.failed} demo accounts failed to import`);
   }
+  await seedValueAndTiers(gateway, accounts);
   return report.importGroupAccounts.created;
+}
+
+/**
+ * Twelve months of bills for the book, loaded through the tiering service's import once it has
+ * seen every account, then a first tiering run, previewed and applied: the demo opens with
+ * A/B/C tiers, values, segments and explanations.
+ */
+async function seedValueAndTiers(
+  gateway: Gateway,
+  accounts: readonly DemoAccountRow[],
+): Promise<void> {
+  const lastMonth = monthsUpTo(todayInChina().slice(0, 7), 2)[0] as string;
+  const codes = await registered(
+    gateway,
+    accounts.map((a) => a.creditCode),
+  );
+  const rows = accounts.flatMap((account) => {
+    const found = codes.get(account.creditCode);
+    return found ? valueInputsFor(account, found.accountCode, monthsUpTo(lastMonth, 12)) : [];
+  });
+  const load = (dryRun: boolean) =>
+    gateway.call<{ importValueInputs: { failed: number; created: number; updated: number } }>(
+      'the value inputs',
+      `mutation Values($input: ImportValueInputsInput!) {
+         importValueInputs(input: $input) { failed created updated } }`,
+      { input: { format: 'JSON', content: JSON.stringify(rows), dryRun } },
+    );
+  // The tiering service learns of the accounts from their events: wait until it knows them all.
+  const deadline = Date.now() + 60_000;
+  while ((await load(true)).importValueInputs.failed > 0) {
+    if (Date.now() > deadline) throw new Error('Seeding: tiering did not see every demo account');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await load(false);
+  const preview = await gateway.call<{ previewTieringRun: { runId: string } }>(
+    'a tiering run',
+    `mutation { previewTieringRun(asOf: "${lastMonth}") { runId } }`,
+  );
+  await gateway.call(
+    'applying the tiering run',
+    `mutation Apply($runId: ID!) { applyTieringRun(runId: $runId, effectiveFrom: "${todayInChina().slice(0, 7)}-01") { changed } }`,
+    { runId: preview.previewTieringRun.runId },
+  );
 }

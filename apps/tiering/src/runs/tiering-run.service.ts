@@ -197,8 +197,11 @@ export class TieringRunService {
     }
     const applied = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL work_mem = '${RUN_WORK_MEM}'`);
-      // Event batches are large values: lz4 compresses them several times faster than pglz.
-      await manager.query("SET LOCAL default_toast_compression = 'lz4'");
+      // Event batches are large values: lz4 compresses them several times faster than pglz,
+      // where the server is built with it (the embedded one is not).
+      if (await this.hasLz4(manager)) {
+        await manager.query("SET LOCAL default_toast_compression = 'lz4'");
+      }
       await manager.query("SELECT pg_advisory_xact_lock(hashtext('tiering.apply'))");
       const run = await this.runForApply(manager, runId);
       await this.overrides.expireDue(manager, today);
@@ -242,6 +245,19 @@ export class TieringRunService {
       this.logger.warn(`superseded run results not dropped yet: ${String(error)}`),
     );
     return applied;
+  }
+
+  private lz4?: boolean;
+
+  private async hasLz4(manager: EntityManager): Promise<boolean> {
+    if (this.lz4 === undefined) {
+      const [row] = await manager.query<{ available: boolean }[]>(
+        `SELECT 'lz4' = ANY(enumvals) AS available FROM pg_settings
+          WHERE name = 'default_toast_compression'`,
+      );
+      this.lz4 = row?.available ?? false;
+    }
+    return this.lz4;
   }
 
   async list(caller: Caller, first = 20): Promise<TieringRunRecord[]> {
