@@ -192,7 +192,7 @@ async function seedValueAndTiers(
   gateway: Gateway,
   accounts: readonly DemoAccountRow[],
 ): Promise<void> {
-  const lastMonth = monthsUpTo(todayInChina().slice(0, 7), 2)[0] as string;
+  const lastMonth = monthsUpTo(todayInChina().slice(0, 7), 2)[0];
   const codes = await registered(
     gateway,
     accounts.map((a) => a.creditCode),
