@@ -81,9 +81,3 @@ export function outgoingRecords(row: {
     headers: { 'event-id': envelope.id },
   }));
 }
-
-/** How many records an outbox envelope stands for. */
-export function recordCount(envelope: string): number {
-  const parsed = JSON.parse(envelope) as unknown;
-  return isEventBatch(parsed) ? parsed.items.length : 1;
-}

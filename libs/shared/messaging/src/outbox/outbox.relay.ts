@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EventTransport } from '../transport/event-transport.js';
+import type { EventTransport, OutgoingRecord } from '../transport/event-transport.js';
 import { Wakeup } from '../wakeup.js';
-import { outgoingRecords, recordCount } from './event-batch.js';
+import { outgoingRecords } from './event-batch.js';
 import { OutboxRepository, type OutboxRow } from './outbox.repository.js';
 
 /** Records per publish call: well within a broker's default request size. */
@@ -10,12 +10,15 @@ const PUBLISH_CHUNK = 500;
 /** Records per pass, so that a pass (one transaction holding its rows) stays short. */
 const MAX_RECORDS_PER_PASS = 5_000;
 
+/** A claimed row with the records it stands for (a batch row, many), read once. */
+type ClaimedRow = OutboxRow & { readonly records: readonly OutgoingRecord[] };
+
 /** The first rows whose records fit the budget, and always at least one. */
-function withinBudget(rows: readonly OutboxRow[], budget: number): OutboxRow[] {
-  const kept: OutboxRow[] = [];
+function withinBudget(rows: readonly ClaimedRow[], budget: number): ClaimedRow[] {
+  const kept: ClaimedRow[] = [];
   let records = 0;
   for (const row of rows) {
-    records += recordCount(row.envelope);
+    records += row.records.length;
     if (kept.length > 0 && records > budget) break;
     kept.push(row);
   }
@@ -89,7 +92,9 @@ export class OutboxRelay {
   /** One pass over the due rows; returns what happened to them. */
   async publishDue(): Promise<RelayPass> {
     return this.dataSource.transaction(async (manager) => {
-      const claimed = await this.outbox.claimDue(manager, this.options.batchSize ?? 500);
+      const claimed = (await this.outbox.claimDue(manager, this.options.batchSize ?? 500)).map(
+        (row): ClaimedRow => ({ ...row, records: outgoingRecords(row) }),
+      );
       // A batch row stands for many events: a pass publishes what fits its budget, and the
       // rows left over are claimed again by the next pass.
       const rows = withinBudget(claimed, MAX_RECORDS_PER_PASS);
@@ -107,7 +112,7 @@ export class OutboxRelay {
   private async publishGroup(
     manager: EntityManager,
     topic: string,
-    rows: readonly OutboxRow[],
+    rows: readonly ClaimedRow[],
   ): Promise<Omit<RelayPass, 'claimed'>> {
     try {
       await this.publishRecords(topic, rows);
@@ -131,8 +136,8 @@ export class OutboxRelay {
    * the broker accepts. Rows are marked sent only once all their records are acknowledged; a
    * failure part-way publishes the first chunks again on retry, which consumers drop.
    */
-  private async publishRecords(topic: string, rows: readonly OutboxRow[]): Promise<void> {
-    const records = rows.flatMap(outgoingRecords);
+  private async publishRecords(topic: string, rows: readonly ClaimedRow[]): Promise<void> {
+    const records = rows.flatMap((row) => row.records);
     for (let start = 0; start < records.length; start += PUBLISH_CHUNK) {
       await this.transport.publish(topic, records.slice(start, start + PUBLISH_CHUNK));
     }
@@ -141,7 +146,7 @@ export class OutboxRelay {
   private async publishOneByOne(
     manager: EntityManager,
     topic: string,
-    rows: readonly OutboxRow[],
+    rows: readonly ClaimedRow[],
   ): Promise<Omit<RelayPass, 'claimed'>> {
     const outcome = { sent: 0, retrying: 0, dead: 0 };
     for (const [index, row] of rows.entries()) {
@@ -214,8 +219,8 @@ export class OutboxRelay {
   }
 }
 
-function groupByTopic(rows: readonly OutboxRow[]): Map<string, OutboxRow[]> {
-  const groups = new Map<string, OutboxRow[]>();
+function groupByTopic<T extends OutboxRow>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
   for (const row of rows) {
     const group = groups.get(row.topic) ?? [];
     group.push(row);
