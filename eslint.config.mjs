@@ -59,6 +59,7 @@ function dependencyRules(testing) {
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     { sourceTag: 'scope:accounts', onlyDependOnLibsWithTags: ['scope:accounts', 'scope:shared'] },
     { sourceTag: 'scope:tiering', onlyDependOnLibsWithTags: ['scope:tiering', 'scope:shared'] },
+    { sourceTag: 'scope:managers', onlyDependOnLibsWithTags: ['scope:managers', 'scope:shared'] },
   ];
 }
 

@@ -3,7 +3,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const projects = ['apps', 'libs', 'libs/shared', 'libs/accounts', 'libs/tiering']
+const projects = ['apps', 'libs', 'libs/shared', 'libs/accounts', 'libs/tiering', 'libs/managers']
   .flatMap((dir) => readdirSync(dir, { withFileTypes: true }).map((entry) => join(dir, entry.name)))
   .concat('tools')
   .filter((dir) => existsSync(join(dir, 'jest.config.js')))

@@ -1,0 +1,4 @@
+export * from './fit.js';
+export * from './manager.js';
+export * from './matching.js';
+export * from './policy.js';
