@@ -15,6 +15,7 @@ import { migrateEventLog } from '@gap/messaging';
 import { startServiceProcess, type RunningService } from '@gap/testing';
 import { accountsDatabase } from '../../apps/accounts/src/accounts.database.js';
 import { tieringDatabase } from '../../apps/tiering/src/tiering.database.js';
+import { managersDatabase } from '../../apps/managers/src/managers.database.js';
 import { seedDemo } from './seed.js';
 
 const say = (line: string) => process.stdout.write(`[platform] ${line}\n`);
@@ -58,6 +59,7 @@ try {
   await migrateEventLog(EMBEDDED_DATABASE_URL);
   await migrateDatabase(accountsDatabase(EMBEDDED_DATABASE_URL));
   await migrateDatabase(tieringDatabase(EMBEDDED_DATABASE_URL));
+  await migrateDatabase(managersDatabase(EMBEDDED_DATABASE_URL));
   const keys = await ensureDevKeys(join(dataDir, 'dev-auth'));
   say('schemas migrated; starting services');
 
@@ -70,6 +72,7 @@ try {
     ...(await Promise.all([
       startServiceProcess('accounts', 'apps/accounts/src/main.ts', { ...env, PORT: '4001' }),
       startServiceProcess('tiering', 'apps/tiering/src/main.ts', { ...env, PORT: '4002' }),
+      startServiceProcess('managers', 'apps/managers/src/main.ts', { ...env, PORT: '4003' }),
     ])),
   );
   services.push(

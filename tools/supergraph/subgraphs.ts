@@ -10,4 +10,9 @@ export const SUBGRAPHS = [
     url: 'http://127.0.0.1:4002/graphql',
     api: async () => (await import('../../apps/tiering/src/schema.js')).TIERING_API,
   },
+  {
+    name: 'managers',
+    url: 'http://127.0.0.1:4003/graphql',
+    api: async () => (await import('../../apps/managers/src/schema.js')).MANAGERS_API,
+  },
 ];

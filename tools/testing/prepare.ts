@@ -7,6 +7,7 @@ import { migrateDatabase, recreateDatabase } from '@gap/database';
 import { migrateEventLog } from '@gap/messaging';
 import { accountsDatabase } from '../../apps/accounts/src/accounts.database.js';
 import { tieringDatabase } from '../../apps/tiering/src/tiering.database.js';
+import { managersDatabase } from '../../apps/managers/src/managers.database.js';
 import { ensureKafka, ensurePostgres, resetPlatformTopics } from './local-servers.js';
 
 const databaseUrl =
@@ -20,6 +21,7 @@ await recreateDatabase(databaseUrl);
 await migrateEventLog(databaseUrl);
 await migrateDatabase(accountsDatabase(databaseUrl));
 await migrateDatabase(tieringDatabase(databaseUrl));
+await migrateDatabase(managersDatabase(databaseUrl));
 say(`database ${databaseUrl.replace(/\/\/[^@]*@/, '//')} migrated in ${Date.now() - started} ms`);
 const startedKafka = process.env['TEST_KAFKA_BROKERS'] ? false : ensureKafka();
 await resetPlatformTopics(kafkaBrokers.split(','));

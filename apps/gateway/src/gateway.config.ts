@@ -8,6 +8,7 @@ export class GatewayConfig extends AppConfig {
 
   @IsUrl(subgraphUrl) ACCOUNTS_URL = 'http://127.0.0.1:4001/graphql';
   @IsUrl(subgraphUrl) TIERING_URL = 'http://127.0.0.1:4002/graphql';
+  @IsUrl(subgraphUrl) MANAGERS_URL = 'http://127.0.0.1:4003/graphql';
 
   /** Deepest selection a query may have; deeper ones are refused before any resolver runs. */
   @IsInt() @Min(2) @Max(50) MAX_QUERY_DEPTH: number = 10;
@@ -19,6 +20,10 @@ export class GatewayConfig extends AppConfig {
 
   /** Subgraph name (as in the supergraph) → the URL to reach it in this deployment. */
   subgraphUrls(): Record<string, string> {
-    return { accounts: this.ACCOUNTS_URL, tiering: this.TIERING_URL };
+    return {
+      accounts: this.ACCOUNTS_URL,
+      tiering: this.TIERING_URL,
+      managers: this.MANAGERS_URL,
+    };
   }
 }

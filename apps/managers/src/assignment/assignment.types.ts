@@ -1,0 +1,92 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { TEAM_ROLES } from '@gap/managers/domain';
+import { GradeEnum, TeamRoleEnum, TierEnum } from '../managers/account-manager.types.js';
+
+@ObjectType('PrimaryAssignment')
+export class PrimaryAssignmentType {
+  @Field(() => ID) groupAccountId!: string;
+  @Field(() => ID) managerId!: string;
+  @Field({ description: 'AUTOMATIC, HANDOVER, MANAGER_LEFT, or a supervisor’s words.' })
+  reason!: string;
+  @Field() assignedBy!: string;
+  @Field() assignedAt!: Date;
+}
+
+@ObjectType('UnassignableAccount')
+export class UnassignableAccountType {
+  @Field(() => ID) groupAccountId!: string;
+  @Field(() => TierEnum) tier!: string;
+  @Field({ description: 'NO_FITTING_GRADE, NO_ACTIVE_MANAGER, NO_CAPACITY or NO_SUPERVISOR.' })
+  reason!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Who stays accountable meanwhile (null: the account has no manager yet).',
+  })
+  currentManagerId!: string | null;
+  @Field() policyVersion!: string;
+  @Field() since!: Date;
+}
+
+@ObjectType('AssignmentCandidate')
+export class AssignmentCandidateType {
+  @Field(() => ID) managerId!: string;
+  @Field(() => GradeEnum) grade!: string;
+  @Field() eligible!: boolean;
+  @Field(() => [String], {
+    description: 'GRADE_CANNOT_OWN_TIER, NOT_ACTIVE, CAPACITY_EXCEEDED.',
+  })
+  refusals!: string[];
+  @Field(() => Int) regionCost!: number;
+  @Field(() => Int) industryCost!: number;
+  @Field(() => Int) gradeCost!: number;
+  @Field(() => Int, { description: 'regionCost + industryCost + gradeCost.' }) mismatch!: number;
+  @Field(() => Float, { nullable: true, description: 'Load share after taking the account.' })
+  loadShareAfter!: number | null;
+  @Field(() => Float, { description: 'mismatch + load weight × loadShareAfter; lowest wins.' })
+  score!: number;
+}
+
+@ObjectType('AssignmentExplanation', {
+  description: 'Why an account has its manager, and whom the matching function would pick now.',
+})
+export class AssignmentExplanationType {
+  @Field(() => ID) groupAccountId!: string;
+  @Field(() => TierEnum) tier!: string;
+  @Field() regionCode!: string;
+  @Field() industryCode!: string;
+  @Field() policyVersion!: string;
+  @Field(() => ID, { nullable: true }) primaryManagerId!: string | null;
+  @Field(() => String, { nullable: true }) assignedReason!: string | null;
+  @Field(() => String, { nullable: true }) assignedBy!: string | null;
+  @Field(() => Date, { nullable: true }) assignedAt!: Date | null;
+  @Field(() => String, { nullable: true }) unassignableReason!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The matching function’s choice now.' })
+  bestManagerId!: string | null;
+  @Field() summary!: string;
+  @Field(() => [AssignmentCandidateType], { description: 'Eligible first, best first (top 20).' })
+  candidates!: AssignmentCandidateType[];
+}
+
+@InputType()
+export class AssignPrimaryManagerInput {
+  @Field(() => ID) @IsUUID() groupAccountId!: string;
+  @Field(() => ID) @IsString() @MaxLength(32) managerId!: string;
+  @Field({ description: 'Why, in at least 6 characters.' })
+  @IsString()
+  @MaxLength(500)
+  reason!: string;
+}
+
+@InputType()
+export class SetTeamMemberInput {
+  @Field(() => ID) @IsUUID() groupAccountId!: string;
+  @Field(() => ID) @IsString() @MaxLength(32) managerId!: string;
+  @Field(() => TeamRoleEnum) @IsIn(TEAM_ROLES) role!: string;
+}
+
+@InputType()
+export class RemoveTeamMemberInput {
+  @Field(() => ID) @IsUUID() groupAccountId!: string;
+  @Field(() => ID) @IsString() @MaxLength(32) managerId!: string;
+}

@@ -1,0 +1,101 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentCaller, type Caller } from '@gap/auth';
+import { HandoverService } from './handover.service.js';
+import {
+  CancelHandoverInput,
+  HandoverType,
+  OffboardingType,
+  OffboardManagerInput,
+  PlanHandoverInput,
+  ResolveChecklistItemInput,
+} from './handover.types.js';
+import { OffboardingService } from './offboarding.service.js';
+
+@Resolver(() => HandoverType)
+export class HandoverResolver {
+  constructor(
+    private readonly handoverService: HandoverService,
+    private readonly offboarding: OffboardingService,
+  ) {}
+
+  @Mutation(() => HandoverType, {
+    description:
+      'Plans the handover of an account to another manager (supervisors and admins), reserving their capacity and drawing up its checklist.',
+  })
+  planHandover(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: PlanHandoverInput,
+  ): Promise<HandoverType> {
+    return this.handoverService.plan(caller, input);
+  }
+
+  @Mutation(() => HandoverType, {
+    description: 'Starts shadowing: both managers see the account; the outgoing one stays primary.',
+  })
+  startHandover(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<HandoverType> {
+    return this.handoverService.start(caller, id);
+  }
+
+  @Mutation(() => HandoverType, {
+    description:
+      'Marks a checklist item done (with the channel, for telling the customer) or waives it with a reason.',
+  })
+  resolveChecklistItem(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: ResolveChecklistItemInput,
+  ): Promise<HandoverType> {
+    return this.handoverService.resolveItem(caller, input);
+  }
+
+  @Mutation(() => HandoverType, {
+    description:
+      'Completes a shadowing handover: the incoming manager becomes primary in one step. Refused while a checklist item is open.',
+  })
+  completeHandover(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<HandoverType> {
+    return this.handoverService.complete(caller, id);
+  }
+
+  @Mutation(() => HandoverType, { description: 'Cancels an open handover, with a reason.' })
+  cancelHandover(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: CancelHandoverInput,
+  ): Promise<HandoverType> {
+    return this.handoverService.cancel(caller, input);
+  }
+
+  @Mutation(() => OffboardingType, {
+    description:
+      'A manager leaves: plans handovers of all their accounts to managers with room, due on their last day, and lists what could not be placed.',
+  })
+  offboardAccountManager(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: OffboardManagerInput,
+  ): Promise<OffboardingType> {
+    return this.offboarding.offboard(caller, input);
+  }
+
+  @Query(() => HandoverType)
+  handover(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<HandoverType> {
+    return this.handoverService.byId(caller, id);
+  }
+
+  @Query(() => [HandoverType], { description: 'Handovers the caller may see, newest first.' })
+  handovers(
+    @CurrentCaller() caller: Caller,
+    @Args('managerId', { type: () => ID, nullable: true, description: 'From or to this manager.' })
+    managerId?: string | null,
+    @Args('openOnly', { type: () => Boolean, defaultValue: true }) openOnly = true,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
+  ): Promise<HandoverType[]> {
+    return this.handoverService.list(caller, { managerId, openOnly, first });
+  }
+}

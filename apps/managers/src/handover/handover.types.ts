@@ -1,0 +1,142 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { HANDOVER_CAUSES } from '@gap/contracts';
+import { TierEnum } from '../managers/account-manager.types.js';
+
+export const HANDOVER_STATES = ['PLANNED', 'SHADOWING', 'COMPLETED', 'CANCELLED'] as const;
+export type HandoverState = (typeof HANDOVER_STATES)[number];
+export type HandoverCause = (typeof HANDOVER_CAUSES)[number];
+export const ITEM_OUTCOMES = ['DONE', 'WAIVED'] as const;
+export const NOTIFY_CHANNELS = ['PHONE', 'SMS', 'EMAIL', 'VISIT', 'WECHAT'] as const;
+
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+
+export const HandoverStateEnum = enumOf(HANDOVER_STATES);
+registerEnumType(HandoverStateEnum, {
+  name: 'HandoverState',
+  description:
+    'PLANNED → SHADOWING (both managers see the account; the outgoing one is still primary) → COMPLETED (the switch), or CANCELLED.',
+});
+export const HandoverCauseEnum = enumOf(HANDOVER_CAUSES);
+registerEnumType(HandoverCauseEnum, { name: 'HandoverCause' });
+export const ItemOutcomeEnum = enumOf(ITEM_OUTCOMES);
+registerEnumType(ItemOutcomeEnum, { name: 'ChecklistItemOutcome' });
+export const NotifyChannelEnum = enumOf(NOTIFY_CHANNELS);
+registerEnumType(NotifyChannelEnum, { name: 'NotifyChannel' });
+
+@ObjectType('HandoverChecklistItem')
+export class ChecklistItemType {
+  @Field() key!: string;
+  @Field() kind!: string;
+  @Field() label!: string;
+  @Field() source!: string;
+  @Field({ description: 'OPEN, DONE or WAIVED.' }) state!: string;
+  @Field(() => NotifyChannelEnum, { nullable: true }) channel!: string | null;
+  @Field(() => String, { nullable: true, description: 'A note; for a waiver, why.' })
+  note!: string | null;
+  @Field(() => String, { nullable: true }) resolvedBy!: string | null;
+  @Field(() => Date, { nullable: true }) resolvedAt!: Date | null;
+}
+
+@ObjectType('Handover', {
+  description:
+    'An account passing from one primary manager to another (交接): planned, shadowed, completed with its checklist done or waived.',
+})
+export class HandoverType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) groupAccountId!: string;
+  @Field(() => ID) fromManagerId!: string;
+  @Field(() => ID) toManagerId!: string;
+  @Field(() => TierEnum) tier!: string;
+  @Field(() => HandoverStateEnum) state!: HandoverState;
+  @Field(() => HandoverCauseEnum) cause!: HandoverCause;
+  @Field() reason!: string;
+  @Field({ description: 'The day it should be complete by (YYYY-MM-DD).' }) dueOn!: string;
+  @Field() plannedBy!: string;
+  @Field() plannedAt!: Date;
+  @Field(() => Date, { nullable: true }) startedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) completedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) cancelledAt!: Date | null;
+  @Field(() => String, { nullable: true }) cancelReason!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When its supervisor was told it is due.' })
+  escalatedAt!: Date | null;
+  @Field(() => ID, { nullable: true }) rebalanceId!: string | null;
+  @Field(() => [ChecklistItemType]) checklist!: ChecklistItemType[];
+}
+
+@InputType()
+export class PlanHandoverInput {
+  @Field(() => ID) @IsUUID() groupAccountId!: string;
+  @Field(() => ID, { description: 'The incoming manager (employee number).' })
+  @IsString()
+  @MaxLength(32)
+  toManagerId!: string;
+  @Field({ description: 'Why, in at least 6 characters.' })
+  @IsString()
+  @MaxLength(500)
+  reason!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day it should be complete by (YYYY-MM-DD); 14 days from today if left out.',
+  })
+  @IsOptional()
+  @IsString()
+  dueOn?: string | null;
+}
+
+@InputType()
+export class ResolveChecklistItemInput {
+  @Field(() => ID) @IsUUID() handoverId!: string;
+  @Field() @IsString() @MaxLength(200) key!: string;
+  @Field(() => ItemOutcomeEnum) @IsIn(ITEM_OUTCOMES) outcome!: 'DONE' | 'WAIVED';
+  @Field(() => String, { nullable: true, description: 'Required to waive: why, 6+ characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string | null;
+  @Field(() => NotifyChannelEnum, {
+    nullable: true,
+    description: 'How the customer was told (for CUSTOMER_NOTIFIED).',
+  })
+  @IsOptional()
+  @IsIn(NOTIFY_CHANNELS)
+  channel?: string | null;
+}
+
+@InputType()
+export class CancelHandoverInput {
+  @Field(() => ID) @IsUUID() handoverId!: string;
+  @Field() @IsString() @MaxLength(500) reason!: string;
+}
+
+@InputType()
+export class OffboardManagerInput {
+  @Field(() => ID) @IsString() @MaxLength(32) managerId!: string;
+  @Field({ description: 'Their last working day (YYYY-MM-DD), today or later.' })
+  @IsString()
+  lastDay!: string;
+}
+
+@ObjectType('UnplacedAccount')
+export class UnplacedAccountType {
+  @Field(() => ID) groupAccountId!: string;
+  @Field(() => TierEnum) tier!: string;
+  @Field({ description: 'NO_FITTING_GRADE, NO_ACTIVE_MANAGER, NO_CAPACITY or NO_SUPERVISOR.' })
+  reason!: string;
+}
+
+@ObjectType('Offboarding')
+export class OffboardingType {
+  @Field(() => ID) managerId!: string;
+  @Field() lastDay!: string;
+  @Field(() => Int, { description: 'Accounts they were primary manager of.' }) accounts!: number;
+  @Field(() => Int, { description: 'Handovers planned now.' }) planned!: number;
+  @Field(() => Int, { description: 'Accounts already in an open handover, left as they are.' })
+  alreadyInHandover!: number;
+  @Field(() => [UnplacedAccountType], {
+    description:
+      'Accounts nobody could take: listed, announced, and given to the supervisor after the last day unless placed before.',
+  })
+  unplaced!: UnplacedAccountType[];
+}

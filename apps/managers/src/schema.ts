@@ -1,0 +1,19 @@
+import type { SubgraphApi } from '@gap/graphql';
+import {
+  GroupAccountManagersResolver,
+  GroupAccountReference,
+} from './assignment/group-account-managers.resolver.js';
+import { HandoverResolver } from './handover/handover.resolver.js';
+import { AccountManagerResolver } from './managers/account-manager.resolver.js';
+import { ManagerPolicyResolver } from './policy/manager-policy.resolver.js';
+
+/** The classes that make up this subgraph's schema, for the service and for composition. */
+export const MANAGERS_API: SubgraphApi = {
+  resolvers: [
+    AccountManagerResolver,
+    GroupAccountManagersResolver,
+    HandoverResolver,
+    ManagerPolicyResolver,
+  ],
+  orphanedTypes: [GroupAccountReference],
+};
