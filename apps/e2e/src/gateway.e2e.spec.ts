@@ -50,7 +50,11 @@ describe('the platform through the gateway, with Kafka between the services', ()
       AUTH_AUDIENCE: TEST_AUDIENCE,
       AUTH_JWKS_FILE: issuer.jwksFile,
     };
-    const [accountsPort, tieringPort] = [await freePort(), await freePort()];
+    const [accountsPort, tieringPort, managersPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const starting = await Promise.allSettled([
       startServiceProcess('accounts', 'apps/accounts/src/main.ts', {
         ...common,
@@ -59,6 +63,10 @@ describe('the platform through the gateway, with Kafka between the services', ()
       startServiceProcess('tiering', 'apps/tiering/src/main.ts', {
         ...common,
         PORT: String(tieringPort),
+      }),
+      startServiceProcess('managers', 'apps/managers/src/main.ts', {
+        ...common,
+        PORT: String(managersPort),
       }),
     ]);
     // Whatever started is stopped in afterAll, even when another service failed to start.
@@ -73,11 +81,57 @@ describe('the platform through the gateway, with Kafka between the services', ()
       AUTH_JWKS_FILE: issuer.jwksFile,
       ACCOUNTS_URL: `http://127.0.0.1:${accountsPort}/graphql`,
       TIERING_URL: `http://127.0.0.1:${tieringPort}/graphql`,
+      MANAGERS_URL: `http://127.0.0.1:${managersPort}/graphql`,
       MAX_QUERY_DEPTH: String(MAX_DEPTH),
     });
     services.push(gateway);
     managerToken = await issuer.token(['ACCOUNT_MANAGER'], 'E2001');
+    await registerManagers();
   }, 180_000);
+
+  /**
+   * The sales force of these tests, under supervisor S2000: standard managers in Fuzhou (where
+   * the tests' accounts are) and Xiamen, and a key-account manager in Fuzhou.
+   */
+  async function registerManagers(): Promise<void> {
+    const admin = await issuer.token(['ADMIN'], 'A2000');
+    const managers = [
+      { id: 'S2000', grade: 'KEY_ACCOUNT', regions: ['350000'], capacity: 0 },
+      { id: 'E2001', grade: 'STANDARD', regions: ['350100'], supervisorId: 'S2000' },
+      { id: 'E2101', grade: 'STANDARD', regions: ['350200'], supervisorId: 'S2000' },
+      { id: 'E2102', grade: 'STANDARD', regions: ['350200'], supervisorId: 'S2000' },
+      { id: 'K2001', grade: 'KEY_ACCOUNT', regions: ['350100'], supervisorId: 'S2000' },
+    ];
+    for (const manager of managers) {
+      const { body } = await graphql(
+        'mutation Register($input: RegisterAccountManagerInput!) { registerAccountManager(input: $input) { id } }',
+        {
+          input: {
+            name: `经理 ${manager.id}`,
+            industries: [],
+            capacity: 1000,
+            ...manager,
+          },
+        },
+        admin,
+      );
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+    }
+  }
+
+  /** Accounts with none or two primary managers (none is allowed only while listed). */
+  async function primaryViolations(): Promise<unknown[]> {
+    const result = await db.query(
+      `SELECT g.id, count(pa.manager_id)::int AS primaries
+         FROM managers.group_account g
+         LEFT JOIN managers.primary_assignment pa ON pa.group_account_id = g.id
+        GROUP BY g.id
+       HAVING count(pa.manager_id) <> 1
+          AND NOT EXISTS (SELECT 1 FROM managers.unassignable_account u
+                           WHERE u.group_account_id = g.id AND u.current_manager_id IS NULL)`,
+    );
+    return result.rows;
+  }
 
   afterAll(async () => {
     await Promise.all(services.map((service) => service.stop()));
@@ -305,43 +359,36 @@ describe('the platform through the gateway, with Kafka between the services', ()
 
   describe('who sees what, as the managers service assigns accounts', () => {
     const GET = 'query Get($id: ID!) { groupAccount(id: $id) { id name } }';
-    let kafka: Kafka;
-    let producer: ReturnType<Kafka['producer']>;
 
-    beforeAll(async () => {
-      kafka = new Kafka({ clientId: 'e2e-managers', brokers: testKafkaBrokers(), logLevel: 0 });
-      producer = kafka.producer();
-      await producer.connect();
-    });
-    afterAll(() => producer.disconnect());
-
-    /** What the managers service publishes when it assigns an account. */
+    /** A supervisor gives the account to a manager, through the gateway. */
     async function assign(groupAccountId: string, managerId: string): Promise<void> {
-      const id = randomUUID();
-      await producer.send({
-        topic: 'managers.events.v1',
-        messages: [
-          {
-            key: groupAccountId,
-            value: JSON.stringify({
-              id,
-              type: 'ManagerAssigned',
-              version: 1,
-              occurredAt: new Date().toISOString(),
-              aggregateId: groupAccountId,
-              correlationId: id,
-              causationId: null,
-              payload: {
-                groupAccountId,
-                managerId,
-                previousManagerId: null,
-                supervisorId: 'S2000',
-                reason: 'e2e',
-              },
-            }),
-          },
-        ],
-      });
+      const { body } = await graphql(
+        `
+          mutation Assign($input: AssignPrimaryManagerInput!) {
+            assignPrimaryManager(input: $input) {
+              managerId
+            }
+          }
+        `,
+        { input: { groupAccountId, managerId, reason: '按区域重新分配客户' } },
+        await issuer.token(['SUPERVISOR'], 'S2000'),
+      );
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+    }
+
+    /** Waits until the managers service has given the account its first manager. */
+    async function primaryManagerOf(groupAccountId: string, within = 10_000): Promise<string> {
+      return eventually(
+        async () => {
+          const result = await db.query<{ managerId: string }>(
+            'SELECT manager_id AS "managerId" FROM managers.primary_assignment WHERE group_account_id = $1',
+            [groupAccountId],
+          );
+          return result.rows[0]?.managerId;
+        },
+        within,
+        'the primary manager',
+      );
     }
 
     it('explains a new account’s tier, and lets a supervisor override it, through the gateway', async () => {
@@ -390,8 +437,8 @@ describe('the platform through the gateway, with Kafka between the services', ()
         tierHistory: [],
       });
 
-      // The managers service gives the account to its registering manager, under S2000.
-      await assign(id as string, 'E2001');
+      // The managers service gives the account to the Fuzhou manager, under S2000.
+      expect(await primaryManagerOf(id as string)).toBe('E2001');
       const supervisor = await issuer.token(['SUPERVISOR'], 'S2000');
       const SET = `mutation Set($input: SetTierOverrideInput!) {
         setTierOverride(input: $input) { tier tierBefore inForce }
@@ -457,6 +504,7 @@ describe('the platform through the gateway, with Kafka between the services', ()
 
     it("answers a manager asking for another manager's account as not found, through the gateway and through _entities", async () => {
       const id = await createAsCoordinator();
+      await primaryManagerOf(id);
       await assign(id, 'E2101');
       const owner = await issuer.token(['ACCOUNT_MANAGER'], 'E2101');
       const stranger = await issuer.token(['ACCOUNT_MANAGER'], 'E2102');
@@ -488,6 +536,160 @@ describe('the platform through the gateway, with Kafka between the services', ()
       expect(refused.data?._entities).toEqual([null]);
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GROUP_ACCOUNT_NOT_FOUND' });
       expect((await entities(owner)).data?._entities).toEqual([expect.objectContaining({ id })]);
+    });
+
+    it('gives a new account a fitting manager within 5 s', async () => {
+      const coordinator = await issuer.token(['COORDINATOR'], 'C2001');
+      const started = Date.now();
+      const id = await createAsCoordinator();
+      const primary = await eventually(
+        async () => {
+          const { body } = await graphql<{
+            groupAccount: { primaryManager: { id: string; grade: string } | null };
+          }>(
+            'query Primary($id: ID!) { groupAccount(id: $id) { primaryManager { id grade } } }',
+            { id },
+            coordinator,
+          );
+          return body.data?.groupAccount.primaryManager ?? undefined;
+        },
+        5_000,
+        'the primary manager',
+      );
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(primary).toEqual({ id: 'E2001', grade: 'STANDARD' });
+      expect(await primaryViolations()).toEqual([]);
+    });
+
+    it('hands an account that becomes A over to the key-account manager, checklist and all', async () => {
+      const id = await createAsCoordinator();
+      expect(await primaryManagerOf(id)).toBe('E2001');
+      const supervisor = await issuer.token(['SUPERVISOR'], 'S2000');
+      const incoming = await issuer.token(['ACCOUNT_MANAGER'], 'K2001');
+      await eventually(
+        async () => {
+          const { body } = await graphql(
+            `
+              mutation Set($input: SetTierOverrideInput!) {
+                setTierOverride(input: $input) {
+                  tier
+                }
+              }
+            `,
+            {
+              input: {
+                groupAccountId: id,
+                tier: 'A',
+                reason: '省级重点项目客户',
+                validUntil: `${new Date().getUTCFullYear() + 1}-06-30`,
+              },
+            },
+            supervisor,
+          );
+          return body.errors ? undefined : body;
+        },
+        10_000,
+        'the supervisor to see the account in tiering',
+      );
+      type Handovers = {
+        handovers: {
+          id: string;
+          groupAccountId: string;
+          state: string;
+          cause: string;
+          checklist: { key: string; state: string }[];
+        }[];
+      };
+      const HANDOVERS = `query Handovers($managerId: ID) {
+        handovers(managerId: $managerId, openOnly: false) {
+          id groupAccountId state cause checklist { key state }
+        }
+      }`;
+      const handover = await eventually(
+        async () => {
+          const { body } = await graphql<Handovers>(HANDOVERS, { managerId: 'K2001' }, supervisor);
+          return body.data?.handovers.find((h) => h.groupAccountId === id);
+        },
+        15_000,
+        'the tier change to plan a handover',
+      );
+      expect(handover).toMatchObject({ state: 'PLANNED', cause: 'TIER_CHANGE' });
+      expect(handover.checklist.map((item) => item.key)).toEqual([
+        'CONTACTS_INTRODUCED',
+        'CUSTOMER_NOTIFIED',
+        'JOINT_VISIT',
+      ]);
+      expect(await primaryViolations()).toEqual([]);
+
+      const act = async (query: string, variables: Record<string, unknown>) => {
+        const { body } = await graphql<Record<string, { state: string }>>(
+          query,
+          variables,
+          incoming,
+        );
+        return body;
+      };
+      const started = await act('mutation Start($id: ID!) { startHandover(id: $id) { state } }', {
+        id: handover.id,
+      });
+      expect(started.data?.['startHandover']?.state).toBe('SHADOWING');
+      // While shadowing, the incoming manager sees the account in the accounts service too.
+      await eventually(
+        async () => (await graphql(GET, { id }, incoming)).body.data ?? undefined,
+        10_000,
+        'the incoming manager to see the account',
+      );
+      expect(await primaryViolations()).toEqual([]);
+
+      const COMPLETE = 'mutation Complete($id: ID!) { completeHandover(id: $id) { state } }';
+      const refused = await act(COMPLETE, { id: handover.id });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'CHECKLIST_INCOMPLETE',
+        field: 'id',
+      });
+      expect(await primaryManagerOf(id)).toBe('E2001');
+
+      const RESOLVE = `mutation Resolve($input: ResolveChecklistItemInput!) {
+        resolveChecklistItem(input: $input) { state }
+      }`;
+      for (const input of [
+        { key: 'CONTACTS_INTRODUCED', outcome: 'DONE' },
+        { key: 'CUSTOMER_NOTIFIED', outcome: 'DONE', channel: 'PHONE' },
+        { key: 'JOINT_VISIT', outcome: 'WAIVED', note: '客户要求下月再安排拜访' },
+      ]) {
+        const resolved = await act(RESOLVE, { input: { handoverId: handover.id, ...input } });
+        expect(resolved.errors).toBeUndefined();
+        expect(await primaryViolations()).toEqual([]);
+      }
+      const completed = await act(COMPLETE, { id: handover.id });
+      expect(completed.data?.['completeHandover']?.state).toBe('COMPLETED');
+      expect(await primaryManagerOf(id)).toBe('K2001');
+      expect(await primaryViolations()).toEqual([]);
+    });
+
+    it('lets exactly one of two concurrent handovers of an account through', async () => {
+      const id = await createAsCoordinator();
+      await primaryManagerOf(id);
+      const supervisor = await issuer.token(['SUPERVISOR'], 'S2000');
+      const plan = (toManagerId: string) =>
+        graphql(
+          `
+            mutation Plan($input: PlanHandoverInput!) {
+              planHandover(input: $input) {
+                id
+              }
+            }
+          `,
+          { input: { groupAccountId: id, toManagerId, reason: '区域调整，重新分配' } },
+          supervisor,
+        );
+      const outcomes = await Promise.all([plan('E2101'), plan('E2102')]);
+      expect(outcomes.filter((o) => !o.body.errors)).toHaveLength(1);
+      expect(outcomes.find((o) => o.body.errors)?.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'ACCOUNT_IN_HANDOVER',
+        field: 'input.groupAccountId',
+      });
+      expect(await primaryViolations()).toEqual([]);
     });
 
     it("keeps a contact's phone and e-mail out of every service's log", async () => {

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
@@ -12,6 +13,13 @@ export interface ServiceAppOptions {
 
 export const DEFAULT_BODY_LIMIT = '25mb';
 
+/**
+ * How long an idle keep-alive connection stays open. Longer than the callers' own idle timeout
+ * (the gateway's agent), so that a caller never reuses a connection the service is closing at
+ * that moment, which the caller would see as "socket hang up".
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** Creates a service's Nest application with the JSON logger and starts listening. */
 export async function startServiceApp(
   module: unknown,
@@ -22,6 +30,9 @@ export async function startServiceApp(
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await app.listen(options.port, options.host);
   return app;
 }
