@@ -21,4 +21,5 @@ export type {
 export { generateAccounts } from './accounts.js';
 export { contactsFor } from './contacts.js';
 export { generateAssociations, generateClusters } from './clusters.js';
+export { generateManagers, type DemoManagerRow } from './managers.js';
 export { monthsUpTo, valueInputsFor, type DemoValueInputRow } from './values.js';

@@ -3,6 +3,7 @@ import {
   generateAccounts,
   generateAssociations,
   generateClusters,
+  generateManagers,
   monthsUpTo,
   valueInputsFor,
   type DemoAccountRow,
@@ -98,6 +99,19 @@ export async function seedDemo(url: string, token: string): Promise<number> {
   const accounts: DemoAccountRow[] = [
     ...generateAccounts({ accounts: DEMO_ACCOUNTS, largestGroup: 300, maxDepth: 6 }),
   ];
+  // The sales force first: each new account gets its primary manager as it is created.
+  const managers = generateManagers(accounts);
+  const register = (manager: (typeof managers)[number]) =>
+    gateway.call(
+      'a manager',
+      `mutation M($input: RegisterAccountManagerInput!) { registerAccountManager(input: $input) { id } }`,
+      { input: manager },
+    );
+  for (const supervisor of managers.filter((m) => !m.supervisorId)) await register(supervisor);
+  await inParallel(
+    managers.filter((m) => m.supervisorId),
+    register,
+  );
   const report = await gateway.call<{ importGroupAccounts: { created: number; failed: number } }>(
     'the accounts',
     `mutation Import($input: ImportGroupAccountsInput!) {
