@@ -39,18 +39,30 @@ const MANAGER_COLUMNS = `m.id, m.name, m.grade, m.status, m.regions, m.industrie
   m.supervisor_id AS "supervisorId", to_char(m.last_day, 'YYYY-MM-DD') AS "lastDay"`;
 
 /**
- * A manager's load: the points of the accounts they are primary manager of, plus those of the
- * accounts coming to them in open handovers (capacity is reserved when a handover is planned).
+ * Managers with their load: the points of the accounts they are primary manager of, plus
+ * those of the accounts coming to them in open handovers (capacity is reserved when a
+ * handover is planned). Aggregated once per statement, not per manager. $1..$3 are the
+ * points per tier, $4 the managers wanted (null: all).
  */
-const LOAD_SQL = `
-  COALESCE((SELECT sum(${pointsSql("COALESCE(t.tier, 'C')")})
-              FROM managers.primary_assignment pa
-              LEFT JOIN managers.account_tier t ON t.group_account_id = pa.group_account_id
-             WHERE pa.manager_id = m.id), 0)
-  + COALESCE((SELECT sum(${pointsSql("COALESCE(t.tier, 'C')")})
-                FROM managers.handover h
-                LEFT JOIN managers.account_tier t ON t.group_account_id = h.group_account_id
-               WHERE h.to_manager_id = m.id AND h.state IN ${OPEN_STATES}), 0)`;
+const MANAGERS_WITH_LOAD_SQL = `
+  WITH carried AS (
+    SELECT pa.manager_id, ${pointsSql("COALESCE(t.tier, 'C')")} AS points
+      FROM managers.primary_assignment pa
+      LEFT JOIN managers.account_tier t ON t.group_account_id = pa.group_account_id
+     WHERE $4::text[] IS NULL OR pa.manager_id = ANY($4::text[])
+    UNION ALL
+    SELECT h.to_manager_id, ${pointsSql("COALESCE(t.tier, 'C')")}
+      FROM managers.handover h
+      LEFT JOIN managers.account_tier t ON t.group_account_id = h.group_account_id
+     WHERE h.state IN ${OPEN_STATES} AND ($4::text[] IS NULL OR h.to_manager_id = ANY($4::text[]))
+  ), loads AS (
+    SELECT manager_id, sum(points) AS load FROM carried GROUP BY manager_id
+  )
+  SELECT ${MANAGER_COLUMNS}, COALESCE(l.load, 0) AS load
+    FROM managers.account_manager m
+    LEFT JOIN loads l ON l.manager_id = m.id
+   WHERE ($4::text[] IS NULL OR m.id = ANY($4::text[])) AND m.status <> 'LEFT'
+   ORDER BY m.id`;
 
 /**
  * The reads and writes every assignment path shares: locking an account, managers with their
@@ -107,10 +119,7 @@ export class AssignmentStore {
       );
     }
     const rows = await manager.query<(ManagerWithLoad & { load: string })[]>(
-      `SELECT ${MANAGER_COLUMNS}, ${LOAD_SQL} AS load
-         FROM managers.account_manager m
-        WHERE ($4::text[] IS NULL OR m.id = ANY($4::text[])) AND m.status <> 'LEFT'
-        ORDER BY m.id`,
+      MANAGERS_WITH_LOAD_SQL,
       [...pointsParams(policy), ids],
     );
     return rows.map((row) => ({ ...row, load: Number(row.load) }));

@@ -87,7 +87,9 @@ export function matchInTurn(
   policy: ManagerPolicy,
   excluded: ReadonlySet<string> = new Set(),
 ): Map<string, { managerId: string } | { unassignableReason: UnassignableReason }> {
-  const loads = new Map(managers.map((m) => [m.id, m.load]));
+  // One working copy whose loads grow as accounts are placed.
+  const working = managers.map((m) => ({ ...m }));
+  const byId = new Map(working.map((m) => [m.id, m]));
   const placed = new Map<
     string,
     { managerId: string } | { unassignableReason: UnassignableReason }
@@ -96,11 +98,11 @@ export function matchInTurn(
     (a, b) => policy.points[b.tier] - policy.points[a.tier] || (a.id < b.id ? -1 : 1),
   );
   for (const account of ordered) {
-    const now = managers.map((m) => ({ ...m, load: loads.get(m.id) ?? m.load }));
-    const match = matchManager(account, now, policy, excluded);
-    if (match.managerId) {
-      loads.set(match.managerId, (loads.get(match.managerId) ?? 0) + policy.points[account.tier]);
-      placed.set(account.id, { managerId: match.managerId });
+    const match = matchManager(account, working, policy, excluded);
+    const chosen = match.managerId ? byId.get(match.managerId) : undefined;
+    if (chosen) {
+      chosen.load += policy.points[account.tier];
+      placed.set(account.id, { managerId: chosen.id });
     } else {
       placed.set(account.id, { unassignableReason: match.unassignableReason ?? 'NO_CAPACITY' });
     }
