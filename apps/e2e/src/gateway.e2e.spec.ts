@@ -121,7 +121,7 @@ describe('the platform through the gateway, with Kafka between the services', ()
 
   /** Accounts with none or two primary managers (none is allowed only while listed). */
   async function primaryViolations(): Promise<unknown[]> {
-    const result = await db.query(
+    const result = await db.query<{ id: string; primaries: number }>(
       `SELECT g.id, count(pa.manager_id)::int AS primaries
          FROM managers.group_account g
          LEFT JOIN managers.primary_assignment pa ON pa.group_account_id = g.id

@@ -15,6 +15,8 @@ import { AccountManagerResolver } from './managers/account-manager.resolver.js';
 import { AccountManagerService } from './managers/account-manager.service.js';
 import { ManagerPolicyResolver } from './policy/manager-policy.resolver.js';
 import { ManagerPolicyService } from './policy/manager-policy.service.js';
+import { RebalanceResolver } from './rebalance/rebalance.resolver.js';
+import { RebalanceService } from './rebalance/rebalance.service.js';
 import { MANAGERS_API } from './schema.js';
 import { ManagerVisibility } from './visibility/manager-visibility.js';
 
@@ -48,6 +50,8 @@ export class ManagersModule {
         GroupAccountManagersResolver,
         HandoverResolver,
         ManagerPolicyResolver,
+        RebalanceService,
+        RebalanceResolver,
       ],
     };
   }

@@ -6,6 +6,7 @@ import {
 import { HandoverResolver } from './handover/handover.resolver.js';
 import { AccountManagerResolver } from './managers/account-manager.resolver.js';
 import { ManagerPolicyResolver } from './policy/manager-policy.resolver.js';
+import { RebalanceResolver } from './rebalance/rebalance.resolver.js';
 
 /** The classes that make up this subgraph's schema, for the service and for composition. */
 export const MANAGERS_API: SubgraphApi = {
@@ -14,6 +15,7 @@ export const MANAGERS_API: SubgraphApi = {
     GroupAccountManagersResolver,
     HandoverResolver,
     ManagerPolicyResolver,
+    RebalanceResolver,
   ],
   orphanedTypes: [GroupAccountReference],
 };

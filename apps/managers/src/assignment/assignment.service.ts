@@ -4,7 +4,7 @@ import type { Caller } from '@gap/auth';
 import { addDays, todayInChina } from '@gap/calendar';
 import type { EventEnvelope } from '@gap/contracts';
 import { DomainError } from '@gap/errors';
-import { gradeMayOwn, matchManager, type Tier } from '@gap/managers/domain';
+import { gradeMayOwn, matchManager } from '@gap/managers/domain';
 import {
   assertMayTake,
   assertNoOpenHandover,
@@ -218,7 +218,7 @@ export class AssignmentService {
       if (wasTeamMember) await this.store.publishTeam(manager, account.id);
     });
     const [assignment] = await this.primaryOf(caller, [input.groupAccountId]);
-    return assignment as PrimaryAssignmentType;
+    return assignment;
   }
 
   async setTeamMember(caller: Caller, input: SetTeamMemberInput): Promise<void> {
@@ -351,7 +351,7 @@ export class AssignmentService {
       );
       return {
         groupAccountId: accountId,
-        tier: account.tier as Tier,
+        tier: account.tier,
         regionCode: account.regionCode,
         industryCode: account.industryCode,
         policyVersion: policy.version,

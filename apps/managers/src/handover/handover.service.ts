@@ -177,7 +177,7 @@ export class HandoverService {
           dueOn,
         },
       ]);
-      return planned as string;
+      return planned;
     });
     return this.byId(caller, id);
   }
@@ -223,7 +223,7 @@ export class HandoverService {
       throw error;
     }
     const subjects = plans.map((plan, i) => ({
-      handoverId: ids[i] as string,
+      handoverId: ids[i],
       accountId: plan.accountId,
       tier: plan.tier,
       fromManagerId: plan.fromManagerId,
@@ -250,7 +250,7 @@ export class HandoverService {
         type: 'HandoverPlanned' as const,
         aggregateId: plan.accountId,
         payload: {
-          handoverId: ids[i] as string,
+          handoverId: ids[i],
           groupAccountId: plan.accountId,
           fromManagerId: plan.fromManagerId,
           toManagerId: plan.toManagerId,
@@ -506,7 +506,7 @@ export class HandoverService {
           WHERE h.id = $1 FOR UPDATE OF h`,
         [id],
       );
-      await change(manager, { ...(current as HandoverType), checklist: [] }, account);
+      await change(manager, { ...current, checklist: [] }, account);
     });
   }
 }

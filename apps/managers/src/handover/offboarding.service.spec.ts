@@ -155,7 +155,7 @@ describe('offboarding a manager with 500 accounts', () => {
     expect(await primaryViolations(dataSource)).toEqual([]);
     // An open handover still completes, from the supervisor to the incoming manager.
     const [open] = await s.handovers.list(ADMIN, { managerId: 'T311', openOnly: true, first: 1 });
-    const id = open?.id as string;
+    const id = open?.id;
     const t311 = accountManager('T311');
     await s.handovers.start(t311, id);
     for (const key of ['CONTACTS_INTRODUCED', 'CUSTOMER_NOTIFIED']) {

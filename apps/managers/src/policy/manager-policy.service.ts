@@ -93,6 +93,6 @@ export class ManagerPolicyService {
       `SELECT ${COLUMNS} FROM managers.manager_policy WHERE version = $1`,
       [policy.version],
     );
-    return stored(row as PolicyRow);
+    return stored(row);
   }
 }

@@ -11,6 +11,7 @@ import { HandoverService } from '../handover/handover.service.js';
 import { OffboardingService } from '../handover/offboarding.service.js';
 import { AccountManagerService } from '../managers/account-manager.service.js';
 import { ManagerPolicyService } from '../policy/manager-policy.service.js';
+import { RebalanceService } from '../rebalance/rebalance.service.js';
 import { ManagerVisibility } from '../visibility/manager-visibility.js';
 
 export const ADMIN: Caller = { subject: 'A0001', roles: ['ADMIN'] };
@@ -61,6 +62,7 @@ export function managersServices(dataSource: DataSource) {
     assignments,
     offboarding: new OffboardingService(dataSource, store, policies, handovers, outbox),
     managers: new AccountManagerService(dataSource, policies, store, outbox),
+    rebalances: new RebalanceService(dataSource, store, policies, handovers, visibility),
   };
 }
 export type ManagersServices = ReturnType<typeof managersServices>;
@@ -96,8 +98,8 @@ export async function deliver(
 ): Promise<void> {
   await dataSource.transaction((manager) =>
     event.type === 'AccountCreated'
-      ? services.assignments.onAccountCreated(event as EventEnvelope<'AccountCreated'>, manager)
-      : services.assignments.onTierChanged(event as EventEnvelope<'TierChanged'>, manager),
+      ? services.assignments.onAccountCreated(event, manager)
+      : services.assignments.onTierChanged(event, manager),
   );
 }
 
