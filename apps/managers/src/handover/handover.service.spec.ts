@@ -1,7 +1,5 @@
 import type { DataSource } from 'typeorm';
 import { addDays, todayInChina } from '@gap/calendar';
-import { openOwnTestDatabase } from '@gap/testing';
-import { MANAGERS_MIGRATIONS, MANAGERS_SCHEMA } from '../migrations/index.js';
 import {
   accountCreated,
   accountManager,
@@ -9,6 +7,7 @@ import {
   deliver,
   eventsAbout,
   managersServices,
+  openManagersTestDatabase,
   primaryViolations,
   registerManager,
   supervisor,
@@ -36,11 +35,7 @@ describe('assignment and handover', () => {
   const expectOnePrimaryEach = async () => expect(await primaryViolations(dataSource)).toEqual([]);
 
   beforeAll(async () => {
-    dataSource = await openOwnTestDatabase('managers_handover', {
-      schema: MANAGERS_SCHEMA,
-      entities: [],
-      migrations: MANAGERS_MIGRATIONS,
-    });
+    dataSource = await openManagersTestDatabase('handover');
     s = managersServices(dataSource);
     await registerManager(s, 'S100', 'KEY_ACCOUNT', { regions: ['350000'], capacity: 50 });
     await registerManager(s, 'E101', 'STANDARD', { supervisorId: 'S100' });

@@ -1,11 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { addDays, todayInChina } from '@gap/calendar';
-import { openOwnTestDatabase } from '@gap/testing';
-import { MANAGERS_MIGRATIONS, MANAGERS_SCHEMA } from '../migrations/index.js';
 import {
   accountManager,
   ADMIN,
   managersServices,
+  openManagersTestDatabase,
   primaryViolations,
   registerManager,
   supervisor,
@@ -27,11 +26,7 @@ describe('offboarding a manager with 500 accounts', () => {
     (await dataSource.query<{ n: number }[]>(sql, params))[0]?.n ?? -1;
 
   beforeAll(async () => {
-    dataSource = await openOwnTestDatabase('managers_offboarding', {
-      schema: MANAGERS_SCHEMA,
-      entities: [],
-      migrations: MANAGERS_MIGRATIONS,
-    });
+    dataSource = await openManagersTestDatabase('offboarding');
     s = managersServices(dataSource);
     await registerManager(s, 'S300', 'KEY_ACCOUNT', { regions: ['330000'], capacity: 100 });
     await registerManager(s, 'L301', 'STANDARD', {

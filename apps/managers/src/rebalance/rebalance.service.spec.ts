@@ -1,9 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { openOwnTestDatabase } from '@gap/testing';
-import { MANAGERS_MIGRATIONS, MANAGERS_SCHEMA } from '../migrations/index.js';
 import {
   ADMIN,
   managersServices,
+  openManagersTestDatabase,
   primaryViolations,
   registerManager,
   supervisor,
@@ -30,11 +29,7 @@ describe('a bulk rebalance', () => {
     );
 
   beforeAll(async () => {
-    dataSource = await openOwnTestDatabase('managers_rebalance', {
-      schema: MANAGERS_SCHEMA,
-      entities: [],
-      migrations: MANAGERS_MIGRATIONS,
-    });
+    dataSource = await openManagersTestDatabase('rebalance');
     s = managersServices(dataSource);
     await registerManager(s, 'S400', 'KEY_ACCOUNT', { regions: ['350000'], capacity: 0 });
     await registerManager(s, 'E401', 'STANDARD', { regions: ['350200'], capacity: 40 });

@@ -4,11 +4,13 @@ import type { Caller } from '@gap/auth';
 import type { EventEnvelope, EventPayload, EventType } from '@gap/contracts';
 import type { Grade } from '@gap/managers/domain';
 import { OutboxPublisher } from '@gap/messaging';
+import { openOwnTestDatabase } from '@gap/testing';
 import { AssignmentService } from '../assignment/assignment.service.js';
 import { AssignmentStore } from '../assignment/assignment.store.js';
 import { checklistSources, HandoverChecklist } from '../handover/checklist.js';
 import { HandoverService } from '../handover/handover.service.js';
 import { OffboardingService } from '../handover/offboarding.service.js';
+import { MANAGERS_MIGRATIONS, MANAGERS_SCHEMA } from '../migrations/index.js';
 import { AccountManagerService } from '../managers/account-manager.service.js';
 import { ManagerPolicyService } from '../policy/manager-policy.service.js';
 import { RebalanceService } from '../rebalance/rebalance.service.js';
@@ -37,6 +39,15 @@ export function envelope<T extends EventType>(
     causationId: null,
     payload,
   };
+}
+
+/** A managers database of the spec's own, so that who has room is decided by the spec alone. */
+export function openManagersTestDatabase(suffix: string): Promise<DataSource> {
+  return openOwnTestDatabase(`managers_${suffix}`, {
+    schema: MANAGERS_SCHEMA,
+    entities: [],
+    migrations: MANAGERS_MIGRATIONS,
+  });
 }
 
 /** The managers service's parts wired by hand on a data source, as the module wires them. */
