@@ -4,7 +4,8 @@
  * 1. Generates the book in SQL in a fresh database: account profiles (groups of ten, industries,
  *    sizes, tenure) and twelve months of revenue and cost per account, skewed so that a fifth
  *    of the accounts hold most of the value.
- * 2. Times a bare set-based statement that computes the same Pareto cut on the same data.
+ * 2. Times a bare set-based statement that computes the same Pareto cut on the same data, twice:
+ *    the faster counts.
  * 3. Times a full run (preview + apply, TierChanged and ValueSegmentChanged events written to the
  *    outbox), then the same again with nothing changed (which must write no events). Every
  *    account starts in tier C, as new accounts do.
@@ -21,8 +22,9 @@ import { DEFAULT_POLICY } from '@gap/tiering/domain';
 import { AccountVisibility } from '../../apps/tiering/src/visibility/account-visibility.js';
 import { TierOverrideService } from '../../apps/tiering/src/overrides/tier-override.service.js';
 import {
-  RUN_WORK_MEM,
+  RUN_SETTINGS,
   TieringRunService,
+  useRunSettings,
 } from '../../apps/tiering/src/runs/tiering-run.service.js';
 import { tieringDatabase } from '../../apps/tiering/src/tiering.database.js';
 import { TieringPolicyService } from '../../apps/tiering/src/value/tiering-policy.service.js';
@@ -50,7 +52,9 @@ const AB = Math.round((P.cutoffs.A + P.cutoffs.B) * 1e9) / 1e9;
  * The same Pareto cut as the run's, alone: each account's lifetime value (trailing margin,
  * retention from tenure and complaints, discounted over the horizon) and its A/B/C place on the
  * book's value curve. No groups, floors, hysteresis, overrides, segments, results kept or
- * events: what any set-based tiering must at least do. Its counts are the run's own tiers.
+ * events: what any set-based tiering must at least do. Its counts are the run's own tiers. It
+ * sums, dates and places as the run does (whole fen, date_part, a window over the groups of
+ * peers above) and runs with the run's settings.
  */
 const BARE_PARETO = `
 SELECT count(*) FILTER (WHERE tier = 'A') AS a, count(*) FILTER (WHERE tier = 'B') AS b,
@@ -60,19 +64,20 @@ SELECT count(*) FILTER (WHERE tier = 'A') AS a, count(*) FILTER (WHERE tier = 'B
                 WHEN above / total < ${P.cutoffs.A} THEN 'A' WHEN above / total < ${AB} THEN 'B' ELSE 'C' END AS tier
       FROM (
         SELECT value,
-               sum(greatest(value, 0)) OVER (ORDER BY value DESC)
-                 - sum(greatest(value, 0)) OVER (PARTITION BY value) AS above,
+               coalesce(sum(greatest(value, 0)) OVER (
+                 ORDER BY value DESC GROUPS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS above,
                sum(greatest(value, 0)) OVER () AS total
           FROM (
-            SELECT coalesce(m.margin, 0)::float8
+            SELECT coalesce(m.margin_fen, 0)::float8 / 100
                      * CASE WHEN k.q = 1 THEN ${P.horizonYears}
                             ELSE k.q * (1 - power(k.q, ${P.horizonYears})) / (1 - k.q) END AS value
               FROM tiering.account_profile p
               LEFT JOIN (
                 SELECT group_account_id,
-                       sum(revenue_voice + revenue_data + revenue_leased_line + revenue_fixed_line
-                           + revenue_broadband + revenue_group_short_number + revenue_cloud + revenue_iot
-                           + revenue_other - cost_commission - cost_marketing - cost_operating) AS margin,
+                       sum(((revenue_voice + revenue_data + revenue_leased_line + revenue_fixed_line
+                             + revenue_broadband + revenue_group_short_number + revenue_cloud + revenue_iot
+                             + revenue_other - cost_commission - cost_marketing - cost_operating) * 100)::bigint)::bigint
+                         AS margin_fen,
                        sum(complaints) AS complaints
                   FROM tiering.value_input
                  WHERE month > date '${AS_OF}-01' - interval '12 months' AND month <= date '${AS_OF}-01'
@@ -80,8 +85,8 @@ SELECT count(*) FILTER (WHERE tier = 'A') AS a, count(*) FILTER (WHERE tier = 'B
               CROSS JOIN LATERAL (
                 SELECT least(${R.max}::float8, greatest(${R.min}::float8,
                          ${R.base}::float8 + ${R.perTenureYear}::float8 * CASE WHEN p.customer_since IS NULL THEN 0
-                           ELSE greatest(0, ((extract(year FROM date '${AS_OF}-01') - extract(year FROM p.customer_since)) * 12
-                                             + extract(month FROM date '${AS_OF}-01') - extract(month FROM p.customer_since))::int / 12) END
+                           ELSE greatest(0, ((date_part('year', date '${AS_OF}-01') - date_part('year', p.customer_since)) * 12
+                                             + date_part('month', date '${AS_OF}-01') - date_part('month', p.customer_since))::int / 12) END
                          - ${R.perComplaint}::float8 * coalesce(m.complaints, 0)))
                        / (1 + ${P.discountRate}::float8) AS q) k) lifetimes) curve) cut`;
 
@@ -161,15 +166,19 @@ async function main(): Promise<void> {
     });
     say(keep ? 'kept the book of the last run' : `generated the book in ${generated.toFixed(1)} s`);
 
-    // The bare statement gets the memory the run's own transaction sets itself.
-    const [bare, bareSeconds] = await timed(() =>
-      dataSource.transaction(async (manager) => {
-        await manager.query(`SET LOCAL work_mem = '${RUN_WORK_MEM}'`);
-        return manager.query<{ a: string; b: string; c: string }[]>(BARE_PARETO);
-      }),
-    );
+    // The bare statement gets the settings the run's own transaction sets itself.
+    // Twice, and the faster counts: the first may read what the second finds in memory.
+    const bareOnce = () =>
+      timed(() =>
+        dataSource.transaction(async (manager) => {
+          await useRunSettings(manager);
+          return manager.query<{ a: string; b: string; c: string }[]>(BARE_PARETO);
+        }),
+      );
+    const bareTimes = [await bareOnce(), await bareOnce()];
+    const [bare, bareSeconds] = bareTimes[0][1] <= bareTimes[1][1] ? bareTimes[0] : bareTimes[1];
     say(
-      `bare Pareto statement (work_mem ${RUN_WORK_MEM}): ${bareSeconds.toFixed(1)} s (A ${bare[0]?.a}, B ${bare[0]?.b}, C ${bare[0]?.c})`,
+      `bare Pareto statement (work_mem ${RUN_SETTINGS.work_mem}, JIT ${RUN_SETTINGS.jit}): ${bareSeconds.toFixed(1)} s, the faster of ${bareTimes.map(([, seconds]) => seconds.toFixed(1)).join(' s and ')} s (A ${bare[0]?.a}, B ${bare[0]?.b}, C ${bare[0]?.c})`,
     );
 
     const policies = new TieringPolicyService(dataSource);

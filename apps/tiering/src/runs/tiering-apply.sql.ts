@@ -62,6 +62,8 @@ WITH result AS (
   SELECT id, tier, previous_tier, segment, previous_segment,
          CASE WHEN tier_changed THEN reason ELSE 'VALUE_SEGMENT' END, $2, $6, override_id, $3::date
     FROM changed WHERE tier_changed OR segment_changed
+   -- In the order of the account index: its pages fill one after another, not at random.
+   ORDER BY id
 ), tier_events AS (
   SELECT id AS aggregate_id, tier, previous_tier AS "previousTier", reason, override_id AS "overrideId"
     FROM changed WHERE tier_changed

@@ -5,7 +5,7 @@
  *
  * It is the SELECT of a `CREATE TABLE … AS`, which PostgreSQL may run in parallel (an INSERT …
  * SELECT it runs on one core): the table becomes the run's partition of tiering_run_result.
- * Money is summed exactly (numeric) and then valued in double precision, as the domain
+ * Money is summed exactly (in whole fen) and then valued in double precision, as the domain
  * library does; the reference book checks both give the same numbers.
  *
  * Parameters: $1 run, $2 as-of month (first day), $3 horizon years, $4 discount rate,
@@ -15,19 +15,24 @@
  */
 export const TIERING_RUN_SQL = `
 WITH inputs AS (
+  -- Summed in whole fen, exactly: a bigint holds twelve months of the largest amounts a row
+  -- takes (numeric(16, 2)), and two sums of numeric would hold a million large states at once
+  -- and spill to disk.
   SELECT group_account_id,
-         sum(revenue_voice + revenue_data + revenue_leased_line + revenue_fixed_line + revenue_broadband
-             + revenue_group_short_number + revenue_cloud + revenue_iot + revenue_other) AS revenue,
-         sum(cost_commission + cost_marketing + cost_operating) AS cost,
+         sum(((revenue_voice + revenue_data + revenue_leased_line + revenue_fixed_line + revenue_broadband
+               + revenue_group_short_number + revenue_cloud + revenue_iot + revenue_other) * 100)::bigint)::bigint
+           AS revenue_fen,
+         sum(((cost_commission + cost_marketing + cost_operating) * 100)::bigint)::bigint AS cost_fen,
          sum(complaints)::int AS complaints
     FROM tiering.value_input
    WHERE month > ($2::date - interval '12 months') AND month <= $2::date
    GROUP BY group_account_id
 ), valued AS (
   SELECT p.group_account_id AS id, p.group_head_id AS head,
-         coalesce(i.revenue, 0)::float8 AS revenue, coalesce(i.cost, 0)::float8 AS cost,
+         -- Fen to yuan in double precision: the division rounds once, as reading the decimal would.
+         coalesce(i.revenue_fen, 0)::float8 / 100 AS revenue, coalesce(i.cost_fen, 0)::float8 / 100 AS cost,
          coalesce(i.complaints, 0) AS complaints, t.tenure,
-         (coalesce(i.revenue, 0) - coalesce(i.cost, 0))::float8 AS current_value,
+         (coalesce(i.revenue_fen, 0) - coalesce(i.cost_fen, 0))::float8 / 100 AS current_value,
          least($9::float8, greatest($8::float8, $5::float8 + $6::float8 * t.tenure - $7::float8 * coalesce(i.complaints, 0))) AS retention,
          coalesce(($10::jsonb ->> p.industry_code)::float8, $11::float8) * coalesce(p.employees, 0) AS wallet,
          coalesce(prev.computed_tier, prev.tier) AS previous_tier, prev.tier AS tier_in_force
@@ -36,8 +41,8 @@ WITH inputs AS (
     LEFT JOIN tiering.account_tier prev USING (group_account_id)
     CROSS JOIN LATERAL (
       SELECT CASE WHEN p.customer_since IS NULL THEN 0
-                  ELSE greatest(0, ((extract(year FROM $2::date) - extract(year FROM p.customer_since)) * 12
-                                    + extract(month FROM $2::date) - extract(month FROM p.customer_since))::int / 12)
+                  ELSE greatest(0, ((date_part('year', $2::date) - date_part('year', p.customer_since)) * 12
+                                    + date_part('month', $2::date) - date_part('month', p.customer_since))::int / 12)
              END AS tenure) t
 ), lifetimes AS (
   -- Discounted margin over the horizon: current × Σ q^t for t = 1 … n, q = retention / (1 + rate).
@@ -68,18 +73,16 @@ WITH inputs AS (
   SELECT NULL, g.head, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, g.group_value, 0, g.group_size
     FROM groups g
 ), placed AS (
-  -- The value (and the number of accounts) strictly above a score: the running sum up to and
-  -- including its peers, less the peers' own, both over the one descending order. (EXCLUDE
-  -- GROUP would say it directly, but recomputes the frame for every row: quadratic over a
-  -- million accounts.)
+  -- The value (and the number of accounts) strictly above a score: the sum over the groups of
+  -- peers before its own, in the one descending order. The frame only grows, so each sum is
+  -- carried from row to row. (EXCLUDE GROUP would say it too, but recomputes the frame for
+  -- every row: quadratic over a million accounts.)
   SELECT c.*,
-         1 + sum(weight) OVER running - sum(weight) OVER peers AS rank,
-         coalesce((sum(weight * greatest(score, 0)) OVER running
-                   - sum(weight * greatest(score, 0)) OVER peers)
+         1 + coalesce(sum(weight) OVER above, 0) AS rank,
+         coalesce(sum(weight * greatest(score, 0)) OVER above
                   / nullif(sum(weight * greatest(score, 0)) OVER (), 0), 0) AS share
     FROM curve c
-  WINDOW running AS (ORDER BY score DESC),
-         peers AS (ORDER BY score DESC RANGE BETWEEN CURRENT ROW AND CURRENT ROW)
+  WINDOW above AS (ORDER BY score DESC GROUPS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 ), tiered AS (
   SELECT p.*,
          CASE WHEN score <= 0 THEN 'C' WHEN share < $15::float8 THEN 'A'
