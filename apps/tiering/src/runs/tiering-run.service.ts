@@ -358,10 +358,6 @@ export class TieringRunService {
     policy: TieringPolicy,
   ): Promise<void> {
     const table = resultsTable(runId);
-    // Each group's place is joined to its members'. The planner cannot tell that the group rows
-    // are a tenth of the curve and would sort all of it by group for a merge join; a hash of the
-    // group rows alone is the cheaper way.
-    await manager.query("SELECT set_config('enable_mergejoin', 'off', true)");
     await manager.query(
       `CREATE TABLE ${table} AS ${TIERING_RUN_SQL}`,
       runParameters(runId, asOf, policy),

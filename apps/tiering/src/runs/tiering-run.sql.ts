@@ -88,15 +88,24 @@ WITH inputs AS (
          CASE WHEN score <= 0 THEN 'C' WHEN share < $15::float8 THEN 'A'
               WHEN share < $16::float8 THEN 'B' ELSE 'C' END AS own_tier
     FROM placed p
+), with_group AS (
+  -- Each group's place, handed to its members by a window over the group: one sort of the
+  -- curve by group, where a self-join would keep the whole curve and read it twice.
+  SELECT t.*,
+         max(score) FILTER (WHERE weight = 0) OVER grp AS group_value,
+         max(own_tier) FILTER (WHERE weight = 0) OVER grp AS group_tier,
+         max(share) FILTER (WHERE weight = 0) OVER grp AS group_share,
+         max(rank) FILTER (WHERE weight = 0) OVER grp AS group_rank,
+         max(group_size) OVER grp AS group_members
+    FROM tiered t
+  WINDOW grp AS (PARTITION BY head)
 ), decided AS (
-  SELECT a.*, grp.score AS group_value, grp.own_tier AS group_tier, grp.share AS group_share,
-         grp.rank AS group_rank, grp.group_size AS group_members,
-         CASE WHEN a.id = a.head THEN grp.own_tier
-              ELSE least(a.own_tier, CASE grp.own_tier WHEN 'A' THEN $18::text WHEN 'B' THEN $19::text END)
+  SELECT g.*,
+         CASE WHEN g.id = g.head THEN g.group_tier
+              ELSE least(g.own_tier, CASE g.group_tier WHEN 'A' THEN $18::text WHEN 'B' THEN $19::text END)
          END AS computed
-    FROM tiered a
-    JOIN tiered grp ON grp.weight = 0 AND grp.head = a.head
-   WHERE a.weight = 1
+    FROM with_group g
+   WHERE g.weight = 1
 ), steady AS (
   SELECT d.*, (d.id <> d.head AND d.computed <> d.own_tier) AS floored,
          -- Hysteresis: keep the previous tier when the move crosses one boundary by a hair.
