@@ -16,7 +16,7 @@ import {
   type TagPool,
   type TakenNames,
 } from './families.js';
-import { at, Random, WeightedTable } from './random.js';
+import { itemAt, SeededRandom, WeightedTable } from '@gap/random';
 import {
   deepGroupWeights,
   groupShape,
@@ -98,7 +98,7 @@ class BookWriter {
   private serial = 0;
   private readonly codeOffset: number;
 
-  constructor(private readonly random: Random) {
+  constructor(private readonly random: SeededRandom) {
     this.codeOffset = random.int(0, MAX_SERIALS - 1);
   }
 
@@ -128,7 +128,7 @@ class BookWriter {
   }
 }
 
-function foundingDay(random: Random, era: FoundingEra, notBefore: number): number {
+function foundingDay(random: SeededRandom, era: FoundingEra, notBefore: number): number {
   const u = random.next();
   let year: number;
   switch (era) {
@@ -159,18 +159,18 @@ function foundingDay(random: Random, era: FoundingEra, notBefore: number): numbe
 }
 
 /** Customers hold roughly a line per head, some many more (IoT); prospects and churned none. */
-function linesFor(random: Random, employees: number, status: AccountStatus): number {
+function linesFor(random: SeededRandom, employees: number, status: AccountStatus): number {
   if (status === 'PROSPECT' || status === 'CHURNED') return 0;
   const perHead = random.logNormal(0.7, 0.5);
   const things = random.chance(0.08) ? random.int(10, 500) : 0;
   return Math.max(1, Math.round(employees * perHead)) + things;
 }
 
-function tagsFor(random: Random, poolName: TagPool): string[] {
+function tagsFor(random: SeededRandom, poolName: TagPool): string[] {
   const pool = TAG_POOLS[poolName];
   const count = TAG_COUNTS.draw(random);
   // A listed company always says so.
-  if (poolName === 'listed') return [at(pool, 0), ...random.sample(pool.slice(1), count - 1)];
+  if (poolName === 'listed') return [itemAt(pool, 0), ...random.sample(pool.slice(1), count - 1)];
   if (count === 0) return [];
   const chosen = random.sample(pool, count);
   return pool.filter((tag) => chosen.includes(tag));
@@ -178,7 +178,7 @@ function tagsFor(random: Random, poolName: TagPool): string[] {
 
 /** Emits one group breadth-first: the HQ, then each level with siblings together. */
 function* emitGroup(
-  random: Random,
+  random: SeededRandom,
   writer: BookWriter,
   family: Family,
   shape: GroupShape,
@@ -186,12 +186,12 @@ function* emitGroup(
   const names = new Set<string>();
   let above: GroupNode[] = [];
   for (let level = 0; level < shape.levels.length; level++) {
-    const parents = at(shape.levels, level);
+    const parents = itemAt(shape.levels, level);
     const positions = positionsOnLevel(shape, level);
     const current: GroupNode[] = [];
     for (const [i, parentIndex] of parents.entries()) {
-      const parent = level === 0 ? null : at(above, parentIndex);
-      const position = at(positions, i);
+      const parent = level === 0 ? null : itemAt(above, parentIndex);
+      const position = itemAt(positions, i);
       let draft = parent ? family.child(parent, position, 0) : family.head();
       for (let attempt = 1; parent && names.has(draft.name) && attempt < 6; attempt++) {
         draft = family.child(parent, position, attempt);
@@ -216,7 +216,7 @@ export function generateAccounts(options: DemoBookOptions): Generator<DemoAccoun
 
 function* book(options: ResolvedOptions): Generator<DemoAccountRow> {
   const { accounts, seed, largestGroup, maxDepth } = options;
-  const random = new Random(seed);
+  const random = new SeededRandom(seed);
   const writer = new BookWriter(random);
 
   if (largestGroup > 0) {

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_SEED } from './accounts.js';
 import { firstOf, groupBy } from './collections.js';
-import { hashSeed, Random } from './random.js';
+import { hashSeed, SeededRandom } from '@gap/random';
 import { cityCode, provinceCode, regionByCode, REGIONS } from './regions.js';
 import type { AccountType, DemoAccountRow, DemoAssociation, DemoCluster } from './types.js';
 import { tradeInName } from './vocabulary.js';
@@ -61,7 +61,7 @@ export function generateClusters(
   accounts: readonly DemoAccountRow[],
   seed = DEFAULT_SEED,
 ): DemoCluster[] {
-  const random = new Random(hashSeed(seed, 'clusters'));
+  const random = new SeededRandom(hashSeed(seed, 'clusters'));
   const companies = accounts.filter((a) => COMPANY_TYPES.includes(a.type));
   const byIndustry = groupBy(companies, (a) => a.industryCode);
   const byProvince = groupBy(companies, (a) => `${a.regionCode.slice(0, 2)}:${a.industryCode}`);
@@ -190,7 +190,7 @@ export function generateAssociations(
   accounts: readonly DemoAccountRow[],
   seed = DEFAULT_SEED,
 ): DemoAssociation[] {
-  const random = new Random(hashSeed(seed, 'associations'));
+  const random = new SeededRandom(hashSeed(seed, 'associations'));
   const themes = new Map(accounts.map((a) => [a.creditCode, tradeInName(a.name)?.theme]));
   const associations: DemoAssociation[] = [];
   for (const kind of ASSOCIATION_KINDS) {

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_SEED } from './accounts.js';
 import { dateOf, dayBetween, dayOf, dayOfYear, sameDayIn } from './dates.js';
-import { hashSeed, Random, WeightedTable } from './random.js';
+import { hashSeed, SeededRandom, WeightedTable } from '@gap/random';
 import { localPrefix, type Region, regionByCode, REGIONS } from './regions.js';
 import type {
   ContactChannel,
@@ -115,7 +115,7 @@ const AS_OF_YEAR = 2026;
 
 /** 1-4 contacts for an account, the same every time for the same seed and credit code. */
 export function contactsFor(account: DemoAccountRow, seed = DEFAULT_SEED): DemoContactRow[] {
-  const random = new Random(hashSeed(seed, account.creditCode));
+  const random = new SeededRandom(hashSeed(seed, account.creditCode));
   const organisation = organisationOf(account);
   const region = regionByCode(account.regionCode) ?? null;
   const domain = mailDomain(random, account, organisation, region);
@@ -180,7 +180,7 @@ function organisationOf(account: DemoAccountRow): Organisation {
 
 /** A company's own domain read off its trade name (鹭岛 → ludao.com), or the city's gov.cn. */
 function mailDomain(
-  random: Random,
+  random: SeededRandom,
   account: DemoAccountRow,
   organisation: Organisation,
   region: Region | null,
@@ -210,7 +210,7 @@ const PLACE_PREFIXES = [
   ...new Set(REGIONS.flatMap((r) => [r.provinceFull, r.province, localPrefix(r, 'city'), r.city])),
 ].sort((a, b) => b.length - a.length);
 
-function mobileNumber(random: Random): string {
+function mobileNumber(random: SeededRandom): string {
   const prefix = MOBILE_PREFIXES.draw(random);
   const middle = String(random.int(0, 9999)).padStart(4, '0');
   const last = String(random.int(0, 9999)).padStart(4, '0');
@@ -223,7 +223,7 @@ function mobileNumber(random: Random): string {
 }
 
 /** A landline in the account's district: area code and a 7- or 8-digit number from 2-8. */
-function officeNumber(random: Random, region: Region): string {
+function officeNumber(random: SeededRandom, region: Region): string {
   const rest = region.subscriberDigits - 1;
   const number = `${random.int(2, 8)}${String(random.int(0, 10 ** rest - 1)).padStart(rest, '0')}`;
   const split = number.length - 4;
@@ -239,7 +239,7 @@ function officeNumber(random: Random, region: Region): string {
  * add their birth year or a number: zhangwei1985@163.com.
  */
 function emailAddress(
-  random: Random,
+  random: SeededRandom,
   person: PersonName,
   birthday: string | null,
   workDomain: string | null,
@@ -267,7 +267,11 @@ function emailAddress(
 }
 
 /** A channel the contact can actually be reached on. */
-function channel(random: Random, mobile: string | null, email: string | null): ContactChannel {
+function channel(
+  random: SeededRandom,
+  mobile: string | null,
+  email: string | null,
+): ContactChannel {
   for (;;) {
     const choice = CHANNELS.draw(random);
     if (choice === 'SMS' && mobile === null) continue;
@@ -277,7 +281,7 @@ function channel(random: Random, mobile: string | null, email: string | null): C
 }
 
 function keyDates(
-  random: Random,
+  random: SeededRandom,
   account: DemoAccountRow,
   organisation: Organisation,
 ): DemoKeyDate[] {

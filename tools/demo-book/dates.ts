@@ -1,5 +1,5 @@
 /** Calendar dates as whole days since 1950-01-01, the earliest founding in the book. */
-import type { Random } from './random.js';
+import type { SeededRandom } from '@gap/random';
 
 const EPOCH = Date.UTC(1950, 0, 1);
 const DAY = 86_400_000;
@@ -22,7 +22,7 @@ export function dateOf(day: number): string {
 }
 
 /** A day in [from, to]. */
-export function dayBetween(random: Random, from: number, to: number): number {
+export function dayBetween(random: SeededRandom, from: number, to: number): number {
   return random.int(from, Math.max(from, to));
 }
 

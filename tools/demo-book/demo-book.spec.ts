@@ -9,7 +9,7 @@ import {
   monthsUpTo,
   valueInputsFor,
 } from './demo-book.js';
-import { at } from './random.js';
+import { itemAt } from '@gap/random';
 import { regionByCode } from './regions.js';
 
 const OPTIONS: DemoBookOptions = { accounts: 20_000, largestGroup: 2_000, maxDepth: 10 };
@@ -129,7 +129,7 @@ describe('contactsFor', () => {
   const contacts = accounts.flatMap((account) => contactsFor(account));
 
   it('gives the same contacts for the same account and seed', () => {
-    const account = at(book, 1234);
+    const account = itemAt(book, 1234);
     expect(contactsFor(account)).toEqual(contactsFor(account));
     expect(contactsFor(account, 1)).not.toEqual(contactsFor(account));
   });

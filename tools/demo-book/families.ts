@@ -4,7 +4,7 @@
  * bureau's district bureaus and schools); standalone accounts are drafted one by one.
  */
 import type { Authority } from './codes.js';
-import { type Random, WeightedTable } from './random.js';
+import { type SeededRandom, WeightedTable } from '@gap/random';
 import {
   anyRegion,
   districtsOfCity,
@@ -93,7 +93,7 @@ function companyTags(trade: Trade): TagPool {
 }
 
 /** A standalone company: 厦门鹭岛智能装备股份有限公司, 福建恒信物流有限公司, 华瑞网络科技有限公司. */
-function companyDraft(random: Random, type: 'SME' | 'ENTERPRISE'): Draft {
+function companyDraft(random: SeededRandom, type: 'SME' | 'ENTERPRISE'): Draft {
   const region = anyRegion(random);
   const trade = anyTrade(random);
   const brand = tradeName(random);
@@ -148,7 +148,7 @@ function policeBureau(region: Region): string {
     : `${region.city}市公安局${region.districtShort}分局`;
 }
 
-function governmentDraft(random: Random, taken: TakenNames): Draft {
+function governmentDraft(random: SeededRandom, taken: TakenNames): Draft {
   const region = anyRegion(random);
   const district = localPrefix(region, 'district');
   const draft = {
@@ -192,7 +192,7 @@ function governmentDraft(random: Random, taken: TakenNames): Draft {
 }
 
 /** A school, hospital, library or service centre funded by the state (事业单位). */
-function institutionDraft(random: Random, taken: TakenNames): Draft {
+function institutionDraft(random: SeededRandom, taken: TakenNames): Draft {
   const region = anyRegion(random);
   const which = random.next();
   if (which < 0.45) return schoolDraft(random, region, taken);
@@ -214,7 +214,7 @@ function institutionDraft(random: Random, taken: TakenNames): Draft {
   return institution(region, name, name, industryCode, 60, 'institution');
 }
 
-function schoolDraft(random: Random, region: Region, taken: TakenNames): Draft {
+function schoolDraft(random: SeededRandom, region: Region, taken: TakenNames): Draft {
   const district = localPrefix(region, 'district');
   const which = random.next();
   const unique =
@@ -234,7 +234,7 @@ function schoolDraft(random: Random, region: Region, taken: TakenNames): Draft {
   return institution(region, name, name, 'P', kind === '幼儿园' ? 30 : 110, 'school');
 }
 
-function hospitalDraft(random: Random, region: Region, taken: TakenNames): Draft {
+function hospitalDraft(random: SeededRandom, region: Region, taken: TakenNames): Draft {
   const city = `${region.city}市`;
   const district = localPrefix(region, 'district');
   const which = random.next();
@@ -294,7 +294,7 @@ const STANDALONE_TYPES = new WeightedTable<AccountType>([
 ]);
 
 /** An account outside any group: mostly SMEs and enterprises, ~15% government and institutions. */
-export function standaloneDraft(random: Random, taken: TakenNames): Draft {
+export function standaloneDraft(random: SeededRandom, taken: TakenNames): Draft {
   const type = STANDALONE_TYPES.draw(random);
   switch (type) {
     case 'SME':
@@ -315,7 +315,7 @@ const HOLDING: Trade = { word: '控股', industry: 'L', theme: '商务服务', w
  * (分公司) and their offices, and member enterprises with names of their own. Subsidiaries
  * carry the group's trade name (字号), branches the name of the company they belong to.
  */
-export function companyGroup(random: Random, largest: boolean): Family {
+export function companyGroup(random: SeededRandom, largest: boolean): Family {
   const brand = tradeName(random);
   const home = anyRegion(random);
   const mainTrade = largest ? HOLDING : anyTrade(random);
@@ -424,7 +424,7 @@ export function companyGroup(random: Random, largest: boolean): Family {
  * What a company's child is. Only legal entities have subsidiaries of their own; a branch
  * (分公司) has offices, which have nothing below them; member enterprises sit at the edge.
  */
-function companyKind(random: Random, position: NodePosition): NodeKind {
+function companyKind(random: SeededRandom, position: NodePosition): NodeKind {
   const roll = random.next();
   if (position.hasGrandchildren) return 'SUBSIDIARY';
   if (position.hasChildren) return roll < 0.6 ? 'SUBSIDIARY' : 'BRANCH';
@@ -435,7 +435,7 @@ function companyKind(random: Random, position: NodePosition): NodeKind {
 interface PublicSystem {
   readonly head: (region: Region) => string;
   readonly district: ((region: Region) => string) | null;
-  readonly unit: (random: Random, region: Region) => string;
+  readonly unit: (random: SeededRandom, region: Region) => string;
   readonly subunits: readonly string[];
   readonly headType: AccountType;
   readonly unitType: AccountType;
@@ -536,7 +536,7 @@ const PUBLIC_SYSTEMS: readonly PublicSystem[] = [
  * 厦门市思明区莲花小学 → its 校区, or a hospital with its community health centres. Null when its
  * head is already taken: there is one 厦门市教育局.
  */
-export function publicGroup(random: Random, taken: TakenNames): Family | null {
+export function publicGroup(random: SeededRandom, taken: TakenNames): Family | null {
   const system = random.pick(PUBLIC_SYSTEMS);
   const home = anyRegion(random);
   const headName = system.head(home);

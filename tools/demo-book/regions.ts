@@ -1,5 +1,5 @@
 import { groupBy } from './collections.js';
-import { at, type Random, WeightedTable } from './random.js';
+import { itemAt, type SeededRandom, WeightedTable } from '@gap/random';
 
 /** A district (GB/T 2260) with what names, phone numbers and e-mail domains need from it. */
 export interface Region {
@@ -78,9 +78,9 @@ export const REGIONS: readonly Region[] = CITIES.flatMap(
     const parts = districts.split(' ');
     const regions: Region[] = [];
     for (let i = 0; i + 1 < parts.length; i += 2) {
-      const district = at(parts, i + 1);
+      const district = itemAt(parts, i + 1);
       regions.push({
-        code: at(parts, i),
+        code: itemAt(parts, i),
         province,
         provinceFull: province + (MUNICIPALITIES.has(province) ? '市' : '省'),
         city,
@@ -106,15 +106,15 @@ export function regionByCode(code: string): Region | undefined {
 }
 
 /** Any district, in proportion to where the book's accounts are. */
-export function anyRegion(random: Random): Region {
+export function anyRegion(random: SeededRandom): Region {
   return WEIGHTED.draw(random);
 }
 
-export function regionInCity(random: Random, city: string): Region {
+export function regionInCity(random: SeededRandom, city: string): Region {
   return random.pick(BY_CITY.get(city) ?? REGIONS);
 }
 
-export function regionInProvince(random: Random, province: string): Region {
+export function regionInProvince(random: SeededRandom, province: string): Region {
   return random.pick(BY_PROVINCE.get(province) ?? REGIONS);
 }
 

@@ -4,7 +4,7 @@
  * each level sorted by parent, so a group is emitted breadth-first with siblings together and
  * every parent before its children.
  */
-import { at, type Random } from './random.js';
+import { itemAt, type SeededRandom } from '@gap/random';
 
 export interface GroupShape {
   /** `levels[k][i]`: the index on level k-1 of the parent of node i on level k (HQ: -1). */
@@ -22,7 +22,7 @@ export interface NodePosition {
  * sizes in proportion to `weights(level)` for levels 2..depth.
  */
 export function groupShape(
-  random: Random,
+  random: SeededRandom,
   nodes: number,
   depth: number,
   weights: (level: number, depth: number) => number,
@@ -33,8 +33,8 @@ export function groupShape(
   const widths = levelWidths(nodes, depth, weights);
   const levels = [Int32Array.of(-1)];
   for (let level = 1; level < depth; level++) {
-    const above = at(widths, level - 1);
-    const parents = new Int32Array(at(widths, level));
+    const above = itemAt(widths, level - 1);
+    const parents = new Int32Array(itemAt(widths, level));
     // Skewed towards the first nodes above: a few units carry most of the group.
     for (let i = 0; i < parents.length; i++) {
       parents[i] = Math.floor(above * random.next() ** 1.7);
@@ -46,7 +46,7 @@ export function groupShape(
 
 /** Where each node of a level stands in the tree. */
 export function positionsOnLevel(shape: GroupShape, level: number): NodePosition[] {
-  const width = at(shape.levels, level).length;
+  const width = itemAt(shape.levels, level).length;
   const children = countChildren(shape.levels[level + 1], width);
   const below = shape.levels[level + 1];
   const grandchildren = countChildren(shape.levels[level + 2], below?.length ?? 0);
@@ -91,7 +91,7 @@ function levelWidths(
     .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
   for (const { i } of byRemainder) {
     if (left-- <= 0) break;
-    widths[i] = at(widths, i) + 1;
+    widths[i] = itemAt(widths, i) + 1;
   }
   return [1, ...widths];
 }

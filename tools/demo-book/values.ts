@@ -1,4 +1,4 @@
-import { Random, hashSeed } from './random.js';
+import { SeededRandom, hashSeed } from '@gap/random';
 import type { DemoAccountRow } from './types.js';
 
 /** One account's bill and service for a month, as the value-input import reads it (yuan). */
@@ -42,7 +42,7 @@ export function valueInputsFor(
   months: readonly string[],
 ): DemoValueInputRow[] {
   if (account.status === 'PROSPECT' || account.status === 'CHURNED') return [];
-  const random = new Random(hashSeed(11, account.creditCode));
+  const random = new SeededRandom(hashSeed(11, account.creditCode));
   const monthly = random.logNormal(800 * Math.sqrt(account.employees + 10), 1.1);
   const enterprise = account.type !== 'SME';
   const costShare = 0.35 + random.next() * 0.4;

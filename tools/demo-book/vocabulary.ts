@@ -2,7 +2,7 @@
  * The words demo names are made of: trade names (字号), lines of business, place names, agencies,
  * and people's names with their pinyin, for e-mail addresses.
  */
-import { type Random, WeightedTable } from './random.js';
+import { type SeededRandom, WeightedTable } from '@gap/random';
 import { REGIONS } from './regions.js';
 
 /** A Chinese text and its pinyin, e.g. 鹭 / lu. */
@@ -54,7 +54,7 @@ const PLACE_LIKE = new Set(REGIONS.map((region) => region.city));
  * A trade name (字号) of two or three characters, such as 鹭岛, 恒信 or 恒信达, never one character
  * twice in a row and never a city's name.
  */
-export function tradeName(random: Random, longest: 2 | 3 = 3): string {
+export function tradeName(random: SeededRandom, longest: 2 | 3 = 3): string {
   let name = random.pick(TRADE_NAME_FIRST).zh;
   const length = longest === 3 && random.chance(0.5) ? 3 : 2;
   while (name.length < length) {
@@ -115,12 +115,12 @@ for (const trade of TRADES) {
   else TRADES_BY_THEME.set(trade.theme, [trade]);
 }
 
-export function anyTrade(random: Random): Trade {
+export function anyTrade(random: SeededRandom): Trade {
   return TRADE_TABLE.draw(random);
 }
 
 /** Another line of business in the same theme, e.g. 精密机械 for a 智能装备 group. */
-export function kindredTrade(random: Random, trade: Trade): Trade {
+export function kindredTrade(random: SeededRandom, trade: Trade): Trade {
   return random.pick(TRADES_BY_THEME.get(trade.theme) ?? [trade]);
 }
 
@@ -144,7 +144,7 @@ const PLACE_SECOND = [
   ...'山湖江河溪桥塘洲岭峰园苑湾港门城坪林井阳华海浦岗坂洋亭岸田口头埔尾坑厝墩坡泉岛庄院',
 ];
 
-export function placeName(random: Random): string {
+export function placeName(random: SeededRandom): string {
   const first = random.pick(PLACE_FIRST);
   let second = random.pick(PLACE_SECOND);
   while (second === first) second = random.pick(PLACE_SECOND);
@@ -231,7 +231,7 @@ export interface PersonName {
   readonly given: readonly Spelled[];
 }
 
-export function personName(random: Random): PersonName {
+export function personName(random: SeededRandom): PersonName {
   const surname = SURNAMES.draw(random);
   const given = [random.pick(GIVEN_NAME_CHARACTERS)];
   if (random.chance(0.7)) given.push(random.pick(GIVEN_NAME_CHARACTERS));

@@ -1,5 +1,5 @@
 import { profileMismatch, type RebalanceModel } from './model.js';
-import { stableHash } from './random.js';
+import { hashSeed } from '@gap/random';
 
 export interface CandidateOptions {
   /** Managers each profile may reach besides the current managers of its accounts. */
@@ -41,7 +41,7 @@ export function selectCandidates(
     const starts = counts.slice(0, bucketCount + 1);
     for (const m of receivers) sorted[counts[rankOf[m]]++] = m;
 
-    const hash = stableHash(`${profile.tier}|${profile.regionCode}|${profile.industryCode}`);
+    const hash = hashSeed(0, `${profile.tier}|${profile.regionCode}|${profile.industryCode}`);
     const wanted = profilePoints[p] * options.capacityCover;
     const chosen: number[] = [];
     let room = 0;

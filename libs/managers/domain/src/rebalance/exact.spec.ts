@@ -3,7 +3,7 @@ import { EXACT_LIMITS, solveExactly } from './exact.js';
 import { generateRebalanceProblem } from './generate.js';
 import { planRebalance } from './plan.js';
 import { totalCostOf, type RebalanceProblem } from './problem.js';
-import { SeededRandom } from './random.js';
+import { SeededRandom } from '@gap/random';
 
 /** Tiny, tight problems: one province, four districts, many A and B accounts, little room. */
 function tinyProblems(count: number, seed: number): RebalanceProblem[] {

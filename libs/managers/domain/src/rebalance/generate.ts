@@ -8,7 +8,7 @@ import {
 } from '../manager.js';
 import { DEFAULT_MANAGER_POLICY, type ManagerPolicy } from '../policy.js';
 import type { ManagerToBalance, RebalanceProblem } from './problem.js';
-import { itemAt, SeededRandom } from './random.js';
+import { itemAt, SeededRandom } from '@gap/random';
 
 export interface GenerateOptions {
   readonly accounts: number;

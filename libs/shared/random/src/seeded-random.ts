@@ -1,8 +1,9 @@
 /**
- * A small seeded pseudo-random source (mulberry32), so that the demo book is the same on every
- * machine and every run for the same seed. Never Math.random.
+ * A small seeded pseudo-random source (mulberry32): the same seed gives the same stream on
+ * every machine and every run, so generated books, problems and randomised tests can be
+ * reproduced from their seed. Never Math.random.
  */
-export class Random {
+export class SeededRandom {
   private state: number;
 
   constructor(seed: number) {
@@ -29,7 +30,18 @@ export class Random {
 
   /** Any one of `items`, which must not be empty. */
   pick<T>(items: readonly T[]): T {
-    return at(items, Math.floor(this.next() * items.length));
+    return itemAt(items, Math.floor(this.next() * items.length));
+  }
+
+  /** One of `entries`, drawn in proportion to its weight. */
+  weighted<T>(entries: readonly (readonly [T, number])[]): T {
+    const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+    let target = this.next() * total;
+    for (const [item, weight] of entries) {
+      target -= weight;
+      if (target < 0) return item;
+    }
+    return itemAt(entries, entries.length - 1)[0];
   }
 
   /** A standard normal deviate (Box-Muller). */
@@ -48,12 +60,12 @@ export class Random {
     if (count >= items.length) return [...items];
     const chosen = new Set<number>();
     while (chosen.size < count) chosen.add(Math.floor(this.next() * items.length));
-    return [...chosen].map((index) => at(items, index));
+    return [...chosen].map((index) => itemAt(items, index));
   }
 }
 
 /** `items[index]` for an index known to be in range; throws rather than yield undefined. */
-export function at<T>(items: readonly T[], index: number): T {
+export function itemAt<T>(items: readonly T[], index: number): T {
   const item = items[index];
   if (item === undefined) throw new RangeError(`no item at ${index} of ${items.length}`);
   return item;
@@ -70,20 +82,23 @@ export class WeightedTable<T> {
     this.cumulative = entries.map(([, weight]) => (total += weight));
   }
 
-  draw(random: Random): T {
-    const target = random.next() * at(this.cumulative, this.cumulative.length - 1);
+  draw(random: SeededRandom): T {
+    const target = random.next() * itemAt(this.cumulative, this.cumulative.length - 1);
     let low = 0;
     let high = this.cumulative.length - 1;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (at(this.cumulative, middle) > target) high = middle;
+      if (itemAt(this.cumulative, middle) > target) high = middle;
       else low = middle + 1;
     }
-    return at(this.items, low);
+    return itemAt(this.items, low);
   }
 }
 
-/** A 32-bit seed from a number and a text (FNV-1a), for streams keyed by e.g. a credit code. */
+/**
+ * A stable 32-bit hash of a text (FNV-1a) mixed with a seed: a seed for a stream keyed by,
+ * say, a credit code, or a tie-breaker that falls the same way on every run.
+ */
 export function hashSeed(seed: number, text: string): number {
   let hash = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < text.length; i++) {
