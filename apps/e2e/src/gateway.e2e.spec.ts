@@ -30,6 +30,8 @@ function freshCreditCode(): string {
 }
 
 const MAX_DEPTH = 3;
+/** This run's topics on the shared test broker. */
+const TOPIC_PREFIX = `e2e-${randomUUID().slice(0, 8)}.`;
 
 describe('the platform through the gateway, with Kafka between the services', () => {
   let issuer: TestIssuer;
@@ -46,6 +48,8 @@ describe('the platform through the gateway, with Kafka between the services', ()
       DATABASE_URL: testDatabaseUrl(),
       EVENT_TRANSPORT: 'kafka',
       KAFKA_BROKERS: testKafkaBrokers().join(','),
+      // Topics of this run alone: other suites publish to the same broker at the same time.
+      KAFKA_TOPIC_PREFIX: TOPIC_PREFIX,
       AUTH_ISSUER: TEST_ISSUER,
       AUTH_AUDIENCE: TEST_AUDIENCE,
       AUTH_JWKS_FILE: issuer.jwksFile,
@@ -208,7 +212,10 @@ describe('the platform through the gateway, with Kafka between the services', ()
     const consumer = kafka.consumer({ groupId: `e2e-${randomUUID()}` });
     const seen: string[] = [];
     await consumer.connect();
-    await consumer.subscribe({ topics: ['accounts.events.v1'], fromBeginning: true });
+    await consumer.subscribe({
+      topics: [`${TOPIC_PREFIX}accounts.events.v1`],
+      fromBeginning: true,
+    });
     await consumer.run({
       eachMessage: ({ message }) => {
         if (message.key?.toString() === id) seen.push(message.value?.toString() ?? '');

@@ -19,6 +19,12 @@ describe('loading a service configuration', () => {
     expect(() => loadConfig(ServiceConfig, { EVENT_TRANSPORT: 'rabbit' })).toThrow(
       /EVENT_TRANSPORT="rabbit"/,
     );
+    expect(() => loadConfig(ServiceConfig, { KAFKA_TOPIC_PREFIX: 'staging/' })).toThrow(
+      /KAFKA_TOPIC_PREFIX="staging\/"/,
+    );
+    expect(loadConfig(ServiceConfig, { KAFKA_TOPIC_PREFIX: 'staging.' }).KAFKA_TOPIC_PREFIX).toBe(
+      'staging.',
+    );
   });
 
   it('never repeats the value of a secret in its message', () => {

@@ -1,5 +1,15 @@
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -47,4 +57,12 @@ export class ServiceConfig extends AppConfig {
   @IsString({ each: true })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
   @IsInt() @Min(1) KAFKA_REPLICATION_FACTOR: number = 1;
+  /**
+   * Put before every topic name: environments (or test runs) that share one cluster each see
+   * only their own events. Empty by default: the topics are named as the contracts name them.
+   */
+  @Matches(/^[A-Za-z0-9._-]*$/, {
+    message: 'KAFKA_TOPIC_PREFIX may hold letters, digits, ".", "_" and "-"',
+  })
+  KAFKA_TOPIC_PREFIX = '';
 }

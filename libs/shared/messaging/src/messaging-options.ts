@@ -16,6 +16,7 @@ export function messagingOptionsFrom(
             brokers: config.KAFKA_BROKERS,
             clientId: service,
             replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+            topicPrefix: config.KAFKA_TOPIC_PREFIX,
           }
         : { kind: 'postgres', url: config.DATABASE_URL },
   };

@@ -10,6 +10,7 @@ export type TransportSettings =
       readonly clientId: string;
       readonly replicationFactor?: number;
       readonly partitions?: number;
+      readonly topicPrefix?: string;
     };
 
 export function createTransport(settings: TransportSettings): EventTransport {

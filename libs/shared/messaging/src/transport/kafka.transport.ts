@@ -21,6 +21,8 @@ export interface KafkaTransportOptions {
   readonly clientId: string;
   readonly partitions?: number;
   readonly replicationFactor?: number;
+  /** Put before every topic name on the cluster; the platform's own names are used inside. */
+  readonly topicPrefix?: string;
 }
 
 const TRANSIENT_ERRORS = new Set([
@@ -68,7 +70,10 @@ export class KafkaTransport implements EventTransport {
   private admin?: Promise<Admin>;
   private readonly consumers = new Set<Consumer>();
 
+  private readonly prefix: string;
+
   constructor(private readonly options: KafkaTransportOptions) {
+    this.prefix = options.topicPrefix ?? '';
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],
@@ -85,7 +90,7 @@ export class KafkaTransport implements EventTransport {
    * while: both are waited out rather than failing the boot.
    */
   async ensureTopics(topics: readonly string[]): Promise<void> {
-    const wanted = [...new Set(topics)];
+    const wanted = [...new Set(topics.map((topic) => this.onCluster(topic)))];
     if (wanted.length === 0) return;
     const admin = await this.getAdmin();
     await this.untilReady(`creating ${wanted.join(', ')}`, async () => {
@@ -132,7 +137,7 @@ export class KafkaTransport implements EventTransport {
     if (records.length === 0) return;
     const producer = await this.getProducer();
     await producer.send({
-      topic,
+      topic: this.onCluster(topic),
       acks: -1,
       messages: records.map((record) => ({
         key: record.key,
@@ -159,14 +164,17 @@ export class KafkaTransport implements EventTransport {
     });
     await consumer.connect();
     await this.untilReady(`subscribing to ${options.topics.join(', ')}`, async () => {
-      await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
+      await consumer.subscribe({
+        topics: options.topics.map((topic) => this.onCluster(topic)),
+        fromBeginning: true,
+      });
       return true;
     });
     await consumer.run({
       partitionsConsumedConcurrently: 1,
       eachMessage: async ({ topic, partition, message }) => {
         const record: DeliveredRecord = {
-          topic,
+          topic: topic.slice(this.prefix.length),
           partition,
           offset: message.offset,
           key: message.key?.toString('utf8') ?? null,
@@ -186,6 +194,11 @@ export class KafkaTransport implements EventTransport {
         await consumer.disconnect();
       },
     };
+  }
+
+  /** A topic's name on the cluster. */
+  private onCluster(topic: string): string {
+    return this.prefix + topic;
   }
 
   async ping(): Promise<void> {
