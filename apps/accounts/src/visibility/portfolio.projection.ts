@@ -1,5 +1,4 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { TOPICS } from '@gap/contracts';
 import { MessagingService } from '@gap/messaging';
 import { PortfolioStore } from '@gap/portfolio';
 
@@ -15,7 +14,6 @@ export class PortfolioProjection implements OnModuleInit {
   onModuleInit(): void {
     this.messaging.consume({
       groupId: ACCOUNTS_CONSUMER_GROUP,
-      topics: [TOPICS.managers],
       handlers: {
         ManagerAssigned: (event, manager) => this.store.onManagerAssigned(event, manager),
         TeamChanged: (event, manager) => this.store.onTeamChanged(event, manager),

@@ -1,5 +1,4 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { TOPICS } from '@gap/contracts';
 import { MessagingService } from '@gap/messaging';
 import { AssignmentService } from './assignment.service.js';
 
@@ -16,7 +15,6 @@ export class AccountEventsConsumer implements OnModuleInit {
   onModuleInit(): void {
     this.messaging.consume({
       groupId: MANAGERS_CONSUMER_GROUP,
-      topics: [TOPICS.accounts, TOPICS.tiering],
       handlers: {
         AccountCreated: (event, manager) => this.assignments.onAccountCreated(event, manager),
         AccountUpdated: (event, manager) => this.assignments.onAccountUpdated(event, manager),

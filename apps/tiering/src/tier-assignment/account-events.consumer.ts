@@ -1,5 +1,4 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { TOPICS } from '@gap/contracts';
 import { MessagingService } from '@gap/messaging';
 import { PortfolioStore } from '@gap/portfolio';
 import { AccountProfileProjection } from '../value/account-profile.projection.js';
@@ -21,7 +20,6 @@ export class AccountEventsConsumer implements OnModuleInit {
   onModuleInit(): void {
     this.messaging.consume({
       groupId: TIERING_CONSUMER_GROUP,
-      topics: [TOPICS.accounts, TOPICS.managers],
       handlers: {
         AccountCreated: async (event, manager) => {
           await this.profiles.onAccountCreated(event, manager);

@@ -58,6 +58,13 @@ export class ServiceConfig extends AppConfig {
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
   @IsInt() @Min(1) KAFKA_REPLICATION_FACTOR: number = 1;
   /**
+   * Partitions of each topic the services create: the instances of one service (one consumer
+   * group) share a topic's partitions, so this is how many of them can work at once.
+   */
+  @IsInt() @Min(1) @Max(1000) KAFKA_PARTITIONS: number = 6;
+  /** Events a consumer applies in one transaction at most, on either transport. */
+  @IsInt() @Min(1) @Max(10_000) EVENT_BATCH_SIZE: number = 500;
+  /**
    * Put before every topic name: environments (or test runs) that share one cluster each see
    * only their own events. Empty by default: the topics are named as the contracts name them.
    */

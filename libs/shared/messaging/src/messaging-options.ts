@@ -16,8 +16,10 @@ export function messagingOptionsFrom(
             brokers: config.KAFKA_BROKERS,
             clientId: service,
             replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+            partitions: config.KAFKA_PARTITIONS,
             topicPrefix: config.KAFKA_TOPIC_PREFIX,
+            batchSize: config.EVENT_BATCH_SIZE,
           }
-        : { kind: 'postgres', url: config.DATABASE_URL },
+        : { kind: 'postgres', url: config.DATABASE_URL, batchSize: config.EVENT_BATCH_SIZE },
   };
 }

@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { TOPICS, deadLetterTopic, type ProducingService } from '@gap/contracts';
 import { HealthRegistry, type ReadinessReport } from '@gap/observability';
 import { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer.js';
+import { OutboxPublisher } from './outbox/outbox.publisher.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox.relay.js';
 import type { EventTransport } from './transport/event-transport.js';
 import type { TransportSettings } from './transport/create-transport.js';
@@ -38,14 +39,18 @@ export class MessagingService
   private readonly logger = new Logger(MessagingService.name);
   private readonly consumers: EventConsumer[] = [];
   readonly relay: OutboxRelay;
+  private readonly stopNudging: () => void;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Inject(EVENT_TRANSPORT) readonly transport: EventTransport,
     private readonly dataSource: DataSource,
+    publisher: OutboxPublisher,
     @Optional() private readonly health?: HealthRegistry,
   ) {
     this.relay = new OutboxRelay(dataSource, transport, options.relayOptions);
+    // Events recorded in this process go out as soon as their transaction commits.
+    this.stopNudging = publisher.onCommitted(() => this.relay.nudge());
   }
 
   onModuleInit(): void {
@@ -94,6 +99,7 @@ export class MessagingService
 
   async onApplicationShutdown(): Promise<void> {
     for (const consumer of this.consumers) await consumer.stop();
+    this.stopNudging();
     await this.relay.stop();
     await this.transport.close();
   }

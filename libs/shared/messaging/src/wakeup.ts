@@ -1,8 +1,17 @@
-/** A sleep that another part of the process can cut short (new work, or shutdown). */
+/**
+ * A sleep that another part of the process can cut short (new work, or shutdown). A wake while
+ * nobody sleeps is kept for the next sleep, so work that arrives during a pass is not left
+ * waiting for a whole interval.
+ */
 export class Wakeup {
   private pending?: () => void;
+  private woken = false;
 
   sleep(ms: number): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout | undefined = undefined;
       const done = (): void => {
@@ -16,6 +25,7 @@ export class Wakeup {
   }
 
   wake(): void {
-    this.pending?.();
+    if (this.pending) this.pending();
+    else this.woken = true;
   }
 }

@@ -3,14 +3,17 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   checkReceivedEnvelope,
   deadLetterTopic,
+  EVENT_CATALOG,
   type EventEnvelope,
   type EventType,
 } from '@gap/contracts';
 import { Correlation } from '@gap/observability';
-import type {
-  DeliveredRecord,
-  EventTransport,
-  Subscription,
+import {
+  publishWithin,
+  type DeliveredRecord,
+  type EventTransport,
+  type OutgoingRecord,
+  type Subscription,
 } from '../transport/event-transport.js';
 import { Wakeup } from '../wakeup.js';
 import { InboxRepository } from './inbox.repository.js';
@@ -25,7 +28,8 @@ export type EventHandlers = { readonly [T in EventType]?: EventHandler<T> };
 export interface EventConsumerOptions {
   /** The consuming service's group: each group sees every event once. */
   readonly groupId: string;
-  readonly topics: readonly string[];
+  /** The topics to read: by default those of the handled event types, and no other. */
+  readonly topics?: readonly string[];
   readonly handlers: EventHandlers;
   /** How often a failing event is tried before it goes to the dead-letter topic. */
   readonly maxAttempts?: number;
@@ -34,21 +38,40 @@ export interface EventConsumerOptions {
 
 export type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
+type Item =
+  | { readonly kind: 'ignored'; readonly record: DeliveredRecord }
+  | { readonly kind: 'poison'; readonly record: DeliveredRecord; readonly error: string }
+  | { readonly kind: 'event'; readonly record: DeliveredRecord; readonly event: EventEnvelope };
+
+/** A handler failed on the fast path: the batch is applied again, each event isolated. */
+class IsolationNeeded extends Error {
+  constructor(readonly failure: unknown) {
+    super('A handler failed; the batch is applied again with each event isolated.');
+  }
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/** The topics the handled event types are published to. */
+export function topicsOf(handlers: EventHandlers): string[] {
+  return [...new Set(Object.keys(handlers).map((type) => EVENT_CATALOG[type as EventType].topic))];
+}
+
 /**
- * Applies events to a service's own state exactly once: the event id goes into the inbox in
- * the same transaction as the effect, so a redelivered event finds its id and changes nothing.
- * An event that cannot be applied (malformed, or failing every attempt) is published to the
- * topic's dead-letter topic with the error, and the consumer moves on.
+ * Applies events to a service's own state exactly once, a batch at a time: the batch's event
+ * ids go into the inbox (one statement) in the same transaction as the effects, so a
+ * redelivered batch finds its ids and changes nothing. An event that cannot be applied
+ * (malformed, or its handler failing every attempt) is rolled back to its savepoint and parked
+ * on the topic's dead-letter topic with the error, and the rest of the batch applies.
  */
 export class EventConsumer {
   private readonly logger: Logger;
   private readonly inbox: InboxRepository;
   private subscription?: Subscription;
   private readonly wakeup = new Wakeup();
+  readonly topics: readonly string[];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -57,22 +80,20 @@ export class EventConsumer {
   ) {
     this.logger = new Logger(`consumer:${options.groupId}`);
     this.inbox = new InboxRepository(dataSource);
-  }
-
-  get topics(): readonly string[] {
-    return this.options.topics;
+    this.topics = options.topics ?? topicsOf(options.handlers);
   }
 
   get deadLetterTopics(): string[] {
-    return this.options.topics.map(deadLetterTopic);
+    return this.topics.map(deadLetterTopic);
   }
 
   async start(): Promise<void> {
     this.subscription = await this.transport.subscribe({
       groupId: this.options.groupId,
-      topics: this.options.topics,
-      onRecord: async (record) => {
-        await this.consume(record);
+      topics: this.topics,
+      eventTypes: Object.keys(this.options.handlers),
+      onBatch: async (batch) => {
+        await this.consumeBatch(batch.records);
       },
     });
   }
@@ -93,40 +114,202 @@ export class EventConsumer {
     this.subscription = undefined;
   }
 
-  /** Handles one delivered record; public so the delivery rules can be tested record by record. */
+  /** Handles one delivered record, as a batch of one. */
   async consume(record: DeliveredRecord): Promise<Outcome> {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(record.value);
-    } catch (error) {
-      return this.deadLetter(record, `Not JSON: ${messageOf(error)}`);
-    }
-    const type = (raw as { type?: unknown } | null)?.type;
-    if (typeof type !== 'string' || !(type in this.options.handlers)) {
-      if (typeof type === 'string') return 'ignored';
-      return this.deadLetter(record, 'The record has no event type.');
-    }
-    const checked = checkReceivedEnvelope(raw);
-    if (!checked.ok) return this.deadLetter(record, checked.problems.join('; '));
+    const [outcome] = await this.consumeBatch([record]);
+    return outcome ?? 'ignored';
+  }
 
+  /**
+   * Applies delivered records (in order) in one transaction; returns each record's outcome.
+   * Throws, so that the transport delivers the records again, only when the database does not
+   * answer: then nothing has been parked.
+   */
+  async consumeBatch(records: readonly DeliveredRecord[]): Promise<Outcome[]> {
+    const items = records.map((record) => this.decode(record));
+    if (items.every((item) => item.kind === 'ignored')) return items.map(() => 'ignored');
     const attempts = this.options.maxAttempts ?? 3;
     let lastError: unknown;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
-        return await this.applyOnce(checked.value);
+        return await this.apply(items);
       } catch (error) {
         lastError = error;
         this.logger.warn(
-          `Event ${checked.value.id} (${checked.value.type}) failed, attempt ${attempt} of ${attempts}: ${messageOf(error)}`,
+          `A batch of ${records.length} record(s) failed, attempt ${attempt} of ${attempts}: ${messageOf(error)}`,
         );
-        if (attempt < attempts)
-          await this.wakeup.sleep((this.options.retryDelayMs ?? 200) * attempt);
+        if (attempt < attempts) await this.pause(attempt);
       }
     }
-    // When the database itself does not answer, the event is not poison: leave it to be
+    // When the database itself does not answer, no event is poison: leave the batch to be
     // delivered again once the database is back, rather than parking it in the dead letters.
     if (!(await this.databaseAnswers())) throw lastError;
-    return this.deadLetter(record, messageOf(lastError));
+    // The database answers, yet the batch does not go through as a whole: one by one, so that
+    // only what cannot be applied is parked.
+    const outcomes: Outcome[] = [];
+    for (const item of items) outcomes.push(await this.applyAlone(item));
+    return outcomes;
+  }
+
+  private decode(record: DeliveredRecord): Item {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(record.value);
+    } catch (error) {
+      return { kind: 'poison', record, error: `Not JSON: ${messageOf(error)}` };
+    }
+    const type = (raw as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string') {
+      return { kind: 'poison', record, error: 'The record has no event type.' };
+    }
+    if (!(type in this.options.handlers)) return { kind: 'ignored', record };
+    const checked = checkReceivedEnvelope(raw);
+    if (!checked.ok) return { kind: 'poison', record, error: checked.problems.join('; ') };
+    return { kind: 'event', record, event: checked.value };
+  }
+
+  /**
+   * Applies the batch without a savepoint per event first (a subtransaction per event would
+   * cost two round trips each, and past 64 of them PostgreSQL's snapshots slow down for every
+   * session); when a handler fails, applies it again with each event isolated.
+   */
+  private async apply(items: readonly Item[]): Promise<Outcome[]> {
+    if (items.filter((item) => item.kind === 'event').length <= 1) {
+      return this.applyInTransaction(items, true);
+    }
+    try {
+      return await this.applyInTransaction(items, false);
+    } catch (error) {
+      if (!(error instanceof IsolationNeeded)) throw error;
+      this.logger.warn(`Isolating each event of the batch: ${messageOf(error.failure)}`);
+      return this.applyInTransaction(items, true);
+    }
+  }
+
+  private applyInTransaction(items: readonly Item[], isolate: boolean): Promise<Outcome[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const events = items.flatMap((item) =>
+        item.kind === 'event' ? [{ id: item.event.id.toLowerCase(), type: item.event.type }] : [],
+      );
+      const fresh = await this.inbox.claimAll(manager, this.options.groupId, events);
+      const outcomes: Outcome[] = [];
+      const parked: { record: DeliveredRecord; error: string }[] = [];
+      for (const item of items) {
+        if (item.kind === 'ignored') {
+          outcomes.push('ignored');
+        } else if (item.kind === 'poison') {
+          parked.push(item);
+          outcomes.push('dead-lettered');
+        } else if (!fresh.delete(item.event.id.toLowerCase())) {
+          outcomes.push('duplicate');
+        } else if (!isolate) {
+          await this.handle(item.event, manager).catch((error: unknown) => {
+            throw new IsolationNeeded(error);
+          });
+          outcomes.push('applied');
+        } else {
+          const error = await this.handleIsolated(item.event, manager);
+          if (error === undefined) {
+            outcomes.push('applied');
+          } else {
+            await this.inbox.release(manager, this.options.groupId, item.event.id.toLowerCase());
+            parked.push({ record: item.record, error });
+            outcomes.push('dead-lettered');
+          }
+        }
+      }
+      await this.park(manager, parked);
+      return outcomes;
+    });
+  }
+
+  /** Runs the handler under a savepoint, retrying; returns the last error if it never succeeds. */
+  private async handleIsolated(
+    event: EventEnvelope,
+    manager: EntityManager,
+  ): Promise<string | undefined> {
+    const attempts = this.options.maxAttempts ?? 3;
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      await manager.query('SAVEPOINT consumer_event');
+      try {
+        await this.handle(event, manager);
+        await manager.query('RELEASE SAVEPOINT consumer_event');
+        return undefined;
+      } catch (error) {
+        // When the database is gone this throws too, and the whole batch is delivered again.
+        await manager.query('ROLLBACK TO SAVEPOINT consumer_event');
+        lastError = error;
+        this.logger.warn(
+          `Event ${event.id} (${event.type}) failed, attempt ${attempt} of ${attempts}: ${messageOf(error)}`,
+        );
+        if (attempt < attempts) await this.pause(attempt);
+      }
+    }
+    return messageOf(lastError);
+  }
+
+  private handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    const handler = this.options.handlers[event.type] as EventHandler<EventType>;
+    return Correlation.run({ correlationId: event.correlationId, causationId: event.id }, () =>
+      handler(event, manager),
+    );
+  }
+
+  /** One record in a transaction of its own; parked, outside any transaction, if it fails. */
+  private async applyAlone(item: Item): Promise<Outcome> {
+    try {
+      const [outcome] = await this.applyInTransaction([item], true);
+      return outcome ?? 'ignored';
+    } catch (error) {
+      if (!(await this.databaseAnswers())) throw error;
+      await this.transport.publish(deadLetterTopic(item.record.topic), [
+        this.deadLetter(item.record, messageOf(error)),
+      ]);
+      return 'dead-lettered';
+    }
+  }
+
+  /**
+   * Parks records on their dead-letter topics: in the batch's transaction when the transport
+   * lives in the same database (then exactly once), else before the batch commits (a batch
+   * delivered again after a failed commit may park the same record twice).
+   */
+  private async park(
+    manager: EntityManager,
+    parked: readonly { record: DeliveredRecord; error: string }[],
+  ): Promise<void> {
+    const byTopic = new Map<string, OutgoingRecord[]>();
+    for (const { record, error } of parked) {
+      const topic = deadLetterTopic(record.topic);
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), this.deadLetter(record, error)]);
+    }
+    for (const [topic, records] of byTopic) {
+      await publishWithin(this.transport, manager, topic, records);
+    }
+  }
+
+  private deadLetter(record: DeliveredRecord, error: string): OutgoingRecord {
+    this.logger.error(
+      `Dead-lettering record ${record.topic}/${record.partition}@${record.offset}: ${error}`,
+    );
+    return {
+      key: record.key ?? '',
+      value: record.value,
+      headers: {
+        ...record.headers,
+        'dlq-error': error.slice(0, 4_000),
+        'dlq-consumer-group': this.options.groupId,
+        'dlq-source-topic': record.topic,
+        'dlq-source-partition': String(record.partition),
+        'dlq-source-offset': record.offset,
+        'dlq-failed-at': new Date().toISOString(),
+      },
+    };
+  }
+
+  private pause(attempt: number): Promise<void> {
+    return this.wakeup.sleep((this.options.retryDelayMs ?? 200) * attempt);
   }
 
   private async databaseAnswers(): Promise<boolean> {
@@ -136,38 +319,5 @@ export class EventConsumer {
     } catch {
       return false;
     }
-  }
-
-  private async applyOnce(event: EventEnvelope): Promise<Outcome> {
-    const handler = this.options.handlers[event.type] as EventHandler<EventType>;
-    return this.dataSource.transaction(async (manager) => {
-      const first = await this.inbox.claim(manager, this.options.groupId, event.id, event.type);
-      if (!first) return 'duplicate';
-      await Correlation.run({ correlationId: event.correlationId, causationId: event.id }, () =>
-        handler(event, manager),
-      );
-      return 'applied';
-    });
-  }
-
-  private async deadLetter(record: DeliveredRecord, error: string): Promise<Outcome> {
-    this.logger.error(
-      `Dead-lettering record ${record.topic}/${record.partition}@${record.offset}: ${error}`,
-    );
-    await this.transport.publish(deadLetterTopic(record.topic), [
-      {
-        key: record.key ?? '',
-        value: record.value,
-        headers: {
-          'dlq-error': error.slice(0, 4_000),
-          'dlq-consumer-group': this.options.groupId,
-          'dlq-source-topic': record.topic,
-          'dlq-source-partition': String(record.partition),
-          'dlq-source-offset': record.offset,
-          'dlq-failed-at': new Date().toISOString(),
-        },
-      },
-    ]);
-    return 'dead-lettered';
   }
 }

@@ -1,6 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { qualifiedTable } from '@gap/database';
 
+export interface InboxEntry {
+  readonly id: string;
+  readonly type: string;
+}
+
 /** Processed event ids per consumer group, in the consuming service's schema. */
 export class InboxRepository {
   private readonly table: string;
@@ -9,18 +14,30 @@ export class InboxRepository {
     this.table = qualifiedTable(dataSource, 'inbox');
   }
 
-  /** Records the event as processed; false when it already was (a duplicate delivery). */
-  async claim(
+  /**
+   * Records the events as processed, in one statement; returns the ids that were not yet
+   * (the others are duplicate deliveries). An id twice in `events` is claimed once.
+   */
+  async claimAll(
     manager: EntityManager,
     group: string,
-    eventId: string,
-    type: string,
-  ): Promise<boolean> {
-    const inserted = await manager.query<unknown[]>(
-      `INSERT INTO ${this.table} (consumer_group, event_id, event_type) VALUES ($1, $2, $3)
+    events: readonly InboxEntry[],
+  ): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const inserted = await manager.query<{ event_id: string }[]>(
+      `INSERT INTO ${this.table} (consumer_group, event_id, event_type)
+       SELECT $1, t.id, t.type FROM unnest($2::uuid[], $3::text[]) AS t(id, type)
        ON CONFLICT DO NOTHING RETURNING event_id`,
-      [group, eventId, type],
+      [group, events.map((e) => e.id), events.map((e) => e.type)],
     );
-    return inserted.length === 1;
+    return new Set(inserted.map((row) => row.event_id));
+  }
+
+  /** Gives a claim back: the event was parked, and is applied if it is ever replayed. */
+  async release(manager: EntityManager, group: string, eventId: string): Promise<void> {
+    await manager.query(`DELETE FROM ${this.table} WHERE consumer_group = $1 AND event_id = $2`, [
+      group,
+      eventId,
+    ]);
   }
 }

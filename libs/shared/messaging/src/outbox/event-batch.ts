@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { EventEnvelope, EventType } from '@gap/contracts';
-import type { OutgoingRecord } from '../transport/event-transport.js';
+import {
+  EVENT_ID_HEADER,
+  EVENT_TYPE_HEADER,
+  type OutgoingRecord,
+} from '../transport/event-transport.js';
 
 /**
  * Many events of one type in one outbox row, as a statement that changes a million rows
@@ -25,6 +29,9 @@ export interface EventBatch {
   /** [aggregate id, ...values of `fields`] */
   readonly items: readonly (readonly unknown[])[];
 }
+
+/** The outbox message key of a row that holds an EventBatch. */
+export const BATCH_MESSAGE_KEY = 'batch';
 
 /** The id of the event at `index` of batch `batchId`: a UUID (version 4 layout) from a hash. */
 export function batchEventId(batchId: string, index: number): string {
@@ -65,19 +72,36 @@ export function envelopesOf(batch: EventBatch): BatchedEnvelope[] {
   });
 }
 
-/** The records one outbox row stands for: itself, or each event of its batch. */
+/**
+ * The records one outbox row stands for: itself, or each event of its batch. Each carries its
+ * event id and type as headers, so consumers can skip types they do not handle unparsed.
+ */
 export function outgoingRecords(row: {
   readonly id: string;
   readonly messageKey: string;
+  readonly eventType?: string;
   readonly envelope: string;
 }): OutgoingRecord[] {
-  const batch = JSON.parse(row.envelope) as unknown;
+  // A batch row is keyed 'batch' (see setBasedEventsSql): any other row is sent as it is,
+  // without parsing its envelope.
+  const batch =
+    row.messageKey === BATCH_MESSAGE_KEY ? (JSON.parse(row.envelope) as unknown) : undefined;
   if (!isEventBatch(batch)) {
-    return [{ key: row.messageKey, value: row.envelope, headers: { 'event-id': row.id } }];
+    const type = row.eventType ?? (JSON.parse(row.envelope) as { type?: unknown } | null)?.type;
+    return [
+      {
+        key: row.messageKey,
+        value: row.envelope,
+        headers: {
+          [EVENT_ID_HEADER]: row.id,
+          ...(typeof type === 'string' ? { [EVENT_TYPE_HEADER]: type } : {}),
+        },
+      },
+    ];
   }
   return envelopesOf(batch).map((envelope) => ({
     key: envelope.aggregateId,
     value: JSON.stringify(envelope),
-    headers: { 'event-id': envelope.id },
+    headers: { [EVENT_ID_HEADER]: envelope.id, [EVENT_TYPE_HEADER]: envelope.type },
   }));
 }

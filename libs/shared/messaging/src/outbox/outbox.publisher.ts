@@ -8,6 +8,7 @@ import {
   type EventType,
 } from '@gap/contracts';
 import { Correlation } from '@gap/observability';
+import { CommitSignal } from './commit-signal.js';
 import { OutboxRepository } from './outbox.repository.js';
 
 export interface PendingEvent<T extends EventType = EventType> {
@@ -26,13 +27,24 @@ export class EventContractViolation extends Error {
 
 /**
  * Records events in the outbox inside the caller's transaction: the state change and its
- * events commit together or not at all. The relay publishes them afterwards.
+ * events commit together or not at all. The relay publishes them afterwards, woken as soon as
+ * such a transaction commits (see `onCommitted`) rather than at its next look.
  */
 export class OutboxPublisher {
   private readonly outbox: OutboxRepository;
+  private readonly signal: CommitSignal;
 
   constructor(dataSource: DataSource) {
     this.outbox = new OutboxRepository(dataSource);
+    this.signal = CommitSignal.of(dataSource);
+  }
+
+  /**
+   * Calls `listener` after each commit of a transaction that recorded events on this data
+   * source (through any publisher); returns a function that stops it.
+   */
+  onCommitted(listener: () => void): () => void {
+    return this.signal.listen(listener);
   }
 
   async record<T extends EventType>(
@@ -47,9 +59,11 @@ export class OutboxPublisher {
     manager: EntityManager,
     events: readonly PendingEvent[],
   ): Promise<EventEnvelope[]> {
-    if (!manager.queryRunner?.isTransactionActive) {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) {
       throw new Error('Events must be recorded inside the transaction that makes the change.');
     }
+    this.signal.recorded(runner);
     const context = Correlation.current();
     const occurredAt = new Date().toISOString();
     const envelopes = events.map((event): EventEnvelope => {

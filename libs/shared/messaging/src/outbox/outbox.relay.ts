@@ -1,12 +1,19 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EventTransport, OutgoingRecord } from '../transport/event-transport.js';
+import {
+  publishWithin,
+  type EventTransport,
+  type OutgoingRecord,
+} from '../transport/event-transport.js';
 import { Wakeup } from '../wakeup.js';
 import { outgoingRecords } from './event-batch.js';
 import { OutboxRepository, type OutboxRow } from './outbox.repository.js';
 
-/** Records per publish call: well within a broker's default request size. */
-const PUBLISH_CHUNK = 500;
+/**
+ * Records per publish call: one Kafka request (spread over the partitions, so well within a
+ * broker's default limits for events of a kilobyte or less) or one append statement.
+ */
+const PUBLISH_CHUNK = 1_000;
 /** Records per pass, so that a pass (one transaction holding its rows) stays short. */
 const MAX_RECORDS_PER_PASS = 5_000;
 
@@ -50,7 +57,9 @@ function messageOf(error: unknown): string {
  * Publishes what services recorded in their outbox. Rows are claimed with
  * `FOR UPDATE SKIP LOCKED`, so several relays can run side by side; a row is marked sent only
  * after the transport acknowledged it, so a relay that dies between claim and acknowledgement
- * leaves the row pending for the next pass (consumers drop the duplicate, if any).
+ * leaves the row pending for the next pass (consumers drop the duplicate, if any). On the
+ * PostgreSQL event log in the service's own database, the append and the mark-as-sent are one
+ * transaction: a relay that dies leaves neither, and no record is ever appended twice.
  */
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -92,7 +101,7 @@ export class OutboxRelay {
   /** One pass over the due rows; returns what happened to them. */
   async publishDue(): Promise<RelayPass> {
     return this.dataSource.transaction(async (manager) => {
-      const claimed = (await this.outbox.claimDue(manager, this.options.batchSize ?? 500)).map(
+      const claimed = (await this.outbox.claimDue(manager, this.options.batchSize ?? 1_000)).map(
         (row): ClaimedRow => ({ ...row, records: outgoingRecords(row) }),
       );
       // A batch row stands for many events: a pass publishes what fits its budget, and the
@@ -115,7 +124,7 @@ export class OutboxRelay {
     rows: readonly ClaimedRow[],
   ): Promise<Omit<RelayPass, 'claimed'>> {
     try {
-      await this.publishRecords(topic, rows);
+      await this.publishRecords(manager, topic, rows);
       await this.outbox.markSent(
         manager,
         rows.map((r) => r.id),
@@ -136,10 +145,19 @@ export class OutboxRelay {
    * the broker accepts. Rows are marked sent only once all their records are acknowledged; a
    * failure part-way publishes the first chunks again on retry, which consumers drop.
    */
-  private async publishRecords(topic: string, rows: readonly ClaimedRow[]): Promise<void> {
+  private async publishRecords(
+    manager: EntityManager,
+    topic: string,
+    rows: readonly ClaimedRow[],
+  ): Promise<void> {
     const records = rows.flatMap((row) => row.records);
     for (let start = 0; start < records.length; start += PUBLISH_CHUNK) {
-      await this.transport.publish(topic, records.slice(start, start + PUBLISH_CHUNK));
+      await publishWithin(
+        this.transport,
+        manager,
+        topic,
+        records.slice(start, start + PUBLISH_CHUNK),
+      );
     }
   }
 
@@ -151,7 +169,7 @@ export class OutboxRelay {
     const outcome = { sent: 0, retrying: 0, dead: 0 };
     for (const [index, row] of rows.entries()) {
       try {
-        await this.publishRecords(topic, [row]);
+        await this.publishRecords(manager, topic, [row]);
         await this.outbox.markSent(manager, [row.id]);
         outcome.sent++;
       } catch (error) {

@@ -7,6 +7,7 @@ export interface OutboxRow {
   readonly id: string;
   readonly topic: string;
   readonly messageKey: string;
+  readonly eventType: string;
   readonly envelope: string;
   readonly attempts: number;
 }
@@ -42,7 +43,8 @@ export class OutboxRepository {
   /** Locks a batch of due rows; other relays skip them until this transaction ends. */
   async claimDue(manager: EntityManager, limit: number): Promise<OutboxRow[]> {
     return manager.query(
-      `SELECT seq, id, topic, message_key AS "messageKey", envelope::text AS envelope, attempts
+      `SELECT seq, id, topic, message_key AS "messageKey", event_type AS "eventType",
+              envelope::text AS envelope, attempts
        FROM ${this.table}
        WHERE status = 'PENDING' AND available_at <= now()
        ORDER BY seq

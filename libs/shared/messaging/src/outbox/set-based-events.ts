@@ -1,4 +1,5 @@
 import { EVENT_CATALOG, type EventType } from '@gap/contracts';
+import { BATCH_MESSAGE_KEY } from './event-batch.js';
 
 export interface SetBasedEventType {
   readonly type: EventType;
@@ -60,7 +61,7 @@ export function setBasedEventsSql(spec: SetBasedEvents): string {
   // events, and every jsonb step over it (a cast, a concatenation) would walk all of them.
   return `
 INSERT INTO ${spec.outbox} (id, topic, message_key, event_type, envelope)
-SELECT b.id, b.topic, 'batch', b.event_type,
+SELECT b.id, b.topic, '${BATCH_MESSAGE_KEY}', b.event_type,
        json_build_object(
          'id', b.id, 'batch', true, 'type', b.event_type, 'version', b.version,
          'occurredAt', ${spec.occurredAt}::text, 'correlationId', ${spec.correlationId}::text,

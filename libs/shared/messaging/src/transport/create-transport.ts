@@ -1,17 +1,13 @@
 import type { EventTransport } from './event-transport.js';
-import { KafkaTransport } from './kafka.transport.js';
-import { PostgresLogTransport } from './postgres-log.transport.js';
+import { KafkaTransport, type KafkaTransportOptions } from './kafka.transport.js';
+import {
+  PostgresLogTransport,
+  type PostgresLogTransportOptions,
+} from './postgres-log.transport.js';
 
 export type TransportSettings =
-  | { readonly kind: 'postgres'; readonly url: string; readonly pollIntervalMs?: number }
-  | {
-      readonly kind: 'kafka';
-      readonly brokers: readonly string[];
-      readonly clientId: string;
-      readonly replicationFactor?: number;
-      readonly partitions?: number;
-      readonly topicPrefix?: string;
-    };
+  | ({ readonly kind: 'postgres' } & PostgresLogTransportOptions)
+  | ({ readonly kind: 'kafka' } & KafkaTransportOptions);
 
 export function createTransport(settings: TransportSettings): EventTransport {
   switch (settings.kind) {

@@ -8,19 +8,31 @@ import {
   type LogEntry,
   type Producer,
 } from 'kafkajs';
-import type {
-  DeliveredRecord,
-  EventTransport,
-  OutgoingRecord,
-  Subscription,
-  SubscriptionOptions,
+import {
+  batchHandlerOf,
+  EVENT_TYPE_HEADER,
+  wanted,
+  type DeliveredRecord,
+  type EventTransport,
+  type OutgoingRecord,
+  type Subscription,
+  type SubscriptionOptions,
 } from './event-transport.js';
 
 export interface KafkaTransportOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
+  /**
+   * Partitions of a topic this transport creates (default 6): the instances of one consumer
+   * group share a topic's partitions, so this bounds how many of them work at once. Existing
+   * topics keep theirs.
+   */
   readonly partitions?: number;
   readonly replicationFactor?: number;
+  /** Records a consumer applies in one transaction at most (default 500). */
+  readonly batchSize?: number;
+  /** Partitions one consumer applies at the same time, each in its own transaction (default 3). */
+  readonly partitionsConsumedConcurrently?: number;
   /** Put before every topic name on the cluster; the platform's own names are used inside. */
   readonly topicPrefix?: string;
 }
@@ -56,6 +68,7 @@ function headersOf(raw: Record<string, unknown> | undefined): Record<string, str
 }
 
 const TOPIC_READY_TIMEOUT_MS = 30_000;
+export const DEFAULT_PARTITIONS = 6;
 
 /** Another service created the topic between our look and our create: that is success. */
 function isTopicAlreadyCreated(error: unknown): boolean {
@@ -101,7 +114,7 @@ export class KafkaTransport implements EventTransport {
           waitForLeaders: true,
           topics: missing.map((topic) => ({
             topic,
-            numPartitions: this.options.partitions ?? 3,
+            numPartitions: this.options.partitions ?? DEFAULT_PARTITIONS,
             replicationFactor: this.options.replicationFactor ?? 1,
           })),
         });
@@ -162,6 +175,10 @@ export class KafkaTransport implements EventTransport {
     consumer.on(consumer.events.CRASH, () => {
       running = false;
     });
+    // After a crash kafkajs restarts the consumer, which joins its group again.
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      running = true;
+    });
     await consumer.connect();
     await this.untilReady(`subscribing to ${options.topics.join(', ')}`, async () => {
       await consumer.subscribe({
@@ -170,18 +187,45 @@ export class KafkaTransport implements EventTransport {
       });
       return true;
     });
+    const onBatch = batchHandlerOf(options);
+    const types = options.eventTypes ? new Set(options.eventTypes) : undefined;
+    const batchSize = this.options.batchSize ?? 500;
     await consumer.run({
-      partitionsConsumedConcurrently: 1,
-      eachMessage: async ({ topic, partition, message }) => {
-        const record: DeliveredRecord = {
-          topic: topic.slice(this.prefix.length),
-          partition,
-          offset: message.offset,
-          key: message.key?.toString('utf8') ?? null,
-          value: message.value?.toString('utf8') ?? '',
-          headers: headersOf(message.headers),
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachBatchAutoResolve: false,
+      // Offsets are resolved below only once a batch is applied, and committed after each.
+      eachBatch: async (payload) => {
+        const { batch } = payload;
+        const topic = batch.topic.slice(this.prefix.length);
+        let pending: DeliveredRecord[] = [];
+        let lastOffset: string | undefined;
+        const flush = async (): Promise<void> => {
+          if (pending.length > 0)
+            await onBatch({ topic, partition: batch.partition, records: pending });
+          pending = [];
+          if (lastOffset !== undefined) payload.resolveOffset(lastOffset);
+          await payload.heartbeat();
         };
-        await options.onRecord(record);
+        for (const message of batch.messages) {
+          // Stopping, or the partition moved to another instance: what is left is delivered again.
+          if (!payload.isRunning() || payload.isStale()) return;
+          lastOffset = message.offset;
+          // The type is read from the header: a record of a type nobody here handles is not
+          // even decoded.
+          const type = message.headers?.[EVENT_TYPE_HEADER]?.toString();
+          if (wanted(types, type)) {
+            pending.push({
+              topic,
+              partition: batch.partition,
+              offset: message.offset,
+              key: message.key?.toString('utf8') ?? null,
+              value: message.value?.toString('utf8') ?? '',
+              headers: headersOf(message.headers),
+            });
+          }
+          if (pending.length >= batchSize) await flush();
+        }
+        await flush();
       },
     });
     running = true;

@@ -1,10 +1,15 @@
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
-import type {
-  EventTransport,
-  OutgoingRecord,
-  Subscription,
-  SubscriptionOptions,
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  batchHandlerOf,
+  EVENT_TYPE_HEADER,
+  type DeliveredBatch,
+  type DeliveredRecord,
+  type EventTransport,
+  type OutgoingRecord,
+  type Subscription,
+  type SubscriptionOptions,
 } from './event-transport.js';
 import { Wakeup } from '../wakeup.js';
 
@@ -12,11 +17,50 @@ export interface PostgresLogTransportOptions {
   readonly url: string;
   /** How long an idle consumer waits before it looks again when no notification came. */
   readonly pollIntervalMs?: number;
+  /** Records handed to the consumer in one batch at most (default 500). */
   readonly batchSize?: number;
+  /**
+   * Batches a consumer applies at the same time (default 2): the records read are split among
+   * them by key, as Kafka splits a topic among partitions, so one key's records stay in order.
+   */
+  readonly concurrency?: number;
+}
+
+/** Which of `lanes` batches a record with this key goes to. */
+function laneOf(key: string | null, lanes: number): number {
+  if (key === null || lanes === 1) return 0;
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
+  return Math.abs(hash) % lanes;
 }
 
 const CHANNEL = 'event_log';
 const LOCK_NAMESPACE = 'event_log';
+
+/** Runs one statement and returns its rows: a pool's, a client's or a transaction's. */
+type Query = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+
+/**
+ * One statement takes the offsets (the topic's counter row stays locked until the statement's
+ * transaction commits, so records become visible in offset order), appends the records and
+ * queues the wakeup of the topic's consumers, sent when the transaction commits.
+ */
+const APPEND = `
+WITH counter AS (
+  UPDATE event_log.topics SET next_offset = next_offset + $2 WHERE name = $1 RETURNING next_offset
+), appended AS (
+  INSERT INTO event_log.records (topic, "offset", key, value, headers)
+  SELECT $1, counter.next_offset - $2 + t.ord - 1, t.key, t.value, t.headers::jsonb
+    FROM counter,
+         ROWS FROM (json_array_elements_text($3::json), json_array_elements_text($4::json),
+                    json_array_elements($5::json)) WITH ORDINALITY AS t(key, value, headers, ord)
+  RETURNING 1
+)
+SELECT count(*)::int AS appended, pg_notify('${CHANNEL}', $1) IS NULL AS notified FROM appended`;
+
+/** Which server, and which database on it, a session is connected to. */
+const IDENTITY = `SELECT current_database() AS database, inet_server_port() AS port,
+  pg_postmaster_start_time()::text AS started, to_regclass('event_log.records') IS NOT NULL AS log`;
 
 class UnknownTopicError extends Error {
   constructor(topic: string) {
@@ -28,7 +72,8 @@ class UnknownTopicError extends Error {
 interface LogRow {
   offset: string;
   key: string | null;
-  value: string;
+  /** Null when the record's event type is one the subscriber does not handle. */
+  value: string | null;
   headers: Record<string, string>;
 }
 
@@ -45,6 +90,8 @@ export class PostgresLogTransport implements EventTransport {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
   private readonly subscriptions = new Set<PostgresLogSubscription>();
+  /** Per data source: does it connect to the database that holds this event log? */
+  private readonly sharing = new WeakMap<DataSource, Promise<boolean>>();
 
   constructor(private readonly options: PostgresLogTransportOptions) {
     this.pool = new pg.Pool({
@@ -63,37 +110,58 @@ export class PostgresLogTransport implements EventTransport {
   }
 
   async publish(topic: string, records: readonly OutgoingRecord[]): Promise<void> {
+    await this.append(
+      async <T>(sql: string, params: unknown[]) => (await this.pool.query(sql, params)).rows as T[],
+      topic,
+      records,
+    );
+  }
+
+  /**
+   * In the embedded mode the services' schemas and the event log share one database: then the
+   * relay appends in the transaction that marks its outbox rows sent, and a consumer parks a
+   * dead letter in the transaction that records its batch, so neither can happen twice.
+   */
+  async appendWithin(
+    manager: EntityManager,
+    topic: string,
+    records: readonly OutgoingRecord[],
+  ): Promise<boolean> {
+    if (!(await this.sharesDatabaseWith(manager))) return false;
+    await this.append((sql, params) => manager.query(sql, params), topic, records);
+    return true;
+  }
+
+  private async append(
+    query: Query,
+    topic: string,
+    records: readonly OutgoingRecord[],
+  ): Promise<void> {
     if (records.length === 0) return;
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const counter = await client.query<{ next_offset: string }>(
-        'UPDATE event_log.topics SET next_offset = next_offset + $2 WHERE name = $1 RETURNING next_offset',
-        [topic, records.length],
-      );
-      const end = counter.rows[0]?.next_offset;
-      if (end === undefined) throw new UnknownTopicError(topic);
-      const first = BigInt(end) - BigInt(records.length);
-      await client.query(
-        `INSERT INTO event_log.records (topic, "offset", key, value, headers)
-         SELECT $1, $2::bigint + t.ord - 1, t.key, t.value, t.headers::jsonb
-         FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t(key, value, headers, ord)`,
-        [
-          topic,
-          first.toString(),
-          records.map((r) => r.key),
-          records.map((r) => r.value),
-          records.map((r) => JSON.stringify(r.headers ?? {})),
-        ],
-      );
-      await client.query('SELECT pg_notify($1, $2)', [CHANNEL, topic]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+    const [result] = await query<{ appended: number }>(APPEND, [
+      topic,
+      records.length,
+      // As JSON rather than text arrays: JSON.stringify escapes natively, where the driver's
+      // array literal escapes each value in JavaScript (a relay pass carries 1,000 envelopes).
+      JSON.stringify(records.map((r) => r.key)),
+      JSON.stringify(records.map((r) => r.value)),
+      JSON.stringify(records.map((r) => r.headers ?? {})),
+    ]);
+    if (result?.appended !== records.length) throw new UnknownTopicError(topic);
+  }
+
+  private sharesDatabaseWith(manager: EntityManager): Promise<boolean> {
+    const key = manager.dataSource;
+    let known = this.sharing.get(key);
+    if (!known) {
+      known = Promise.all([
+        this.pool.query(IDENTITY).then((result) => result.rows[0] as unknown),
+        manager.query<unknown[]>(IDENTITY).then((rows) => rows[0]),
+      ]).then(([ours, theirs]) => JSON.stringify(ours) === JSON.stringify(theirs));
+      this.sharing.set(key, known);
+      known.catch(() => this.sharing.delete(key));
     }
+    return known;
   }
 
   subscribe(options: SubscriptionOptions): Promise<Subscription> {
@@ -128,6 +196,8 @@ class PostgresLogSubscription implements Subscription {
   private readonly wakeup = new Wakeup();
   private markJoined!: () => void;
   readonly joined = new Promise<void>((resolve) => (this.markJoined = resolve));
+  private readonly onBatch: (batch: DeliveredBatch) => Promise<void>;
+  private readonly eventTypes: string[] | null;
 
   constructor(
     private readonly transport: PostgresLogTransportOptions,
@@ -135,6 +205,8 @@ class PostgresLogSubscription implements Subscription {
     private readonly onClosed: () => void,
   ) {
     this.logger = new Logger(`event-log:${subscription.groupId}`);
+    this.onBatch = batchHandlerOf(subscription);
+    this.eventTypes = subscription.eventTypes ? [...subscription.eventTypes] : null;
   }
 
   start(): void {
@@ -164,8 +236,8 @@ class PostgresLogSubscription implements Subscription {
             continue;
           }
         }
-        const delivered = await this.deliverAvailable(client);
-        if (delivered === 0) await this.sleep(idle);
+        const read = await this.deliverAvailable(client);
+        if (read === 0) await this.sleep(idle);
       } catch (error) {
         this.logger.warn(`Event log consumer paused: ${(error as Error).message}`);
         await this.disconnect();
@@ -207,21 +279,40 @@ class PostgresLogSubscription implements Subscription {
     return result.rows[0]?.locked === true;
   }
 
+  /**
+   * Hands each topic's next records to the subscriber, split by key into batches applied side
+   * by side; the topic's offset moves past them once every batch is applied. Returns how many
+   * records it read.
+   */
   private async deliverAvailable(client: pg.Client): Promise<number> {
-    let delivered = 0;
+    const lanes = Math.max(1, this.transport.concurrency ?? 2);
+    let read = 0;
     for (const topic of this.subscription.topics) {
+      if (this.stopped) return read;
+      // The body of a record the subscriber does not handle is not even fetched.
       const rows = await client.query<LogRow>(
-        `SELECT r."offset", r.key, r.value, r.headers
+        `SELECT r."offset", r.key, r.headers,
+                CASE WHEN $4::text[] IS NULL OR NOT r.headers ? '${EVENT_TYPE_HEADER}'
+                       OR r.headers ->> '${EVENT_TYPE_HEADER}' = ANY($4::text[])
+                     THEN r.value END AS value
          FROM event_log.records r
-         JOIN event_log.consumer_offsets c ON c.group_id = $1 AND c.topic = r.topic
-         WHERE r.topic = $2 AND r."offset" > c.committed_offset
+         WHERE r.topic = $2 AND r."offset" > (
+           SELECT committed_offset FROM event_log.consumer_offsets WHERE group_id = $1 AND topic = $2)
          ORDER BY r."offset"
          LIMIT $3`,
-        [this.subscription.groupId, topic, this.transport.batchSize ?? 200],
+        [
+          this.subscription.groupId,
+          topic,
+          (this.transport.batchSize ?? 500) * lanes,
+          this.eventTypes,
+        ],
       );
+      const last = rows.rows.at(-1);
+      if (!last) continue;
+      const batches: DeliveredRecord[][] = Array.from({ length: lanes }, () => []);
       for (const row of rows.rows) {
-        if (this.stopped) return delivered;
-        await this.subscription.onRecord({
+        if (row.value === null) continue;
+        batches[laneOf(row.key, lanes)]?.push({
           topic,
           partition: 0,
           offset: row.offset,
@@ -229,15 +320,23 @@ class PostgresLogSubscription implements Subscription {
           value: row.value,
           headers: row.headers,
         });
-        await client.query(
-          `UPDATE event_log.consumer_offsets SET committed_offset = $3, updated_at = now()
-           WHERE group_id = $1 AND topic = $2`,
-          [this.subscription.groupId, topic, row.offset],
-        );
-        delivered++;
       }
+      const applied = await Promise.allSettled(
+        batches
+          .filter((records) => records.length > 0)
+          .map((records) => this.onBatch({ topic, partition: 0, records })),
+      );
+      // Every batch has ended before any is delivered again: one key is never applied twice at once.
+      const failed = applied.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      await client.query(
+        `UPDATE event_log.consumer_offsets SET committed_offset = $3, updated_at = now()
+         WHERE group_id = $1 AND topic = $2`,
+        [this.subscription.groupId, topic, last.offset],
+      );
+      read += rows.rows.length;
     }
-    return delivered;
+    return read;
   }
 
   private sleep(ms: number): Promise<void> {
