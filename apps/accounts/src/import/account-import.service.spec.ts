@@ -4,6 +4,7 @@ import {
   openAccountsHarness,
   type AccountsHarness,
 } from '../testing/accounts-harness.js';
+import type { ImportReport } from '@gap/bulk-import';
 import { parseImportFile, type ImportRow } from './import-file.js';
 
 const coordinator = callers.coordinator;
@@ -205,6 +206,146 @@ describe('bulk import of accounts', () => {
     });
     expect(await state([code])).toMatchObject({ accounts: 0 });
     expect(await h.imports.import(coordinator, rows)).toMatchObject({ created: 1 });
+  });
+
+  it('writes nothing of a file the database refuses half-way, events included, and takes the re-run', async () => {
+    const [kept, ...codes] = Array.from({ length: 7 }, () => freshCreditCode());
+    const keptCode = kept;
+    await h.imports.import(
+      coordinator,
+      csv([`${keptCode},原有公司,ENTERPRISE,C,350102,10,,ACTIVE,,`]),
+    );
+    const before = await state([keptCode]);
+    const poisoned = codes[5];
+    const file = csv([
+      `${keptCode},原有公司,ENTERPRISE,C,350102,99,,ACTIVE,,`,
+      ...codes.map(
+        (code, i) => `${code},新公司${i},SME,C,350102,10,,ACTIVE,,${i > 0 ? codes[0] : ''}`,
+      ),
+      `${freshCreditCode()},坏行公司,SME,C,350102,-1,,ACTIVE,,`,
+    ]);
+    // A rule only the database knows, on the last row of the last batch.
+    const trigger = `refuse_${poisoned.toLowerCase()}`;
+    await h.dataSource.query(`
+      CREATE FUNCTION accounts.${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.credit_code = '${poisoned}' THEN
+          RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await h.dataSource.query(
+      `CREATE TRIGGER ${trigger} BEFORE INSERT ON accounts.group_account
+         FOR EACH ROW EXECUTE FUNCTION accounts.${trigger}()`,
+    );
+    let report: ImportReport;
+    try {
+      report = await h.imports.import(coordinator, file, { batchSize: 2 });
+    } finally {
+      await h.dataSource.query(`DROP TRIGGER ${trigger} ON accounts.group_account`);
+      await h.dataSource.query(`DROP FUNCTION accounts.${trigger}()`);
+    }
+    expect(report).toMatchObject({ total: 8, created: 0, updated: 0, failed: 8 });
+    expect(report.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [0, 'file', 'IMPORT_ROLLED_BACK'],
+      [8, 'employees', 'NEGATIVE'],
+    ]);
+    expect(report.errors[0]?.message).toContain('SQLSTATE 23514');
+    expect(await state(codes)).toEqual({ accounts: 0, versions: 0, events: 0 });
+    expect(await state([keptCode])).toEqual(before);
+
+    expect(await h.imports.import(coordinator, file, { batchSize: 2 })).toMatchObject({
+      created: 6,
+      updated: 1,
+      failed: 1,
+    });
+    expect(await state(codes)).toMatchObject({ accounts: 6, events: 6 });
+  });
+
+  it('undoes a row refused part-way through its writes, and writes the rest of the file', async () => {
+    const [head, child, other] = [freshCreditCode(), freshCreditCode(), freshCreditCode()];
+    await h.imports.import(
+      coordinator,
+      csv([
+        `${head},集团总部,ENTERPRISE,C,350102,100,,ACTIVE,,`,
+        `${child},集团子公司,ENTERPRISE,C,350102,10,,ACTIVE,,${head}`,
+      ]),
+    );
+    const before = await state([head]);
+    // The size change is written before the move is found to make a cycle: it must not stay.
+    const report = await h.imports.import(
+      coordinator,
+      csv([
+        `${head},集团总部,ENTERPRISE,C,350102,120,,ACTIVE,,${child}`,
+        `${other},另一公司,SME,C,350102,5,,ACTIVE,,`,
+      ]),
+    );
+    expect(report).toMatchObject({ created: 1, updated: 0, failed: 1 });
+    expect(report.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [1, 'parentCreditCode', 'HIERARCHY_CYCLE'],
+    ]);
+    expect(await state([head])).toEqual(before);
+    expect(await state([other])).toMatchObject({ accounts: 1, events: 1 });
+  });
+
+  it('bounds every number of a row, refusing it with its field and code', async () => {
+    const codes = Array.from({ length: 6 }, () => freshCreditCode());
+    const numbers = (employees: string, lines: string) => [employees, lines];
+    const rows = [
+      numbers('5000001', ''),
+      numbers('', '10000001'),
+      numbers('-1', '-1'),
+      numbers('12.5', ''),
+      numbers('0x10', '1e3'),
+      numbers('5000000', '10000000'),
+    ];
+    const report = await h.imports.import(
+      coordinator,
+      parseImportFile(
+        'CSV',
+        [
+          'creditCode,name,type,industryCode,regionCode,employees,linesCount',
+          ...rows.map(([e, l], i) => `${codes[i]},规模公司${i},SME,C,350102,${e},${l}`),
+        ].join('\n'),
+      ),
+    );
+    expect(report).toMatchObject({ created: 1, failed: 5 });
+    expect(report.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [1, 'employees', 'TOO_LARGE'],
+      [2, 'linesCount', 'TOO_LARGE'],
+      [3, 'employees', 'NEGATIVE'],
+      [3, 'linesCount', 'NEGATIVE'],
+      [4, 'employees', 'NOT_AN_INTEGER'],
+      [5, 'employees', 'NOT_AN_INTEGER'],
+      [5, 'linesCount', 'NOT_AN_INTEGER'],
+    ]);
+    expect(await state(codes.slice(0, 5))).toMatchObject({ accounts: 0 });
+    expect(await state(codes.slice(5))).toMatchObject({ accounts: 1 });
+  });
+
+  it('counts each row once in its progress, so that it never passes the total', async () => {
+    const [dup, good] = [freshCreditCode(), freshCreditCode()];
+    const seen: [number, number][] = [];
+    await h.imports.import(
+      coordinator,
+      csv([
+        `${freshCreditCode()},两处错误公司,ENTERPRISE,C,350102,-4,2999-01-01,ACTIVE,,`,
+        `${dup},重复甲,ENTERPRISE,C,350102,10,,ACTIVE,,`,
+        `${dup},重复乙,SME,C,350102,10,,ACTIVE,,`,
+        `${good},好公司,ENTERPRISE,C,350102,10,,ACTIVE,,`,
+        `${freshCreditCode()},子公司,ENTERPRISE,C,350102,10,,ACTIVE,,${good}`,
+        `${freshCreditCode()},无父级公司,ENTERPRISE,C,350102,10,,ACTIVE,,${freshCreditCode()}`,
+        `${freshCreditCode()},无行业公司,ENTERPRISE,Z,350102,10,,ACTIVE,,`,
+      ]),
+      { batchSize: 1, onProgress: (done, total) => seen.push([done, total]) },
+    );
+    expect(seen.length).toBeGreaterThan(2);
+    for (const [index, [done, total]] of seen.entries()) {
+      expect(total).toBe(7);
+      expect(done).toBeLessThanOrEqual(7);
+      expect(done).toBeGreaterThanOrEqual(seen[index - 1]?.[0] ?? 0);
+    }
+    expect(seen.at(-1)).toEqual([7, 7]);
   });
 
   it('refuses a file with unknown columns as a whole, naming them', () => {

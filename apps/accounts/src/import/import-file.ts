@@ -27,7 +27,9 @@ export interface ImportRow extends AccountFieldsInput {
 export function parseImportFile(format: ImportFormat, content: string): ImportRow[] {
   return readImportFile(format, content, IMPORT_COLUMNS, 'accounts').map(
     ({ row, cells, lists }) => {
-      const number = (value: string | null) => (value === null ? null : Number(value));
+      // Plain decimals only: `0x10`, `1e3` or `1,200` are not a head count (NOT_AN_INTEGER).
+      const number = (value: string | null) =>
+        value === null ? null : /^[+-]?\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
       return {
         row,
         creditCode: cells.creditCode,

@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ImportFileError } from '@gap/bulk-import';
+import { ImportFileError, type ImportReport } from '@gap/bulk-import';
 import { openTestDataSource } from '@gap/testing';
 import { TIERING_SCHEMA } from '../migrations/index.js';
 import { AccountTierEntity } from '../tier-assignment/account-tier.entity.js';
 import { ValueInputImportService } from './value-input-import.service.js';
+
+/** Removes test accounts, with their inputs, from tiering's book. */
+async function forget(dataSource: DataSource, ids: readonly string[]): Promise<void> {
+  await dataSource.query(
+    'DELETE FROM tiering.value_input WHERE group_account_id = ANY($1::uuid[])',
+    [ids],
+  );
+  await dataSource.query(
+    'DELETE FROM tiering.account_profile WHERE group_account_id = ANY($1::uuid[])',
+    [ids],
+  );
+}
 
 const admin = { subject: 'A1', roles: ['ADMIN' as const] };
 const HEADER = 'accountCode,month,voice,data,leasedLine,commission,lines,complaints';
@@ -13,6 +25,7 @@ describe('loading value inputs', () => {
   let dataSource: DataSource;
   let imports: ValueInputImportService;
   let known: string[];
+  const created: string[] = [];
 
   beforeAll(async () => {
     dataSource = await openTestDataSource({
@@ -21,17 +34,31 @@ describe('loading value inputs', () => {
       migrations: [],
     });
     imports = new ValueInputImportService(dataSource);
-    known = Array.from({ length: 3 }, () => `GV${randomUUID().replace(/\D/g, '').slice(0, 10)}`);
-    for (const code of known) {
+    known = await profiles(3);
+  });
+
+  /** Accounts known to tiering, under fresh codes. */
+  async function profiles(count: number): Promise<string[]> {
+    const codes = Array.from(
+      { length: count },
+      () => `GV${randomUUID().replace(/\D/g, '').slice(0, 10)}`,
+    );
+    for (const code of codes) {
       const id = randomUUID();
+      created.push(id);
       await dataSource.query(
         `INSERT INTO tiering.account_profile (group_account_id, account_code, industry_code, region_code, status, group_head_id)
          VALUES ($1, $2, 'C', '350102', 'ACTIVE', $1)`,
         [id, code],
       );
     }
+    return codes;
+  }
+  // A tiering run values the whole book: accounts left behind would change its counts.
+  afterAll(async () => {
+    await forget(dataSource, created);
+    await dataSource.destroy();
   });
-  afterAll(() => dataSource.destroy());
 
   const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
   const stored = async (code: string) =>
@@ -100,6 +127,90 @@ describe('loading value inputs', () => {
       [7, 'month', 'DUPLICATE_IN_FILE'],
     ]);
     expect((await stored(c)).map((r) => r.month)).toEqual(['2025-12']);
+  });
+
+  it('refuses every out-of-bounds number per row, naming its field, and writes the rows in bounds', async () => {
+    const c = known[2];
+    const file = [
+      'accountCode,month,voice,cloud,operating,lines,complaints',
+      `${c},2024-01,1000000000000.01,0,0,0,0`,
+      `${c},2024-02,0,12.345,0,0,0`,
+      `${c},2024-03,0,0,-0.5,0,0`,
+      `${c},2024-04,0,0,0,10000001,0`,
+      `${c},2024-05,0,0,0,0,2147483648`,
+      `${c},2024-06,1000000000000,0.01,0,10000000,1000000`,
+    ].join('\n');
+    const seen: [number, number][] = [];
+    const report = await imports.import(admin, 'CSV', file, {
+      onProgress: (done, total) => seen.push([done, total]),
+    });
+    expect(report).toMatchObject({ total: 6, created: 1, failed: 5 });
+    expect(report.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [1, 'voice', 'TOO_LARGE'],
+      [2, 'cloud', 'TOO_MANY_DECIMALS'],
+      [3, 'operating', 'NEGATIVE'],
+      [4, 'lines', 'TOO_LARGE'],
+      [5, 'complaints', 'TOO_LARGE'],
+    ]);
+    expect(
+      (await stored(c)).filter((r) => r.month.startsWith('2024-')).map((r) => r.month),
+    ).toEqual(['2024-06']);
+    expect(seen.every(([done, total]) => done <= total && total === 6)).toBe(true);
+    expect(seen.at(-1)).toEqual([6, 6]);
+  });
+
+  it('writes nothing of a file the database refuses half-way, says so, and takes a re-run once fixed', async () => {
+    // 36 accounts over 2017-2023 (the run spec keeps 2015-2016 to itself, others the last
+    // years): the refused account-month sits in the last statement, so a batch-by-batch import
+    // would already have committed the first ones.
+    const codes = await profiles(36);
+    const poisoned = codes[35];
+    const months = Array.from({ length: 84 }, (_, i) =>
+      new Date(Date.UTC(2017, i, 1)).toISOString().slice(0, 7),
+    );
+    const rows = codes.flatMap((code) => months.map((month) => `${code},${month},100,200,0,0,3,0`));
+    rows.push(`${codes[0]},2025-13,1,1,1,1,1,1`);
+    const [{ id }] = await dataSource.query<{ id: string }[]>(
+      'SELECT group_account_id AS id FROM tiering.account_profile WHERE account_code = $1',
+      [poisoned],
+    );
+    const trigger = `refuse_${id.replace(/-/g, '').slice(0, 12)}`;
+    await dataSource.query(`
+      CREATE FUNCTION tiering.${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.group_account_id = '${id}' AND NEW.month = DATE '2023-12-01' THEN
+          RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await dataSource.query(
+      `CREATE TRIGGER ${trigger} BEFORE INSERT ON tiering.value_input
+         FOR EACH ROW EXECUTE FUNCTION tiering.${trigger}()`,
+    );
+    let report: ImportReport | undefined;
+    try {
+      report = await imports.import(admin, 'CSV', csv(...rows));
+    } finally {
+      await dataSource.query(`DROP TRIGGER ${trigger} ON tiering.value_input`);
+      await dataSource.query(`DROP FUNCTION tiering.${trigger}()`);
+    }
+    expect(report).toMatchObject({ total: 3025, created: 0, updated: 0, failed: 3025 });
+    expect(report.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [0, 'file', 'IMPORT_ROLLED_BACK'],
+      [3025, 'month', 'MONTH_INVALID'],
+    ]);
+    expect(report.errors[0]?.message).toContain('SQLSTATE 23514');
+    const [written] = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM tiering.value_input v
+         JOIN tiering.account_profile p USING (group_account_id) WHERE p.account_code = ANY($1)`,
+      [codes],
+    );
+    expect(written?.n).toBe(0);
+
+    expect(await imports.import(admin, 'CSV', csv(...rows))).toMatchObject({
+      created: 3024,
+      failed: 1,
+    });
   });
 
   it('refuses a file with a service line it does not know, as a whole', async () => {

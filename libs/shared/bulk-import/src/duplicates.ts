@@ -23,6 +23,7 @@ export function withoutDuplicates<T extends { readonly row: number }>(
           field,
           'DUPLICATE_IN_FILE',
           `${key} appears in rows ${same.map((r) => r.row).join(', ')}.`,
+          { key, rows: same.map((r) => r.row).join(', ') },
         ),
       );
     }

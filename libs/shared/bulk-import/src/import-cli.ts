@@ -2,6 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportFileError, type ImportFormat } from './import-file.js';
+import {
+  CLI_TEXTS,
+  describeRowError,
+  importLocale,
+  renderReport,
+  wasRolledBack,
+  type ImportLocale,
+  type ZhMessages,
+} from './import-messages.js';
 import type { ImportReport } from './import-report.js';
 import { ProgressBar } from './progress-bar.js';
 
@@ -15,13 +24,23 @@ export interface ImportCliRun {
   readonly onProgress: (done: number, total: number) => void;
 }
 
+/** What an import's command line says in each language: its usage and its own codes. */
+export interface ImportCliTexts {
+  readonly usage: Readonly<Record<ImportLocale, string>>;
+  /** Chinese for the import's own codes (the shared ones are known already). */
+  readonly zh: ZhMessages;
+}
+
 /**
- * The command line of an import: `<file.csv|file.json> [--as E1001] [--dry-run] [--json]`,
- * a progress bar on stderr, the report on stdout (the first 100 errors, or all as JSON), and
- * the exit code 0 (all rows in), 2 (some rows failed) or 1 (the file could not be read).
+ * The command line of an import: `<file.csv|file.json> [--as E1001] [--dry-run] [--json]
+ * [--lang zh-CN|en]`, a progress bar on stderr, the report on stdout (the first 100 errors,
+ * or all as JSON) in Chinese unless English is asked for (`--lang en`, or LC_ALL /
+ * LC_MESSAGES / LANG starting with `en`), and the exit code 0 (all rows in), 2 (some rows
+ * failed, the valid ones written) or 1 (nothing written: the file could not be read, or the
+ * import was rolled back).
  */
 export async function runImportCli(
-  usage: string,
+  texts: ImportCliTexts,
   run: (args: ImportCliRun) => Promise<ImportReport>,
 ): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -30,17 +49,25 @@ export async function runImportCli(
       as: { type: 'string', default: 'import-cli' },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
+  const locale = importLocale(values.lang);
+  if (values.lang !== undefined && !/^(en|zh)/i.test(values.lang)) {
+    process.stderr.write(`${CLI_TEXTS[locale].badLang(values.lang)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const say = CLI_TEXTS[locale];
   const [file] = positionals;
   if (values.help || !file) {
-    process.stdout.write(`${usage}\n`);
+    process.stdout.write(`${texts.usage[locale]}\n`);
     process.exitCode = values.help ? 0 : 1;
     return;
   }
   const dryRun = values['dry-run'];
-  const bar = new ProgressBar(dryRun ? 'checking' : 'importing');
+  const bar = new ProgressBar(dryRun ? say.checking : say.importing);
   let report: ImportReport;
   try {
     report = await run({
@@ -52,23 +79,17 @@ export async function runImportCli(
       onProgress: (done, total) => bar.update(done, total),
     });
   } catch (error) {
-    if (!(error instanceof ImportFileError)) throw error;
-    process.stderr.write(`${file}: ${error.problem.message}\n`);
     process.exitCode = 1;
+    if (error instanceof ImportFileError) {
+      process.stderr.write(`${file}: ${describeRowError(error.problem, locale, texts.zh)}\n`);
+      return;
+    }
+    // A real run is one transaction: whatever failed, it did not commit.
+    process.stderr.write(`${say.failed(error instanceof Error ? error.message : String(error))}\n`);
     return;
   }
-  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else {
-    const { total, created, updated, unchanged, failed } = report;
-    process.stdout.write(
-      `${total} rows: ${created} created, ${updated} updated, ${unchanged} unchanged, ${failed} failed${report.dryRun ? ' (dry run: nothing written)' : ''}\n`,
-    );
-    for (const error of report.errors.slice(0, 100)) {
-      process.stdout.write(`  row ${error.row} ${error.field}: ${error.code} ${error.message}\n`);
-    }
-    if (report.errors.length > 100) {
-      process.stdout.write(`  ... and ${report.errors.length - 100} more (use --json for all)\n`);
-    }
-  }
-  process.exitCode = report.failed > 0 ? 2 : 0;
+  process.stdout.write(
+    values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, locale, texts.zh),
+  );
+  process.exitCode = wasRolledBack(report) ? 1 : report.failed > 0 ? 2 : 0;
 }

@@ -9,11 +9,22 @@ export interface RowError {
   readonly row: number;
   readonly field: string;
   readonly code: string;
+  /** In English; a command line renders the code in the user's language instead. */
   readonly message: string;
+  /** What a translation of the code needs besides the field (a maximum, the rows involved). */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
-export function rowError(row: number, field: string, code: string, message: string): RowError {
-  return { row, field, code, message };
+export function rowError(
+  row: number,
+  field: string,
+  code: string,
+  message: string,
+  params?: Readonly<Record<string, string | number>>,
+): RowError {
+  return params === undefined
+    ? { row, field, code, message }
+    : { row, field, code, message, params };
 }
 
 /** The file as a whole cannot be imported (unreadable, unknown columns). */
@@ -57,6 +68,7 @@ export function readImportFile<C extends string>(
         names,
         'UNKNOWN_COLUMN',
         `Unknown column(s) ${names}; the columns are ${columns.join(', ')}.`,
+        { columns: columns.join(', ') },
       ),
     );
   }
@@ -86,7 +98,9 @@ function parseCsv(content: string): Record<string, unknown>[] {
     });
   } catch (error) {
     throw new ImportFileError(
-      rowError(0, 'content', 'CSV_INVALID', `The CSV cannot be read: ${(error as Error).message}`),
+      rowError(0, 'content', 'CSV_INVALID', `The CSV cannot be read: ${(error as Error).message}`, {
+        detail: (error as Error).message,
+      }),
     );
   }
 }

@@ -4,6 +4,7 @@ import { DomainError } from '@gap/errors';
 import {
   IMPORT_FORMATS,
   ImportFileError,
+  rowError,
   type ImportFormat,
   type RowError,
 } from './import-file.js';
@@ -24,6 +25,54 @@ export interface ImportReport {
   readonly failed: number;
   readonly errors: readonly RowError[];
   readonly dryRun: boolean;
+}
+
+/**
+ * Why the database refused a write, for a report: the SQLSTATE and the constraint, never the
+ * statement or its values. Null for anything that is not an error of PostgreSQL.
+ */
+export function databaseFailureOf(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const shape = error as { code?: unknown; constraint?: unknown; driverError?: unknown };
+  const pg = (
+    typeof shape.driverError === 'object' && shape.driverError !== null ? shape.driverError : shape
+  ) as { code?: unknown; constraint?: unknown };
+  if (typeof pg.code !== 'string' || !/^[0-9A-Z]{5}$/.test(pg.code)) return null;
+  return typeof pg.constraint === 'string'
+    ? `SQLSTATE ${pg.code}, constraint ${pg.constraint}`
+    : `SQLSTATE ${pg.code}`;
+}
+
+export const IMPORT_ROLLED_BACK = 'IMPORT_ROLLED_BACK';
+
+/**
+ * The report of a real run whose one transaction failed on something no row check could
+ * foresee: nothing was written, so every row counts as failed; the row errors found before
+ * the failure are kept, with the failure itself as an error of the whole file (row 0).
+ */
+export function rolledBackReport(
+  total: number,
+  rowErrors: readonly RowError[],
+  cause: string,
+): ImportReport {
+  return {
+    total,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: total,
+    errors: [
+      rowError(
+        0,
+        'file',
+        IMPORT_ROLLED_BACK,
+        `Nothing was written: the database refused the import (${cause}). Correct it and run the file again; a re-run is safe.`,
+        { cause },
+      ),
+      ...[...rowErrors].sort((a, b) => a.row - b.row || a.field.localeCompare(b.field)),
+    ],
+    dryRun: false,
+  };
 }
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;

@@ -4,3 +4,4 @@ export * from './reference-book.js';
 export * from './tier.js';
 export * from './value.js';
 export * from './override.js';
+export * from './value-input.js';
