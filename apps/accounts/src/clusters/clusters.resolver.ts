@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, type Caller } from '@gap/auth';
-import { PageArgs, type Connection } from '@gap/graphql';
+import { type Connection, PageArgs, UuidArg } from '@gap/graphql';
 import { GroupAccount, GroupAccountConnection } from '../group-account/dto/group-account.type.js';
 import type { GroupAccountEntity } from '../group-account/group-account.entity.js';
 import { GroupAccountService } from '../group-account/group-account.service.js';
@@ -51,7 +51,7 @@ export class IndustryClusterResolver {
   @Query(() => IndustryCluster)
   industryCluster(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
+    @UuidArg('id') id: string,
   ): Promise<IndustryCluster> {
     return this.clusters.cluster(caller, id);
   }
@@ -121,7 +121,7 @@ export class IndustryAssociationResolver {
   @Query(() => IndustryAssociation)
   industryAssociation(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
+    @UuidArg('id') id: string,
   ): Promise<IndustryAssociation> {
     return this.clusters.association(caller, id);
   }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID } from 'class-validator';
-import { ConnectionType } from '@gap/graphql';
+import { ArrayMaxSize, IsArray, IsOptional, IsString } from 'class-validator';
+import { ConnectionType, TextRules, UuidRule } from '@gap/graphql';
 import { enumOf } from '../group-account/dto/group-account.type.js';
 
 export const ClusterRoleEnum = enumOf(['LEADER', 'SUPPORTING'] as const);
@@ -40,45 +40,60 @@ export const IndustryAssociationConnection = ConnectionType(
   'IndustryAssociation',
 );
 
+const NAME = { maxLength: 200 };
+const INDUSTRY_CODE = { maxLength: 1 };
+const REGION_CODE = { maxLength: 6 };
+
 @InputType()
 export class CreateIndustryClusterInput {
-  @Field() @IsString() name!: string;
-  @Field() @IsString() industryCode!: string;
-  @Field() @IsString() regionCode!: string;
+  @Field({ description: 'At most 200 characters.' }) @IsString() @TextRules(NAME) name!: string;
+  @Field() @IsString() @TextRules(INDUSTRY_CODE) industryCode!: string;
+  @Field() @IsString() @TextRules(REGION_CODE) regionCode!: string;
   @Field(() => ID, { description: 'The leader enterprise (龙头企业).' })
-  @IsUUID()
+  @UuidRule()
   leaderId!: string;
-  @Field(() => [ID], { nullable: true, description: 'Supporting enterprises (配套企业).' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Supporting enterprises (配套企业), at most 1000.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
-  @IsUUID('all', { each: true })
+  @UuidRule({ each: true })
   supporterIds?: string[];
 }
 
 @InputType()
 export class ClusterMembersInput {
-  @Field(() => ID) @IsUUID() clusterId!: string;
-  @Field(() => [ID])
+  @Field(() => ID) @UuidRule() clusterId!: string;
+  @Field(() => [ID], { description: 'At most 1000.' })
   @IsArray()
   @ArrayMaxSize(1000)
-  @IsUUID('all', { each: true })
+  @UuidRule({ each: true })
   accountIds!: string[];
 }
 
 @InputType()
 export class CreateIndustryAssociationInput {
-  @Field() @IsString() name!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() industryCode?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() regionCode?: string | null;
+  @Field({ description: 'At most 200 characters.' }) @IsString() @TextRules(NAME) name!: string;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @TextRules(INDUSTRY_CODE)
+  industryCode?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @TextRules(REGION_CODE)
+  regionCode?: string | null;
 }
 
 @InputType()
 export class AssociationMembersInput {
-  @Field(() => ID) @IsUUID() associationId!: string;
-  @Field(() => [ID])
+  @Field(() => ID) @UuidRule() associationId!: string;
+  @Field(() => [ID], { description: 'At most 1000.' })
   @IsArray()
   @ArrayMaxSize(1000)
-  @IsUUID('all', { each: true })
+  @UuidRule({ each: true })
   accountIds!: string[];
 }

@@ -1,5 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, type Caller } from '@gap/auth';
+import { UuidArg } from '@gap/graphql';
 import { GroupAccount } from '../group-account/dto/group-account.type.js';
 import type { GroupAccountEntity } from '../group-account/group-account.entity.js';
 import { ContactService } from './contact.service.js';
@@ -43,18 +44,12 @@ export class ContactResolver {
     description:
       "Erases a contact's personal data on request, keeping an anonymous stub; other services are told to purge theirs.",
   })
-  eraseContact(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-  ): Promise<Contact> {
+  eraseContact(@CurrentCaller() caller: Caller, @UuidArg('id') id: string): Promise<Contact> {
     return this.contacts.erase(caller, id);
   }
 
   @Query(() => Contact)
-  contact(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-  ): Promise<Contact> {
+  contact(@CurrentCaller() caller: Caller, @UuidArg('id') id: string): Promise<Contact> {
     return this.contacts.get(caller, id);
   }
 

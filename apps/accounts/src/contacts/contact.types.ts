@@ -8,10 +8,9 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
-  Min,
   ValidateNested,
 } from 'class-validator';
+import { BoundsRule, CalendarDateRule, TextRules, UuidRule } from '@gap/graphql';
 import {
   CONSENT_PURPOSES,
   CONTACT_CHANNELS,
@@ -28,6 +27,13 @@ export const KeyDateKindEnum = enumOf(KEY_DATE_KINDS);
 registerEnumType(KeyDateKindEnum, { name: 'KeyDateKind' });
 export const ConsentPurposeEnum = enumOf(CONSENT_PURPOSES);
 registerEnumType(ConsentPurposeEnum, { name: 'ConsentPurpose' });
+
+const NAME = { maxLength: 100 };
+/** A phone number as typed, with its spaces, dashes and +86. */
+const PHONE = { maxLength: 30 };
+/** RFC 5321's limit on an address. */
+const EMAIL = { maxLength: 254 };
+const MAX_VERSION = 2_147_483_647;
 
 @ObjectType()
 export class KeyDate {
@@ -74,8 +80,15 @@ export class Contact {
 @InputType()
 export class KeyDateInput {
   @Field(() => KeyDateKindEnum) @IsString() kind!: string;
-  @Field() @IsString() date!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() label?: string | null;
+  @Field({ description: 'YYYY-MM-DD, between 1900-01-01 and 2100-12-31.' })
+  @IsString()
+  @CalendarDateRule()
+  date!: string;
+  @Field(() => String, { nullable: true, description: 'At most 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @TextRules(NAME)
+  label?: string | null;
   @Field(() => Boolean, {
     nullable: true,
     description: 'Defaults to yearly except for an office move.',
@@ -93,27 +106,54 @@ export class ConsentInput {
 
 @InputType()
 class ContactFieldsInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() name?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() title?: string | null;
+  @Field(() => String, { nullable: true, description: 'At most 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @TextRules(NAME)
+  name?: string | null;
+  @Field(() => String, { nullable: true, description: 'At most 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @TextRules(NAME)
+  title?: string | null;
   @Field(() => ContactRoleEnum, { nullable: true }) @IsOptional() @IsString() role?: string | null;
-  @Field(() => String, { nullable: true, description: 'A Chinese mobile, as typed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A Chinese mobile, as typed (at most 30 characters).',
+  })
   @IsOptional()
   @IsString()
+  @TextRules(PHONE)
   mobile?: string | null;
-  @Field(() => String, { nullable: true, description: 'A landline with its area code.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A landline with its area code (at most 30 characters).',
+  })
   @IsOptional()
   @IsString()
+  @TextRules(PHONE)
   officePhone?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() email?: string | null;
+  @Field(() => String, { nullable: true, description: 'At most 254 characters.' })
+  @IsOptional()
+  @IsString()
+  @TextRules(EMAIL)
+  email?: string | null;
   @Field(() => ContactChannelEnum, { nullable: true })
   @IsOptional()
   @IsString()
   preferredChannel?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD, between 1900-01-01 and 2100-12-31.',
+  })
   @IsOptional()
   @IsString()
+  @CalendarDateRule()
   birthday?: string | null;
-  @Field(() => [KeyDateInput], { nullable: true, description: 'Replaces all key dates.' })
+  @Field(() => [KeyDateInput], {
+    nullable: true,
+    description: 'Replaces all key dates (at most 100).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -124,10 +164,14 @@ class ContactFieldsInput {
 
 @InputType()
 export class AddContactInput extends ContactFieldsInput {
-  @Field(() => ID) @IsUUID() groupAccountId!: string;
-  @Field(() => [ConsentInput], { nullable: true, description: 'Consents given when meeting.' })
+  @Field(() => ID) @UuidRule() groupAccountId!: string;
+  @Field(() => [ConsentInput], {
+    nullable: true,
+    description: 'Consents given when meeting (at most 20).',
+  })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => ConsentInput)
   consents?: ConsentInput[] | null;
@@ -135,11 +179,14 @@ export class AddContactInput extends ContactFieldsInput {
 
 @InputType({ description: 'The fields to change; a field left out keeps its value.' })
 export class UpdateContactInput extends ContactFieldsInput {
-  @Field(() => ID) @IsUUID() id!: string;
-  @Field(() => Int) @IsInt() @Min(1) version!: number;
+  @Field(() => ID) @UuidRule() id!: string;
+  @Field(() => Int)
+  @IsInt()
+  @BoundsRule({ min: 1, max: MAX_VERSION, integer: true })
+  version!: number;
 }
 
 @InputType()
 export class RecordConsentInput extends ConsentInput {
-  @Field(() => ID) @IsUUID() contactId!: string;
+  @Field(() => ID) @UuidRule() contactId!: string;
 }

@@ -1,7 +1,6 @@
 import {
   Args,
   Context,
-  ID,
   Mutation,
   Parent,
   Query,
@@ -10,7 +9,7 @@ import {
 } from '@nestjs/graphql';
 import { INDUSTRIES } from '@gap/accounts/domain';
 import { CurrentCaller, type AuthenticatedRequest, type Caller } from '@gap/auth';
-import { requestLoader, type Connection, type LoaderContext } from '@gap/graphql';
+import { type Connection, type LoaderContext, requestLoader, UuidArg } from '@gap/graphql';
 import {
   ChangeGroupAccountStatusInput,
   CreateGroupAccountInput,
@@ -57,7 +56,7 @@ export class GroupAccountResolver {
   @Query(() => GroupAccount)
   groupAccount(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
+    @UuidArg('id') id: string,
   ): Promise<GroupAccountEntity> {
     return this.accounts.get(caller, id);
   }

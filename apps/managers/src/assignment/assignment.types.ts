@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString } from 'class-validator';
+import { EmployeeNumberRule, TextRules, UuidRule } from '@gap/graphql';
 import { TEAM_ROLES } from '@gap/managers/domain';
 import { GradeEnum, TeamRoleEnum, TierEnum } from '../managers/account-manager.types.js';
 
@@ -64,29 +65,31 @@ export class AssignmentExplanationType {
   @Field(() => ID, { nullable: true, description: 'The matching function’s choice now.' })
   bestManagerId!: string | null;
   @Field() summary!: string;
-  @Field(() => [AssignmentCandidateType], { description: 'Eligible first, best first (top 20).' })
+  @Field(() => [AssignmentCandidateType], {
+    description: 'Eligible first, best first (at most 20).',
+  })
   candidates!: AssignmentCandidateType[];
 }
 
 @InputType()
 export class AssignPrimaryManagerInput {
-  @Field(() => ID) @IsUUID() groupAccountId!: string;
-  @Field(() => ID) @IsString() @MaxLength(32) managerId!: string;
-  @Field({ description: 'Why, in at least 6 characters.' })
+  @Field(() => ID) @UuidRule() groupAccountId!: string;
+  @Field(() => ID) @IsString() @EmployeeNumberRule() managerId!: string;
+  @Field({ description: 'Why, in 6 to 500 characters.' })
   @IsString()
-  @MaxLength(500)
+  @TextRules({ maxLength: 500, multiline: true })
   reason!: string;
 }
 
 @InputType()
 export class SetTeamMemberInput {
-  @Field(() => ID) @IsUUID() groupAccountId!: string;
-  @Field(() => ID) @IsString() @MaxLength(32) managerId!: string;
+  @Field(() => ID) @UuidRule() groupAccountId!: string;
+  @Field(() => ID) @IsString() @EmployeeNumberRule() managerId!: string;
   @Field(() => TeamRoleEnum) @IsIn(TEAM_ROLES) role!: string;
 }
 
 @InputType()
 export class RemoveTeamMemberInput {
-  @Field(() => ID) @IsUUID() groupAccountId!: string;
-  @Field(() => ID) @IsString() @MaxLength(32) managerId!: string;
+  @Field(() => ID) @UuidRule() groupAccountId!: string;
+  @Field(() => ID) @IsString() @EmployeeNumberRule() managerId!: string;
 }

@@ -4,7 +4,6 @@ import {
   Directive,
   Field,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Parent,
@@ -14,7 +13,7 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import { CurrentCaller, type AuthenticatedRequest, type Caller } from '@gap/auth';
-import { requestLoader, type LoaderContext } from '@gap/graphql';
+import { type LoaderContext, PageSizeArg, requestLoader, UuidArg } from '@gap/graphql';
 import { HandoverService } from '../handover/handover.service.js';
 import { HandoverType } from '../handover/handover.types.js';
 import { AccountManagerService } from '../managers/account-manager.service.js';
@@ -100,7 +99,9 @@ export class GroupAccountManagersResolver {
     return teams ?? [];
   }
 
-  @ResolveField(() => [HandoverType], { description: 'Its handovers, newest first.' })
+  @ResolveField(() => [HandoverType], {
+    description: 'Its handovers, newest first (at most 500).',
+  })
   async handovers(
     @Parent() account: GroupAccountReference,
     @CurrentCaller() caller: Caller,
@@ -133,7 +134,7 @@ export class GroupAccountManagersResolver {
   })
   explainAssignment(
     @CurrentCaller() caller: Caller,
-    @Args('groupAccountId', { type: () => ID }) groupAccountId: string,
+    @UuidArg('groupAccountId') groupAccountId: string,
   ): Promise<AssignmentExplanationType> {
     return this.assignments.explain(caller, groupAccountId);
   }
@@ -143,7 +144,7 @@ export class GroupAccountManagersResolver {
   })
   unassignableAccounts(
     @CurrentCaller() caller: Caller,
-    @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
+    @PageSizeArg('first', 100, { what: 'accounts' }) first: number,
   ): Promise<UnassignableAccountType[]> {
     return this.assignments.unassignable(caller, first);
   }

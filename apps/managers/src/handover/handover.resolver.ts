@@ -1,5 +1,6 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, type Caller } from '@gap/auth';
+import { EmployeeNumberArg, PageSizeArg, UuidArg } from '@gap/graphql';
 import { HandoverService } from './handover.service.js';
 import {
   CancelHandoverInput,
@@ -32,10 +33,7 @@ export class HandoverResolver {
   @Mutation(() => HandoverType, {
     description: 'Starts shadowing: both managers see the account; the outgoing one stays primary.',
   })
-  startHandover(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-  ): Promise<HandoverType> {
+  startHandover(@CurrentCaller() caller: Caller, @UuidArg('id') id: string): Promise<HandoverType> {
     return this.handoverService.start(caller, id);
   }
 
@@ -56,7 +54,7 @@ export class HandoverResolver {
   })
   completeHandover(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
+    @UuidArg('id') id: string,
   ): Promise<HandoverType> {
     return this.handoverService.complete(caller, id);
   }
@@ -81,20 +79,17 @@ export class HandoverResolver {
   }
 
   @Query(() => HandoverType)
-  handover(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-  ): Promise<HandoverType> {
+  handover(@CurrentCaller() caller: Caller, @UuidArg('id') id: string): Promise<HandoverType> {
     return this.handoverService.byId(caller, id);
   }
 
   @Query(() => [HandoverType], { description: 'Handovers the caller may see, newest first.' })
   handovers(
     @CurrentCaller() caller: Caller,
-    @Args('managerId', { type: () => ID, nullable: true, description: 'From or to this manager.' })
+    @EmployeeNumberArg('managerId', { nullable: true, description: 'From or to this manager.' })
     managerId?: string | null,
     @Args('openOnly', { type: () => Boolean, defaultValue: true }) openOnly = true,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
+    @PageSizeArg('first', 50, { what: 'handovers' }) first = 50,
   ): Promise<HandoverType[]> {
     return this.handoverService.list(caller, { managerId, openOnly, first });
   }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { CalendarDateRule, EmployeeNumberRule, TextRules, UuidRule } from '@gap/graphql';
 import { HANDOVER_CAUSES } from '@gap/contracts';
 import { TierEnum } from '../managers/account-manager.types.js';
 
@@ -67,14 +68,14 @@ export class HandoverType {
 
 @InputType()
 export class PlanHandoverInput {
-  @Field(() => ID) @IsUUID() groupAccountId!: string;
+  @Field(() => ID) @UuidRule() groupAccountId!: string;
   @Field(() => ID, { description: 'The incoming manager (employee number).' })
   @IsString()
-  @MaxLength(32)
+  @EmployeeNumberRule()
   toManagerId!: string;
-  @Field({ description: 'Why, in at least 6 characters.' })
+  @Field({ description: 'Why, in 6 to 500 characters.' })
   @IsString()
-  @MaxLength(500)
+  @TextRules({ maxLength: 500, multiline: true })
   reason!: string;
   @Field(() => String, {
     nullable: true,
@@ -82,18 +83,25 @@ export class PlanHandoverInput {
   })
   @IsOptional()
   @IsString()
+  @CalendarDateRule()
   dueOn?: string | null;
 }
 
 @InputType()
 export class ResolveChecklistItemInput {
-  @Field(() => ID) @IsUUID() handoverId!: string;
-  @Field() @IsString() @MaxLength(200) key!: string;
+  @Field(() => ID) @UuidRule() handoverId!: string;
+  @Field({ description: 'The item’s key, as the checklist gives it.' })
+  @IsString()
+  @TextRules({ maxLength: 200 })
+  key!: string;
   @Field(() => ItemOutcomeEnum) @IsIn(ITEM_OUTCOMES) outcome!: 'DONE' | 'WAIVED';
-  @Field(() => String, { nullable: true, description: 'Required to waive: why, 6+ characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required to waive: why, 6 to 500 characters.',
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @TextRules({ maxLength: 500, multiline: true })
   note?: string | null;
   @Field(() => NotifyChannelEnum, {
     nullable: true,
@@ -106,15 +114,19 @@ export class ResolveChecklistItemInput {
 
 @InputType()
 export class CancelHandoverInput {
-  @Field(() => ID) @IsUUID() handoverId!: string;
-  @Field() @IsString() @MaxLength(500) reason!: string;
+  @Field(() => ID) @UuidRule() handoverId!: string;
+  @Field({ description: 'Why, at most 500 characters.' })
+  @IsString()
+  @TextRules({ maxLength: 500, multiline: true })
+  reason!: string;
 }
 
 @InputType()
 export class OffboardManagerInput {
-  @Field(() => ID) @IsString() @MaxLength(32) managerId!: string;
+  @Field(() => ID) @IsString() @EmployeeNumberRule() managerId!: string;
   @Field({ description: 'Their last working day (YYYY-MM-DD), today or later.' })
   @IsString()
+  @CalendarDateRule()
   lastDay!: string;
 }
 

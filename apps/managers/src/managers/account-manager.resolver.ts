@@ -1,8 +1,6 @@
 import {
   Args,
   Context,
-  ID,
-  Int,
   Mutation,
   Parent,
   Query,
@@ -11,7 +9,7 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import { CurrentCaller, type AuthenticatedRequest, type Caller } from '@gap/auth';
-import { requestLoader, type LoaderContext } from '@gap/graphql';
+import { EmployeeNumberArg, type LoaderContext, PageSizeArg, requestLoader } from '@gap/graphql';
 import type { Grade } from '@gap/managers/domain';
 import { AccountManagerService } from './account-manager.service.js';
 import {
@@ -61,7 +59,7 @@ export class AccountManagerResolver {
   @Query(() => AccountManagerType, { description: 'One account manager by employee number.' })
   accountManager(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
+    @EmployeeNumberArg('id') id: string,
   ): Promise<AccountManagerType> {
     return this.managers.byId(caller, id);
   }
@@ -69,16 +67,17 @@ export class AccountManagerResolver {
   @Query(() => [AccountManagerType], { description: 'Account managers, by employee number.' })
   accountManagers(
     @CurrentCaller() caller: Caller,
-    @Args('supervisorId', { type: () => ID, nullable: true }) supervisorId?: string | null,
+    @EmployeeNumberArg('supervisorId', { nullable: true }) supervisorId?: string | null,
     @Args('status', { type: () => ManagerStatusEnum, nullable: true }) status?: string | null,
     @Args('grade', { type: () => GradeEnum, nullable: true }) grade?: Grade | null,
-    @Args('first', { type: () => Int, defaultValue: 100 }) first = 100,
+    @PageSizeArg('first', 100, { what: 'managers' }) first = 100,
   ): Promise<AccountManagerType[]> {
     return this.managers.list(caller, { supervisorId, status, grade, first });
   }
 
   @Query(() => [AccountManagerType], {
-    description: 'A supervisor’s team: the managers they supervise, with their scorecards.',
+    description:
+      'A supervisor’s team: the managers they supervise, with their scorecards (at most 500).',
   })
   myTeam(@CurrentCaller() caller: Caller): Promise<AccountManagerType[]> {
     return this.managers.list(caller, { supervisorId: caller.subject, first: 500 });

@@ -8,15 +8,8 @@ import {
   ObjectType,
   registerEnumType,
 } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString } from 'class-validator';
+import { BoundsRule, EmployeeNumberRule, TextRules } from '@gap/graphql';
 import { GRADES, MANAGER_STATUSES, TEAM_ROLES, TIERS, type Grade } from '@gap/managers/domain';
 
 const enumOf = <T extends string>(values: readonly T[]) =>
@@ -36,6 +29,13 @@ export const ManagerStatusEnum = enumOf(MANAGER_STATUSES);
 registerEnumType(ManagerStatusEnum, { name: 'ManagerStatus' });
 export const TeamRoleEnum = enumOf(TEAM_ROLES);
 registerEnumType(TeamRoleEnum, { name: 'TeamRole' });
+
+const NAME = { maxLength: 100 };
+/** A province, city or district code of GB/T 2260. */
+const REGION = { maxLength: 6, each: true };
+/** A section of GB/T 4754. */
+const INDUSTRY = { maxLength: 1, each: true };
+const CAPACITY = { min: 0, max: 100_000, integer: true };
 
 @ObjectType('ManagerScorecard', {
   description:
@@ -87,39 +87,69 @@ export class AccountManagerType {
 export class RegisterAccountManagerInput {
   @Field(() => ID, { description: 'Employee number (letters, digits, - and _; up to 32).' })
   @IsString()
-  @MaxLength(32)
+  @EmployeeNumberRule()
   id!: string;
-  @Field() @IsString() @MaxLength(100) name!: string;
+  @Field({ description: 'At most 100 characters.' })
+  @IsString()
+  @TextRules(NAME)
+  name!: string;
   @Field(() => GradeEnum) @IsIn(GRADES) grade!: Grade;
-  @Field(() => [String]) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) regions!: string[];
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { description: 'At most 50 division codes.' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @TextRules(REGION)
+  regions!: string[];
+  @Field(() => [String], { defaultValue: [], description: 'At most 20 sections.' })
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @TextRules(INDUSTRY)
   industries!: string[];
-  @Field(() => Int) @IsInt() capacity!: number;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() supervisorId?: string | null;
+  @Field(() => Int, { description: 'Points, 0 to 100000.' })
+  @IsInt()
+  @BoundsRule(CAPACITY)
+  capacity!: number;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @EmployeeNumberRule()
+  supervisorId?: string | null;
 }
 
 @InputType()
 export class UpdateAccountManagerInput {
-  @Field(() => ID) @IsString() @MaxLength(32) id!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) name?: string;
+  @Field(() => ID) @IsString() @EmployeeNumberRule() id!: string;
+  @Field(() => String, { nullable: true, description: 'At most 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @TextRules(NAME)
+  name?: string;
   @Field(() => GradeEnum, { nullable: true }) @IsOptional() @IsIn(GRADES) grade?: Grade;
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @TextRules(REGION)
   regions?: string[];
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @TextRules(INDUSTRY)
   industries?: string[];
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() capacity?: number;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() supervisorId?: string;
+  @Field(() => Int, { nullable: true, description: 'Points, 0 to 100000.' })
+  @IsOptional()
+  @IsInt()
+  @BoundsRule(CAPACITY)
+  capacity?: number;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @EmployeeNumberRule()
+  supervisorId?: string;
   @Field(() => ManagerStatusEnum, {
     nullable: true,
     description: 'ACTIVE or ON_LEAVE; leaving goes through offboardAccountManager.',

@@ -7,10 +7,16 @@ import {
   IsInt,
   IsNumber,
   IsString,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
+import { BoundsRule, TextRules } from '@gap/graphql';
+
+/*
+ * The bounds are checkManagerPolicy's, applied at the edge too so that an absurd number is
+ * refused before any service code runs.
+ */
+const COST = { min: 0, max: 10_000, integer: true };
 import { GRADES, TIERS, type Grade, type Tier } from '@gap/managers/domain';
 import { GradeEnum, TierEnum } from '../managers/account-manager.types.js';
 
@@ -49,32 +55,45 @@ export class ManagerPolicyType {
 @InputType()
 export class PolicyTierInput {
   @Field(() => TierEnum) @IsIn(TIERS) tier!: Tier;
-  @Field(() => [GradeEnum]) @IsArray() @IsIn(GRADES, { each: true }) grades!: Grade[];
+  @Field(() => [GradeEnum])
+  @IsArray()
+  @ArrayMaxSize(GRADES.length)
+  @IsIn(GRADES, { each: true })
+  grades!: Grade[];
   @Field(() => GradeEnum) @IsIn(GRADES) fittingGrade!: Grade;
-  @Field(() => Int) @IsInt() points!: number;
+  @Field(() => Int, { description: '1 to 1000 points.' })
+  @IsInt()
+  @BoundsRule({ min: 1, max: 1000, integer: true })
+  points!: number;
 }
 
 @InputType()
 export class PolicyCostsInput {
-  @Field(() => Int) @IsInt() regionSameProvince!: number;
-  @Field(() => Int) @IsInt() regionOutside!: number;
-  @Field(() => Int) @IsInt() industryOutside!: number;
-  @Field(() => Int) @IsInt() industryGeneralist!: number;
-  @Field(() => Int) @IsInt() gradeStep!: number;
-  @Field(() => Int) @IsInt() move!: number;
-  @Field(() => Int) @IsInt() load!: number;
+  @Field(() => Int) @IsInt() @BoundsRule(COST) regionSameProvince!: number;
+  @Field(() => Int) @IsInt() @BoundsRule(COST) regionOutside!: number;
+  @Field(() => Int) @IsInt() @BoundsRule(COST) industryOutside!: number;
+  @Field(() => Int) @IsInt() @BoundsRule(COST) industryGeneralist!: number;
+  @Field(() => Int) @IsInt() @BoundsRule(COST) gradeStep!: number;
+  @Field(() => Int) @IsInt() @BoundsRule(COST) move!: number;
+  @Field(() => Int) @IsInt() @BoundsRule(COST) load!: number;
 }
 
 @InputType()
 export class CreateManagerPolicyInput {
-  @Field() @IsString() @MaxLength(40) version!: string;
+  @Field({ description: 'Letters, digits, dots, dashes or underscores; up to 40.' })
+  @IsString()
+  @TextRules({ maxLength: 40 })
+  version!: string;
   @Field(() => [PolicyTierInput], { description: 'One entry per tier: A, B and C.' })
   @IsArray()
   @ArrayMaxSize(3)
   @ValidateNested({ each: true })
   @Type(() => PolicyTierInput)
   tiers!: PolicyTierInput[];
-  @Field(() => Float) @IsNumber() maxLoadRatio!: number;
+  @Field(() => Float, { description: '0.5 to 2.' })
+  @IsNumber()
+  @BoundsRule({ min: 0.5, max: 2 })
+  maxLoadRatio!: number;
   @Field(() => PolicyCostsInput)
   @ValidateNested()
   @Type(() => PolicyCostsInput)

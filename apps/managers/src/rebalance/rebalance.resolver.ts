@@ -1,5 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, type Caller } from '@gap/auth';
+import { UuidArg } from '@gap/graphql';
 import { RebalanceService } from './rebalance.service.js';
 import {
   ApplyRebalanceInput,
@@ -18,8 +19,9 @@ export class RebalanceResolver {
   })
   previewRebalance(
     @CurrentCaller() caller: Caller,
+    // Typed without `| null` so that the validation pipe sees the input class, not Object.
     @Args('scope', { type: () => RebalanceScopeInput, nullable: true })
-    scope?: RebalanceScopeInput | null,
+    scope?: RebalanceScopeInput,
   ): Promise<RebalanceType> {
     return this.rebalances.preview(caller, scope ?? { misfitOnly: false });
   }
@@ -36,10 +38,7 @@ export class RebalanceResolver {
   }
 
   @Query(() => RebalanceType)
-  rebalance(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-  ): Promise<RebalanceType> {
+  rebalance(@CurrentCaller() caller: Caller, @UuidArg('id') id: string): Promise<RebalanceType> {
     return this.rebalances.byId(caller, id);
   }
 }

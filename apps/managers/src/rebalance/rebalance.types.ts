@@ -1,14 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { CalendarDateRule, EmployeeNumberRule, TextRules, UuidRule } from '@gap/graphql';
 import { TierEnum } from '../managers/account-manager.types.js';
 
 @InputType({ description: 'Which accounts a rebalance may move. Empty: the whole book.' })
@@ -21,6 +13,7 @@ export class RebalanceScopeInput {
   @IsArray()
   @ArrayMaxSize(5000)
   @IsString({ each: true })
+  @EmployeeNumberRule({ each: true })
   managerIds?: string[] | null;
 
   @Field(() => String, {
@@ -28,6 +21,7 @@ export class RebalanceScopeInput {
     description: 'Only accounts in this division: a province (35), a city (3502) or a district.',
   })
   @IsOptional()
+  @TextRules({ maxLength: 6 })
   @Matches(/^\d{2}(\d{2}){0,2}$/)
   regionPrefix?: string | null;
 
@@ -79,7 +73,7 @@ export class RebalanceType {
   @Field(() => Date, { nullable: true }) appliedAt!: Date | null;
   @Field(() => String, { nullable: true }) appliedBy!: string | null;
   @Field(() => Int, { description: 'Milliseconds the optimiser took.' }) planMs!: number;
-  @Field(() => [RebalanceMoveType], { description: 'The moves, costliest first (first 200).' })
+  @Field(() => [RebalanceMoveType], { description: 'The moves, costliest first (at most 200).' })
   movesSample!: RebalanceMoveType[];
   @Field(() => [RebalanceLoadType], { description: 'Managers whose load changes.' })
   loads!: RebalanceLoadType[];
@@ -87,14 +81,14 @@ export class RebalanceType {
 
 @InputType()
 export class ApplyRebalanceInput {
-  @Field(() => ID) @IsUUID() rebalanceId!: string;
+  @Field(() => ID) @UuidRule() rebalanceId!: string;
   @Field(() => String, {
     nullable: true,
     description: 'The day the handovers should be complete by; 14 days from today if left out.',
   })
   @IsOptional()
   @IsString()
-  @MaxLength(10)
+  @CalendarDateRule()
   dueOn?: string | null;
 }
 

@@ -1,20 +1,33 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { MoneyField } from '@gap/graphql';
 import type { Tier } from '@gap/tiering/domain';
 import { TierEnum } from '../tier-assignment/dto/tier.type.js';
 import { TierOverrideType } from '../overrides/tier-override.types.js';
 
+/*
+ * The value model computes in yuan (doubles); every amount leaves the service as whole fen
+ * (MoneyField), rounded once by the rule of yuanToFen.
+ */
+
 @ObjectType('AccountValue', {
-  description: 'An account’s value as of the last applied tiering run, yuan.',
+  description: 'An account’s value as of the last applied tiering run, in fen.',
 })
 export class AccountValueType {
-  @Field(() => Float, { description: 'Trailing 12-month margin: revenue less cost to serve.' })
+  @MoneyField({
+    holds: 'yuan',
+    description: 'Trailing 12-month margin: revenue less cost to serve.',
+  })
   current!: number;
-  @Field(() => Float, {
+  @MoneyField({
+    holds: 'yuan',
     description:
       'Wallet (industry spend per employee × employees) not yet won, plus the cluster share of a leader.',
   })
   potential!: number;
-  @Field(() => Float, { description: 'Discounted margin over the policy horizon, with retention.' })
+  @MoneyField({
+    holds: 'yuan',
+    description: 'Discounted margin over the policy horizon, with retention.',
+  })
   lifetime!: number;
   @Field() segment!: string;
   @Field({ description: 'The month the value was computed as of (YYYY-MM).' }) asOf!: string;
@@ -42,8 +55,8 @@ export class TierHistoryEntry {
 @ObjectType()
 export class MonthlyValueInput {
   @Field() month!: string;
-  @Field(() => Float) revenue!: number;
-  @Field(() => Float) cost!: number;
+  @MoneyField({ holds: 'yuan' }) revenue!: number;
+  @MoneyField({ holds: 'yuan' }) cost!: number;
   @Field(() => Int) lines!: number;
   @Field(() => Int) complaints!: number;
 }
@@ -56,9 +69,12 @@ export class ValueInputsType {
     description: 'The months of the trailing year as loaded now, oldest first.',
   })
   months!: MonthlyValueInput[];
-  @Field(() => Float, { description: 'Revenue over the trailing year, as the run summed it.' })
+  @MoneyField({
+    holds: 'yuan',
+    description: 'Revenue over the trailing year, as the run summed it.',
+  })
   revenue!: number;
-  @Field(() => Float) cost!: number;
+  @MoneyField({ holds: 'yuan' }) cost!: number;
   @Field(() => Int) complaints!: number;
   @Field(() => Int) tenureYears!: number;
   @Field(() => Int, { nullable: true }) employees!: number | null;
@@ -69,25 +85,26 @@ export class ValueInputsType {
   description: 'Each component of the value and the numbers of the policy it used.',
 })
 export class ValueComponentsType {
-  @Field(() => Float) currentValue!: number;
+  @MoneyField({ holds: 'yuan' }) currentValue!: number;
   @Field(() => Float) retention!: number;
   @Field(() => Float) discountRate!: number;
   @Field(() => Int) horizonYears!: number;
-  @Field(() => Float) lifetimeValue!: number;
-  @Field(() => Float) walletPerEmployee!: number;
-  @Field(() => Float) wallet!: number;
-  @Field(() => Float) clusterBonus!: number;
-  @Field(() => Float) potentialValue!: number;
+  @MoneyField({ holds: 'yuan' }) lifetimeValue!: number;
+  @MoneyField({ holds: 'yuan' }) walletPerEmployee!: number;
+  @MoneyField({ holds: 'yuan' }) wallet!: number;
+  @MoneyField({ holds: 'yuan' }) clusterBonus!: number;
+  @MoneyField({ holds: 'yuan' }) potentialValue!: number;
   @Field() segment!: string;
-  @Field(() => Float) segmentThresholdCurrent!: number;
-  @Field(() => Float) segmentThresholdPotential!: number;
+  @MoneyField({ holds: 'yuan' }) segmentThresholdCurrent!: number;
+  @MoneyField({ holds: 'yuan' }) segmentThresholdPotential!: number;
 }
 
 @ObjectType('ParetoPlacement', {
   description: 'Where the account (or its group) sits on the book’s value curve.',
 })
 export class ParetoPlacementType {
-  @Field(() => Float, {
+  @MoneyField({
+    holds: 'yuan',
     description: 'The score placed: the account’s lifetime value, or its group’s for a group head.',
   })
   score!: number;
@@ -108,7 +125,7 @@ export class ParetoPlacementType {
 @ObjectType('GroupPlacement')
 export class GroupPlacementType {
   @Field(() => ID) headId!: string;
-  @Field(() => Float) groupValue!: number;
+  @MoneyField({ holds: 'yuan' }) groupValue!: number;
   @Field(() => TierEnum) groupTier!: Tier;
   @Field({ description: 'True when the group’s floor lifted the account above its own tier.' })
   floored!: boolean;

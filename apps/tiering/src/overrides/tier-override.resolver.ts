@@ -1,5 +1,6 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, type Caller } from '@gap/auth';
+import { PageSizeArg, UuidArg } from '@gap/graphql';
 import { TierOverrideService } from './tier-override.service.js';
 import {
   RevokeTierOverrideInput,
@@ -37,9 +38,9 @@ export class TierOverrideResolver {
   })
   tierOverrides(
     @CurrentCaller() caller: Caller,
-    @Args('groupAccountId', { type: () => ID, nullable: true }) groupAccountId?: string | null,
+    @UuidArg('groupAccountId', { nullable: true }) groupAccountId?: string | null,
     @Args('inForceOnly', { type: () => Boolean, defaultValue: true }) inForceOnly = true,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
+    @PageSizeArg('first', 50, { what: 'overrides' }) first = 50,
   ): Promise<TierOverrideType[]> {
     return this.overrides.list(caller, { groupAccountId, inForceOnly, first });
   }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString } from 'class-validator';
+import { CalendarDateRule, TextRules, UuidRule } from '@gap/graphql';
 import { TIERS, type Tier } from '@gap/tiering/domain';
 import { TierEnum } from '../tier-assignment/dto/tier.type.js';
 
@@ -36,19 +37,25 @@ export class TierOverrideType {
 
 @InputType()
 export class SetTierOverrideInput {
-  @Field(() => ID) @IsUUID() groupAccountId!: string;
+  @Field(() => ID) @UuidRule() groupAccountId!: string;
   @Field(() => TierEnum) @IsIn(TIERS) tier!: Tier;
-  @Field({ description: 'Why, in at least 6 characters: audited and shown in explanations.' })
+  @Field({
+    description: 'Why, in 6 to 500 characters: audited and shown in explanations.',
+  })
   @IsString()
-  @MaxLength(500)
+  @TextRules({ maxLength: 500, multiline: true })
   reason!: string;
   @Field({ description: 'The last day it holds (YYYY-MM-DD), at most two years ahead.' })
   @IsString()
+  @CalendarDateRule()
   validUntil!: string;
 }
 
 @InputType()
 export class RevokeTierOverrideInput {
-  @Field(() => ID) @IsUUID() overrideId!: string;
-  @Field() @IsString() @MaxLength(500) reason!: string;
+  @Field(() => ID) @UuidRule() overrideId!: string;
+  @Field({ description: 'Why, at most 500 characters.' })
+  @IsString()
+  @TextRules({ maxLength: 500, multiline: true })
+  reason!: string;
 }

@@ -1,15 +1,6 @@
-import {
-  Args,
-  Field,
-  Float,
-  ID,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-} from '@nestjs/graphql';
+import { Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, type Caller } from '@gap/auth';
+import { DateArg, MoneyField, MonthArg, PageSizeArg, TextArg, UuidArg } from '@gap/graphql';
 import {
   TieringRunService,
   type AppliedRun,
@@ -22,9 +13,10 @@ import {
 export class TierRunSummary {
   @Field() tier!: string;
   @Field(() => Int) accounts!: number;
-  @Field(() => Float, { description: 'Positive lifetime value in the tier, yuan.' }) value!: number;
+  @MoneyField({ holds: 'yuan', description: 'Positive lifetime value in the tier, in fen.' })
+  value!: number;
   @Field(() => Float) valueShare!: number;
-  @Field(() => Float, { description: 'Trailing 12-month revenue in the tier, yuan.' })
+  @MoneyField({ holds: 'yuan', description: 'Trailing 12-month revenue in the tier, in fen.' })
   revenue!: number;
   @Field(() => Float) revenueShare!: number;
   @Field(() => Int) movingUp!: number;
@@ -35,7 +27,7 @@ export class TierRunSummary {
 export class SegmentRunSummary {
   @Field() segment!: string;
   @Field(() => Int) accounts!: number;
-  @Field(() => Float, { description: 'Positive lifetime value in the segment, yuan.' })
+  @MoneyField({ holds: 'yuan', description: 'Positive lifetime value in the segment, in fen.' })
   value!: number;
   @Field(() => Float) valueShare!: number;
 }
@@ -115,8 +107,8 @@ export class TieringRunResolver {
   })
   previewTieringRun(
     @CurrentCaller() caller: Caller,
-    @Args('asOf') asOf: string,
-    @Args('policyVersion', { type: () => String, nullable: true }) policyVersion?: string | null,
+    @MonthArg('asOf') asOf: string,
+    @TextArg('policyVersion', { maxLength: 40 }, { nullable: true }) policyVersion?: string | null,
   ): Promise<RunPreview> {
     return this.runs.preview(caller, asOf, policyVersion ?? undefined);
   }
@@ -127,8 +119,8 @@ export class TieringRunResolver {
   })
   applyTieringRun(
     @CurrentCaller() caller: Caller,
-    @Args('runId', { type: () => ID }) runId: string,
-    @Args('effectiveFrom') effectiveFrom: string,
+    @UuidArg('runId') runId: string,
+    @DateArg('effectiveFrom') effectiveFrom: string,
   ): Promise<AppliedRun> {
     return this.runs.apply(caller, runId, effectiveFrom);
   }
@@ -136,7 +128,7 @@ export class TieringRunResolver {
   @Query(() => [TieringRunType], { description: 'Tiering runs, newest first.' })
   tieringRuns(
     @CurrentCaller() caller: Caller,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @PageSizeArg('first', 20, { what: 'runs' }) first = 20,
   ): Promise<TieringRunRecord[]> {
     return this.runs.list(caller, first);
   }
@@ -144,7 +136,7 @@ export class TieringRunResolver {
   @Query(() => TieringRunType)
   tieringRun(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
+    @UuidArg('id') id: string,
   ): Promise<TieringRunRecord> {
     return this.runs.byId(caller, id);
   }
@@ -155,8 +147,8 @@ export class TieringRunResolver {
   })
   tierDistributionOverTime(
     @CurrentCaller() caller: Caller,
-    @Args('from', { type: () => String, nullable: true }) from?: string | null,
-    @Args('to', { type: () => String, nullable: true }) to?: string | null,
+    @DateArg('from', { nullable: true }) from?: string | null,
+    @DateArg('to', { nullable: true }) to?: string | null,
   ): Promise<TieringRunRecord[]> {
     return this.runs.distributionOverTime(caller, from, to);
   }

@@ -1,16 +1,6 @@
-import {
-  Args,
-  Context,
-  ID,
-  Int,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-  ResolveReference,
-} from '@nestjs/graphql';
+import { Context, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentCaller, type AuthenticatedRequest, type Caller } from '@gap/auth';
-import { requestLoader, type LoaderContext } from '@gap/graphql';
+import { type LoaderContext, PageSizeArg, requestLoader, UuidArg } from '@gap/graphql';
 import type { Tier } from '@gap/tiering/domain';
 import { TierExplanationService } from '../explanation/tier-explanation.service.js';
 import {
@@ -85,7 +75,7 @@ export class GroupAccountTierResolver {
     @Parent() account: GroupAccountReference,
     @CurrentCaller() caller: Caller,
     @Context() context: RequestContext,
-    @Args('last', { type: () => Int, defaultValue: 12 }) last: number,
+    @PageSizeArg('last', 12, { what: 'changes' }) last: number,
   ): Promise<TierHistoryEntry[]> {
     return requestLoader(context, `tierHistory:${last}`, (ids) =>
       this.explanations.historyOf(caller, ids, last),
@@ -121,7 +111,7 @@ export class GroupAccountTierResolver {
   })
   explainTier(
     @CurrentCaller() caller: Caller,
-    @Args('groupAccountId', { type: () => ID }) groupAccountId: string,
+    @UuidArg('groupAccountId') groupAccountId: string,
   ): Promise<TierExplanationType> {
     return this.explanations.explain(caller, groupAccountId);
   }

@@ -1,6 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -10,33 +11,53 @@ import {
   IsString,
   ValidateNested,
 } from 'class-validator';
+import { BoundsRule, FenAsYuanRule, MoneyField, TextRules } from '@gap/graphql';
+
+/*
+ * Money in a policy is kept in yuan (as the value model computes) and spoken in fen on the
+ * graph: MoneyField converts what goes out, FenAsYuanRule what comes in. Shares and rates
+ * stay Float. The bounds below are checkPolicy's, applied at the edge too so that an absurd
+ * number is refused before any service code runs; the domain keeps its own for imports.
+ */
+const SHARE = { min: 0, max: 1 };
 
 @ObjectType('RetentionPolicy')
 @InputType('RetentionPolicyInput')
 export class RetentionPolicy {
   @Field(() => Float, { description: 'Yearly retention before tenure and complaints.' })
   @IsNumber()
+  @BoundsRule(SHARE)
   base!: number;
-  @Field(() => Float) @IsNumber() perTenureYear!: number;
-  @Field(() => Float) @IsNumber() perComplaint!: number;
-  @Field(() => Float) @IsNumber() min!: number;
-  @Field(() => Float) @IsNumber() max!: number;
+  @Field(() => Float, { description: '0 to 0.2.' })
+  @IsNumber()
+  @BoundsRule({ min: 0, max: 0.2 })
+  perTenureYear!: number;
+  @Field(() => Float, { description: '0 to 0.5.' })
+  @IsNumber()
+  @BoundsRule({ min: 0, max: 0.5 })
+  perComplaint!: number;
+  @Field(() => Float) @IsNumber() @BoundsRule(SHARE) min!: number;
+  @Field(() => Float) @IsNumber() @BoundsRule(SHARE) max!: number;
 }
 
 @ObjectType('IndustryWallet')
 @InputType('IndustryWalletInput')
 export class IndustryWallet {
-  @Field() @IsString() industryCode!: string;
-  @Field(() => Float, { description: 'Yearly telecom spend per employee, yuan.' })
-  @IsNumber()
+  @Field() @IsString() @TextRules({ maxLength: 1 }) industryCode!: string;
+  @MoneyField({ holds: 'yuan', description: 'Yearly telecom spend per employee, in fen.' })
+  @FenAsYuanRule()
   perEmployee!: number;
 }
 
 @ObjectType('SegmentThresholds')
 @InputType('SegmentThresholdsInput')
 export class SegmentThresholds {
-  @Field(() => Float) @IsNumber() current!: number;
-  @Field(() => Float) @IsNumber() potential!: number;
+  @MoneyField({ holds: 'yuan', description: 'Current value (fen) from which a segment is high.' })
+  @FenAsYuanRule()
+  current!: number;
+  @MoneyField({ holds: 'yuan', description: 'Potential value (fen) from which it is high.' })
+  @FenAsYuanRule()
+  potential!: number;
 }
 
 @ObjectType('TierCutoffs')
@@ -44,9 +65,10 @@ export class SegmentThresholds {
 export class TierCutoffs {
   @Field(() => Float, { description: 'Share of cumulative value in A, e.g. 0.8.' })
   @IsNumber()
+  @BoundsRule(SHARE)
   A!: number;
-  @Field(() => Float) @IsNumber() B!: number;
-  @Field(() => Float) @IsNumber() C!: number;
+  @Field(() => Float) @IsNumber() @BoundsRule(SHARE) B!: number;
+  @Field(() => Float) @IsNumber() @BoundsRule(SHARE) C!: number;
 }
 
 @ObjectType('GroupFloor')
@@ -54,10 +76,12 @@ export class TierCutoffs {
 export class GroupFloor {
   @Field(() => String, { nullable: true, description: 'Least tier of members of an A group.' })
   @IsOptional()
+  @TextRules({ maxLength: 1 })
   @IsIn(['B', 'C'])
   A!: 'B' | 'C' | null;
   @Field(() => String, { nullable: true, description: 'Least tier of members of a B group.' })
   @IsOptional()
+  @TextRules({ maxLength: 1 })
   @IsIn(['C'])
   B!: 'C' | null;
 }
@@ -70,7 +94,8 @@ export class TieringPolicyType {
   @Field(() => Float) discountRate!: number;
   @Field(() => RetentionPolicy) retention!: RetentionPolicy;
   @Field(() => [IndustryWallet]) walletPerEmployee!: IndustryWallet[];
-  @Field(() => Float) defaultWalletPerEmployee!: number;
+  @MoneyField({ holds: 'yuan', description: 'Yearly spend per employee elsewhere, in fen.' })
+  defaultWalletPerEmployee!: number;
   @Field(() => Float) clusterLeaderShare!: number;
   @Field(() => SegmentThresholds) segmentThresholds!: SegmentThresholds;
   @Field(() => TierCutoffs) cutoffs!: TierCutoffs;
@@ -82,26 +107,41 @@ export class TieringPolicyType {
 
 @InputType({ description: 'A new policy version; versions are never edited, only superseded.' })
 export class CreateTieringPolicyInput {
-  @Field() @IsString() version!: string;
-  @Field(() => Int) @IsInt() horizonYears!: number;
-  @Field(() => Float) @IsNumber() discountRate!: number;
+  @Field({ description: 'Letters, digits, dots, dashes or underscores; up to 40.' })
+  @IsString()
+  @TextRules({ maxLength: 40 })
+  version!: string;
+  @Field(() => Int, { description: '1 to 30 years.' })
+  @IsInt()
+  @BoundsRule({ min: 1, max: 30, integer: true })
+  horizonYears!: number;
+  @Field(() => Float, { description: '0 to 0.5.' })
+  @IsNumber()
+  @BoundsRule({ min: 0, max: 0.5 })
+  discountRate!: number;
   @Field(() => RetentionPolicy)
   @ValidateNested()
   @Type(() => RetentionPolicy)
   retention!: RetentionPolicy;
-  @Field(() => [IndustryWallet])
+  @Field(() => [IndustryWallet], { description: 'One per industry section (at most 30).' })
   @IsArray()
+  @ArrayMaxSize(30)
   @ValidateNested({ each: true })
   @Type(() => IndustryWallet)
   walletPerEmployee!: IndustryWallet[];
-  @Field(() => Float) @IsNumber() defaultWalletPerEmployee!: number;
-  @Field(() => Float) @IsNumber() clusterLeaderShare!: number;
+  @MoneyField({ holds: 'yuan', description: 'Yearly spend per employee elsewhere, in fen.' })
+  @FenAsYuanRule()
+  defaultWalletPerEmployee!: number;
+  @Field(() => Float) @IsNumber() @BoundsRule(SHARE) clusterLeaderShare!: number;
   @Field(() => SegmentThresholds)
   @ValidateNested()
   @Type(() => SegmentThresholds)
   segmentThresholds!: SegmentThresholds;
   @Field(() => TierCutoffs) @ValidateNested() @Type(() => TierCutoffs) cutoffs!: TierCutoffs;
-  @Field(() => Float) @IsNumber() hysteresisMargin!: number;
+  @Field(() => Float, { description: '0 to 0.2.' })
+  @IsNumber()
+  @BoundsRule({ min: 0, max: 0.2 })
+  hysteresisMargin!: number;
   @Field(() => GroupFloor) @ValidateNested() @Type(() => GroupFloor) groupFloor!: GroupFloor;
   @Field(() => Boolean, { defaultValue: true, description: 'Use it from the next run on.' })
   @IsBoolean()

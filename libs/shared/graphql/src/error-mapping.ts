@@ -39,25 +39,42 @@ function domainErrorIn(error: unknown): unknown {
 }
 
 /**
+ * The field a variable coercion error is about. GraphQL writes it only into the message
+ * (`Variable "$input" got invalid value … at "input.amount"; …`): a wrong type, an Int beyond
+ * 32 bits, a Fen with a fraction, a missing required field.
+ */
+export function coercionField(message: string): string | undefined {
+  const variable = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)"/.exec(message);
+  if (!variable) return undefined;
+  const at = /^Variable "\$[A-Za-z0-9_]+" got invalid value [\s\S]*? at "([^"]+)"; /.exec(message);
+  return at?.[1] ?? variable[1];
+}
+
+/**
  * Maps what a resolver threw to what the client sees: a domain error keeps its code, its
  * category and the field at fault; anything else is logged and answered as an internal error
- * without details. Errors GraphQL itself raised (validation, parsing) pass through.
+ * without details. Errors GraphQL itself raised (validation, parsing) pass through, variable
+ * coercion errors with the field they are about.
  */
 export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
   const original = domainErrorIn(unwrapResolverError(error));
+  const coerced = coercionField(formatted.message);
   if (original instanceof DomainError) {
+    // A scalar (Fen) does not know where its value sits; the coercion message does.
+    const field = original.field || coerced;
+    const violations = original.violations.map((v) => (v.field ? v : { ...v, field: field ?? '' }));
     return {
-      message: original.message,
+      message: coerced ? formatted.message : original.message,
       ...(formatted.path ? { path: formatted.path } : {}),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       extensions: {
         code: original.code,
         category: graphQLCategory(original.kind),
-        ...(original.field ? { field: original.field } : {}),
-        ...(original.violations.length > 0 ? { violations: original.violations } : {}),
+        ...(field ? { field } : {}),
+        ...(violations.length > 0 ? { violations } : {}),
       },
     };
   }
@@ -68,6 +85,17 @@ export function formatGraphQLError(
       message: 'Something went wrong on our side; it has been logged.',
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code: 'INTERNAL_SERVER_ERROR', category: 'INTERNAL' },
+    };
+  }
+  if (code === 'BAD_USER_INPUT' && coerced) {
+    return {
+      ...formatted,
+      extensions: {
+        ...formatted.extensions,
+        category: 'BAD_USER_INPUT',
+        field: coerced,
+        violations: [{ field: coerced, reason: 'INVALID_VALUE', message: formatted.message }],
+      },
     };
   }
   return formatted;

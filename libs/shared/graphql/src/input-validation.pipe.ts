@@ -2,6 +2,7 @@ import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/c
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DomainError, type FieldViolation } from '@gap/errors';
+import { hasLoneSurrogate, textProblemMessage } from '@gap/validation';
 
 const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
 
@@ -21,15 +22,54 @@ function violationsOf(errors: readonly ValidationError[], path: string): FieldVi
 }
 
 /**
- * Validates every input object against its class: whitelisted fields only, unknown fields
- * refused, each problem reported with the path of its field, before any service code runs.
+ * Strings no field may hold, wherever they are: half a surrogate pair is not text (PostgreSQL's
+ * JSON refuses it, so it used to surface as an internal error from the outbox), and NUL cannot
+ * be stored in a PostgreSQL text column at all.
+ */
+function unstorableStrings(value: unknown, path: string, found: FieldViolation[]): void {
+  if (found.length >= 20) return;
+  if (typeof value === 'string') {
+    if (hasLoneSurrogate(value)) {
+      found.push({
+        field: path,
+        reason: 'LONE_SURROGATE',
+        message: textProblemMessage(path, 'LONE_SURROGATE', { maxLength: 0 }),
+      });
+    } else if (value.includes('\u0000')) {
+      found.push({
+        field: path,
+        reason: 'CONTROL_CHARACTER',
+        message: textProblemMessage(path, 'CONTROL_CHARACTER', { maxLength: 0 }),
+      });
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => unstorableStrings(item, `${path}.${index}`, found));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      unstorableStrings(item, path ? `${path}.${key}` : key, found);
+    }
+  }
+}
+
+/**
+ * Validates every argument before any service code runs: no argument may carry unstorable
+ * strings, and every input object is checked against its class (whitelisted fields only,
+ * unknown fields refused, text normalised and checked), each problem reported with the path
+ * of its field.
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype, type, data } = metadata;
-    if (!metatype || PRIMITIVES.has(metatype) || type === 'custom') return value;
-    const instance = plainToInstance(metatype as new () => object, value ?? {});
+    if (type === 'custom') return value;
+    const unstorable: FieldViolation[] = [];
+    unstorableStrings(value, data ?? '', unstorable);
+    if (unstorable.length > 0) throw DomainError.invalidInput(unstorable);
+    // An optional input object left out stays left out (an args class always arrives as {}).
+    if (!metatype || PRIMITIVES.has(metatype) || value === null || value === undefined) {
+      return value;
+    }
+    const instance = plainToInstance(metatype as new () => object, value);
     const errors = await validate(instance, {
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -1,20 +1,22 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
-import { IsBase64, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBase64, IsOptional, MaxLength } from 'class-validator';
 import { DomainError } from '@gap/errors';
-
-export const MAX_PAGE_SIZE = 100;
+import { MAX_PAGE_SIZE } from './arg-rules.js';
+import { BoundsRule } from './input-rules.js';
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: `How many, 1 to ${MAX_PAGE_SIZE}.` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @Field(() => Int, {
+    defaultValue: 20,
+    description: `How many: 1 to ${MAX_PAGE_SIZE} (at most ${MAX_PAGE_SIZE}).`,
+  })
+  @BoundsRule({ min: 1, max: MAX_PAGE_SIZE, integer: true })
   first = 20;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   @IsOptional()
+  @MaxLength(1000)
   @IsBase64({ urlSafe: true })
   after?: string;
 }

@@ -4,10 +4,29 @@ import { DomainErrorFilter } from './domain-error.filter.js';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
+import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { RolesGuard } from '@gap/auth';
 import { formatGraphQLError } from './error-mapping.js';
 import { InputValidationPipe } from './input-validation.pipe.js';
+import { FenScalar } from './scalars.js';
 import type { SubgraphApi } from './subgraph-sdl.js';
+
+/**
+ * The federation schema is rebuilt from SDL, which keeps a code-first scalar's name but drops
+ * its coercion (Nest restores it for DateTime only): without this, Fen would pass any JSON
+ * value in and out untouched.
+ */
+function withScalarCoercion(schema: GraphQLSchema): GraphQLSchema {
+  for (const scalar of [FenScalar]) {
+    const type = schema.getType(scalar.name);
+    if (type instanceof GraphQLScalarType) {
+      type.serialize = scalar.serialize;
+      type.parseValue = scalar.parseValue;
+      type.parseLiteral = scalar.parseLiteral;
+    }
+  }
+  return schema;
+}
 
 export interface SubgraphOptions {
   /** Introspection is off in production; the gateway composes from the checked-in supergraph. */
@@ -42,6 +61,7 @@ export class SubgraphModule {
             dateScalarMode: 'isoDate',
             orphanedTypes: options.api.orphanedTypes,
           },
+          transformSchema: withScalarCoercion,
           context: ({ req }: { req: Request }): SubgraphContext => ({ req }),
           formatError: formatGraphQLError,
         }),

@@ -6,13 +6,10 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
-  MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageArgs } from '@gap/graphql';
+import { PageArgs, TextRules, UuidRule } from '@gap/graphql';
 import {
   GROUP_ACCOUNT_STATUSES,
   GROUP_ACCOUNT_TYPES,
@@ -30,11 +27,15 @@ registerEnumType(SortDirectionEnum, { name: 'SortDirection' });
 
 @InputType({ description: 'All given conditions must hold.' })
 export class GroupAccountFilter {
-  @Field(() => [String], { nullable: true, description: 'Any of these GB/T 4754 sections.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Any of these GB/T 4754 sections (at most 20).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @TextRules({ maxLength: 1, each: true })
   industryCodes?: string[];
 
   @Field(() => [String], {
@@ -45,6 +46,7 @@ export class GroupAccountFilter {
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
+  @TextRules({ maxLength: 18, each: true })
   creditCodes?: string[];
 
   @Field(() => String, {
@@ -65,28 +67,34 @@ export class GroupAccountFilter {
   @IsIn(GROUP_ACCOUNT_STATUSES, { each: true })
   statuses?: GroupAccountStatus[];
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(30) tag?: string;
+  @Field(() => String, { nullable: true, description: 'A tag, up to 30 characters.' })
+  @IsOptional()
+  @IsString()
+  @TextRules({ maxLength: 30 })
+  tag?: string;
 
   @Field(() => ID, { nullable: true, description: 'This account and everything below it.' })
   @IsOptional()
-  @IsUUID()
+  @UuidRule()
   withinGroupOf?: string;
 
   @Field(() => ID, { nullable: true, description: 'Leader or supporter of this cluster.' })
   @IsOptional()
-  @IsUUID()
+  @UuidRule()
   clusterId?: string;
 
   @Field(() => ID, { nullable: true, description: 'Members of this industry association.' })
   @IsOptional()
-  @IsUUID()
+  @UuidRule()
   associationId?: string;
 
-  @Field(() => String, { nullable: true, description: 'Part of the name, e.g. 鹭岛物流.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the name, e.g. 鹭岛物流; up to 100 characters.',
+  })
   @IsOptional()
   @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextRules({ maxLength: 100 })
   nameContains?: string;
 }
 
