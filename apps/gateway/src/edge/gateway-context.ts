@@ -5,6 +5,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Caller, JwtVerifier } from '@gap/auth';
 import { DomainError } from '@gap/errors';
 import { CORRELATION_HEADER, REQUEST_ID_HEADER, idHeader } from '@gap/observability';
+import { refuseOversizedDocument } from '../query-limits/document-size.js';
 
 export interface GatewayContext {
   readonly caller: Caller | null;
@@ -20,9 +21,13 @@ function unauthenticated(message: string, reason: string): GraphQLError {
   });
 }
 
-/** Verifies the bearer token, if any, before the operation is even parsed. */
-export function gatewayContext(verifier: JwtVerifier) {
+/**
+ * Runs before the operation is even parsed: refuses an oversized document, then verifies the
+ * bearer token, if any.
+ */
+export function gatewayContext(verifier: JwtVerifier, maxDocumentBytes: number) {
   return async ({ req }: { req: Request }): Promise<GatewayContext> => {
+    refuseOversizedDocument(req, maxDocumentBytes);
     const requestId = idHeader(req, REQUEST_ID_HEADER) ?? randomUUID();
     const correlationId = idHeader(req, CORRELATION_HEADER) ?? requestId;
     const authorization = req.headers.authorization;

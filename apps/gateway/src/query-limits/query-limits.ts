@@ -1,146 +1,73 @@
-import {
-  GraphQLError,
-  Kind,
-  getNamedType,
-  isListType,
-  getNullableType,
-  type ASTVisitor,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLOutputType,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValidationRule,
-} from 'graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ParseOptions, ValidationRule } from 'graphql';
+import { limitError, type LimitCode } from './limit-errors.js';
+import { queryCostRule } from './query-cost.rule.js';
 
-/** Page size assumed when a page's size is a variable: the largest page a service gives. */
-export const ASSUMED_LIST_SIZE = 100;
-/** A page asked for without a size gets the services' default page. */
-export const DEFAULT_PAGE_SIZE = 20;
-/**
- * Lists that are not paged are an entity's small collections (its contacts, key dates,
- * clusters, ancestors): each service bounds them, and they are counted at this size.
- */
-export const ASSUMED_COLLECTION_SIZE = 10;
-
-type Fragments = Record<string, FragmentDefinitionNode>;
-
-const PAGE_PARTS = new Set(['edges', 'nodes']);
-
-function fragmentsOf(context: ValidationContext): Fragments {
-  const fragments: Fragments = {};
-  for (const definition of context.getDocument().definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-  }
-  return fragments;
+export interface QueryLimits {
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxDepth: number;
+  readonly maxDirectives: number;
+  readonly maxCost: number;
+  /** Production hides GraphQL's "Did you mean …" suggestions, which map the schema out. */
+  readonly hideSuggestions: boolean;
 }
 
-function depthOf(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Fragments,
-  seen: Set<string>,
-): number {
-  if (!selectionSet) return 0;
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
-      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, seen));
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, seen));
-    } else {
-      const name = selection.name.value;
-      const fragment = fragments[name];
-      if (!fragment || seen.has(name)) continue;
-      deepest = Math.max(
-        deepest,
-        depthOf(fragment.selectionSet, fragments, new Set(seen).add(name)),
-      );
-    }
-  }
-  return deepest;
+export interface QueryProtection {
+  readonly validationRules: ValidationRule[];
+  readonly plugins: ApolloServerPlugin<BaseContext>[];
+  readonly parseOptions: ParseOptions;
 }
 
-/** Apollo answers every validation failure as GRAPHQL_VALIDATION_FAILED; `reason` says which. */
-function tooMuch(reason: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { reason, http: { status: 400 } } });
-}
+type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
+type RejectCallback = NonNullable<NonNullable<ArmorConfig['maxAliases']>['onReject']>[number];
 
-/** Refuses operations whose selections nest deeper than `max` (introspection excepted). */
-export function depthLimitRule(max: number): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = fragmentsOf(context);
-    return {
-      OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, fragments, new Set());
-        if (depth > max) {
-          context.reportError(
-            tooMuch(
-              'QUERY_TOO_DEEP',
-              `The query is ${depth} levels deep; at most ${max} are allowed.`,
-            ),
-          );
-        }
-      },
-    };
+/** Armor's rules report through this, with the limit's own code and a plain message. */
+function reportAs(code: LimitCode, what: string): RejectCallback {
+  return (context, error) => {
+    const detail = error.message.replace(/^Syntax Error: /, '');
+    context?.reportError(limitError(code, `The query has too many ${what}: ${detail}`));
   };
 }
 
-function listSize(field: FieldNode, type: GraphQLOutputType): number {
-  for (const argument of field.arguments ?? []) {
-    if (['first', 'last', 'limit'].includes(argument.name.value)) {
-      return argument.value.kind === Kind.INT
-        ? Math.max(1, Number(argument.value.value))
-        : ASSUMED_LIST_SIZE;
-    }
-  }
-  return isConnection(type) ? DEFAULT_PAGE_SIZE : ASSUMED_COLLECTION_SIZE;
-}
-
-function isConnection(type: GraphQLOutputType): boolean {
-  return getNamedType(getNullableType(type)).name.endsWith('Connection');
-}
-
-function isList(type: GraphQLOutputType | undefined | null): type is GraphQLOutputType {
-  if (!type) return false;
-  return isListType(getNullableType(type)) || isConnection(type);
-}
-
 /**
- * Refuses operations whose estimated cost exceeds `max`: every field costs one, times the
- * page sizes of the lists it sits in, so one query cannot ask for a million rows.
+ * Everything that refuses an abusive document before the query planner or any subgraph sees
+ * it. GraphQL Armor counts aliases, depth and directives during validation and masks field
+ * suggestions; graphql-js's parser stops at the token limit (`parseOptions.maxTokens`, the same
+ * check Armor's max-tokens plugin makes, without parsing every document twice); the cost rule
+ * is the gateway's own, because Armor's cost limit does not know how long each list can be.
+ * The document's size is checked earlier still, before parsing (see document-size.ts).
  */
-export function costLimitRule(max: number): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => {
-    let cost = 0;
-    const multipliers: number[] = [1];
-    return {
-      Field: {
-        enter(field) {
-          if (field.name.value.startsWith('__')) return;
-          const multiplier = multipliers.at(-1) ?? 1;
-          cost += multiplier;
-          const type = context.getType();
-          // A connection's `edges` list is already counted by the connection's page size.
-          const pages = isList(type) && field.selectionSet && !PAGE_PARTS.has(field.name.value);
-          multipliers.push(pages ? multiplier * listSize(field, type) : multiplier);
-        },
-        leave(field) {
-          if (!field.name.value.startsWith('__')) multipliers.pop();
-        },
-      },
-      Document: {
-        leave() {
-          if (cost > max) {
-            context.reportError(
-              tooMuch(
-                'QUERY_TOO_COMPLEX',
-                `The query's estimated cost is ${cost}; at most ${max} is allowed.`,
-              ),
-            );
-          }
-        },
-      },
-    };
+export function queryProtection(limits: QueryLimits): QueryProtection {
+  const armor = new ApolloArmor({
+    maxAliases: {
+      n: limits.maxAliases,
+      // Armor lets `__typename` be aliased freely by default: 1,000 of them are still 1,000.
+      allowList: [],
+      onReject: [reportAs('MAX_ALIASES_EXCEEDED', 'aliases')],
+      propagateOnRejection: false,
+    },
+    maxDepth: {
+      n: limits.maxDepth,
+      flattenFragments: true,
+      onReject: [reportAs('QUERY_TOO_DEEP', 'levels')],
+      propagateOnRejection: false,
+    },
+    maxDirectives: {
+      n: limits.maxDirectives,
+      onReject: [reportAs('MAX_DIRECTIVES_EXCEEDED', 'directives')],
+      propagateOnRejection: false,
+    },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: limits.hideSuggestions },
+  }).protect();
+  return {
+    validationRules: [...armor.validationRules, queryCostRule(limits.maxCost)],
+    // Armor is a CommonJS package, so TypeScript sees its plugin type through @apollo/server's
+    // CommonJS declarations: the same interface under another module identity.
+    plugins: armor.plugins as unknown as ApolloServerPlugin<BaseContext>[],
+    parseOptions: { maxTokens: limits.maxTokens },
   };
 }

@@ -1,0 +1,77 @@
+/**
+ * How many items each list of the graph can really return, so the cost estimate counts a list
+ * as what it costs. Paged lists (a `first` or `last` argument) are counted at the size asked
+ * for, capped at their documented maximum: the "at most N" their argument's description states,
+ * else the entry here, else {@link DEFAULT_MAX_PAGE}. Unpaged lists are counted at the entry
+ * here, taken from the owning service's code; where the service sets no bound, the entry is a
+ * stated assumption. A spec fails when a list of the supergraph has no entry and no documented
+ * maximum, so a new list is sized when it is added.
+ */
+export const DEFAULT_MAX_PAGE = 100;
+
+/** Where the number comes from, so the next reader can check it against the service. */
+interface ListSize {
+  readonly max: number;
+  readonly source: string;
+}
+
+const size = (max: number, source: string): ListSize => ({ max, source });
+
+export const LIST_SIZES: Readonly<Record<string, ListSize>> = {
+  'AccountManager.industries': size(20, 'managers: @ArrayMaxSize(20) on the input'),
+  'AccountManager.regions': size(50, 'managers: @ArrayMaxSize(50) on the input'),
+  'AssignmentCandidate.refusals': size(3, 'managers: three refusal codes'),
+  'AssignmentExplanation.candidates': size(20, 'managers: top 20'),
+  'Contact.consents': size(20, 'accounts: at most 20 consents recorded at a time; assumed'),
+  'Contact.keyDates': size(20, 'accounts domain: MAX_KEY_DATES'),
+  'GroupAccount.ancestors': size(31, 'accounts domain: MAX_HIERARCHY_DEPTH 32'),
+  'GroupAccount.associations': size(100, 'accounts: no bound; assumed'),
+  'GroupAccount.clusters': size(100, 'accounts: no bound; assumed'),
+  'GroupAccount.contacts': size(100, 'accounts: no bound; assumed'),
+  'GroupAccount.tags': size(20, 'accounts domain: MAX_TAGS'),
+  'GroupAccount.handovers': size(500, 'managers: the resolver reads up to 500'),
+  'GroupAccount.team': size(20, 'managers: a few roles, no bound; assumed'),
+  'GroupAccount.tierHistory': size(DEFAULT_MAX_PAGE, 'tiering: `last`, a page size'),
+  'GroupAccount.children': size(DEFAULT_MAX_PAGE, 'accounts: PageArgs'),
+  'GroupAccount.descendants': size(DEFAULT_MAX_PAGE, 'accounts: PageArgs'),
+  'Handover.checklist': size(20, 'managers: one item per checklist source; assumed'),
+  // One per refused row of the caller's own upload: bounded by what the caller sent (the body
+  // limit), not by stored data, so it amplifies nothing; counted as one page.
+  'ImportReport.errors': size(DEFAULT_MAX_PAGE, 'the caller’s own file'),
+  'IndustryAssociation.members': size(DEFAULT_MAX_PAGE, 'accounts: PageArgs'),
+  'IndustryCluster.supporters': size(DEFAULT_MAX_PAGE, 'accounts: PageArgs'),
+  'ManagerPolicy.tiers': size(3, 'managers: tiers A, B, C'),
+  'ManagerPolicyTier.grades': size(3, 'managers: @ArrayMaxSize(3) on the input'),
+  'Mutation.recordContactConsent': size(20, 'as Contact.consents'),
+  'Mutation.removeTeamMember': size(20, 'as GroupAccount.team'),
+  'Mutation.setTeamMember': size(20, 'as GroupAccount.team'),
+  'Offboarding.unplaced': size(1000, 'managers: a manager’s accounts, capacity up to 1,000'),
+  'Query.accountManagers': size(500, 'managers: the service reads up to 500'),
+  'Query.groupAccounts': size(DEFAULT_MAX_PAGE, 'accounts: PageArgs'),
+  'Query.handovers': size(500, 'managers: the service reads up to 500'),
+  'Query.industries': size(20, 'accounts domain: INDUSTRIES, the 20 sections'),
+  'Query.industryAssociations': size(DEFAULT_MAX_PAGE, 'accounts: PageArgs'),
+  'Query.industryClusters': size(DEFAULT_MAX_PAGE, 'accounts: PageArgs'),
+  'Query.managerPolicies': size(100, 'managers: every version, no bound; assumed'),
+  'Query.myPortfolio': size(DEFAULT_MAX_PAGE, 'accounts: PageArgs'),
+  'Query.myTeam': size(500, 'managers: the resolver reads up to 500'),
+  'Query.tierDistributionOverTime': size(120, 'tiering: applied runs, ten years monthly'),
+  'Query.tierOverrides': size(DEFAULT_MAX_PAGE, 'tiering: a page size'),
+  'Query.tieringPolicies': size(100, 'tiering: every version, no bound; assumed'),
+  'Query.tieringRuns': size(DEFAULT_MAX_PAGE, 'tiering: the service reads up to 100'),
+  'Query.unassignableAccounts': size(500, 'managers: the service reads up to 500'),
+  'Rebalance.loads': size(2000, 'managers: managers whose load changes, a 2,000-strong force'),
+  'Rebalance.movesSample': size(200, 'managers: first 200'),
+  'TierDistribution.segments': size(4, 'tiering domain: four segments'),
+  'TierDistribution.tiers': size(3, 'tiering domain: A, B, C'),
+  'TieringPolicy.walletPerEmployee': size(20, 'one per industry section'),
+  'TieringRunPreview.segments': size(4, 'tiering domain: four segments'),
+  'TieringRunPreview.tiers': size(3, 'tiering domain: A, B, C'),
+  'ValueInputs.months': size(12, 'tiering: the trailing year'),
+};
+
+/** The "at most N" a page-size argument's description states, if it states one. */
+export function documentedMaximum(description: string | null | undefined): number | undefined {
+  const match = /at most ([\d,]+)/i.exec(description ?? '');
+  return match ? Number(match[1].replace(/,/g, '')) : undefined;
+}
