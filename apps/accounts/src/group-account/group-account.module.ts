@@ -14,6 +14,7 @@ import { HierarchyService } from '../hierarchy/hierarchy.service.js';
 import { AccountImportResolver } from '../import/account-import.resolver.js';
 import { AccountImportService } from '../import/account-import.service.js';
 import { PortfolioProjection } from '../visibility/portfolio.projection.js';
+import { GroupAccountController } from './group-account.controller.js';
 import { GroupAccountEntity } from './group-account.entity.js';
 import { GroupAccountRepository } from './group-account.repository.js';
 import { GroupAccountResolver } from './group-account.resolver.js';
@@ -22,6 +23,7 @@ import { GroupAccountService } from './group-account.service.js';
 /** The group account with its hierarchy, clusters, contacts, import and visibility. */
 @Module({
   imports: [TypeOrmModule.forFeature([GroupAccountEntity])],
+  controllers: [GroupAccountController],
   providers: [
     GroupAccountRepository,
     GroupAccountService,

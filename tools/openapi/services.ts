@@ -1,0 +1,7 @@
+/** Every service with a REST API, and where its controllers are listed. */
+export const REST_SERVICES = [
+  {
+    name: 'accounts',
+    api: async () => (await import('../../apps/accounts/src/rest-api.js')).ACCOUNTS_REST_API,
+  },
+];
