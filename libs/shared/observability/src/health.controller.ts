@@ -1,23 +1,39 @@
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get } from '@nestjs/common';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
 import { HealthRegistry } from './health.registry.js';
 
+/**
+ * `/health/live`: the process serves HTTP (a failure means: restart it).
+ * `/health/ready`: the service can do its work, every registered check is up (a failure
+ * means: send it no traffic for now). Both answer Terminus' JSON, 503 when something is down.
+ */
 @Controller('health')
 export class HealthController {
-  constructor(private readonly registry: HealthRegistry) {}
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly registry: HealthRegistry,
+  ) {}
 
-  /** The process is alive and serving HTTP. */
   @Get('live')
-  @HttpCode(200)
-  live(): { status: 'up' } {
-    return { status: 'up' };
+  @HealthCheck()
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () =>
+        this.indicators
+          .check('process')
+          .up({ pid: process.pid, uptimeSeconds: Math.round(process.uptime()) }),
+    ]);
   }
 
-  /** The service can do its work: database and event transport answer. */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) res: Response): Promise<object> {
-    const { ready, checks } = await this.registry.readiness();
-    res.status(ready ? 200 : 503);
-    return { status: ready ? 'up' : 'down', checks };
+  @HealthCheck()
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check(this.registry.indicators(this.indicators));
   }
 }

@@ -1,11 +1,23 @@
 import { Injectable, Optional } from '@nestjs/common';
+import type {
+  HealthIndicatorFunction,
+  HealthIndicatorResult,
+  HealthIndicatorService,
+} from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 
 /** Each check's status: 'up', or what is wrong. */
 export type ReadinessReport = Record<string, string>;
 export type ReadinessCheck = () => Promise<ReadinessReport>;
 
-/** Parts of a service (database, transport, consumers) register how to tell they are ready. */
+/** A check that does not answer in time is down: within the probes' 2 s timeout (infra/k8s). */
+export const READINESS_CHECK_TIMEOUT_MS = 1_500;
+
+/**
+ * Parts of a service (database, transport, consumers) register how to tell they are ready; the
+ * health controller turns each report into Terminus indicators. The database is registered
+ * here, when the module has one; the gateway has none and is ready once it serves.
+ */
 @Injectable()
 export class HealthRegistry {
   private readonly checks = new Map<string, ReadinessCheck>();
@@ -23,17 +35,34 @@ export class HealthRegistry {
     this.checks.set(name, check);
   }
 
-  async readiness(): Promise<{ ready: boolean; checks: ReadinessReport }> {
-    const results: ReadinessReport = {};
-    await Promise.all(
-      [...this.checks].map(async ([name, check]) => {
-        try {
-          Object.assign(results, await check());
-        } catch (error) {
-          results[name] = error instanceof Error ? error.message : String(error);
-        }
-      }),
-    );
-    return { ready: Object.values(results).every((status) => status === 'up'), checks: results };
+  /** One Terminus indicator per registered check; each report line becomes a key. */
+  indicators(indicators: HealthIndicatorService): HealthIndicatorFunction[] {
+    return [...this.checks].map(([name, check]) => async () => {
+      const report = await withTimeout(check(), READINESS_CHECK_TIMEOUT_MS).catch(
+        (error: unknown): ReadinessReport => ({
+          [name]: error instanceof Error ? error.message : String(error),
+        }),
+      );
+      const result: HealthIndicatorResult = {};
+      for (const [key, status] of Object.entries(report)) {
+        Object.assign(
+          result,
+          status === 'up' ? indicators.check(key).up() : indicators.check(key).down(status),
+        );
+      }
+      return result;
+    });
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

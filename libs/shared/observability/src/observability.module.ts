@@ -4,32 +4,20 @@ import {
   type MiddlewareConsumer,
   type NestModule,
 } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
-import { Correlation, REQUEST_ID_HEADER } from './correlation.js';
+import { TerminusModule } from '@nestjs/terminus';
 import { CorrelationMiddleware } from './correlation.middleware.js';
 import { HealthController } from './health.controller.js';
 import { HealthRegistry } from './health.registry.js';
+import {
+  createServiceLogger,
+  HttpLogMiddleware,
+  PinoNestLogger,
+  ServiceLogger,
+  type ServiceLogOptions,
+} from './logger.js';
 import { HttpMetricsMiddleware, MetricsController, MetricsService } from './metrics.js';
 
-export interface ObservabilityOptions {
-  readonly service: string;
-  readonly logLevel: string;
-  /** Pretty, human-readable lines instead of JSON (never in production). */
-  readonly pretty?: boolean;
-}
-
-/** Redacted wherever they appear in a log line: credentials and contacts' personal data. */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  '*.phone',
-  '*.mobile',
-  '*.email',
-  '*.birthday',
-  '*.password',
-  '*.token',
-];
+export type ObservabilityOptions = ServiceLogOptions;
 
 /** JSON logs with request and correlation ids, `/health/live`, `/health/ready`, `/metrics`. */
 @Module({})
@@ -38,47 +26,27 @@ export class ObservabilityModule implements NestModule {
     return {
       module: ObservabilityModule,
       global: true,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            name: options.service,
-            level: options.logLevel,
-            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            genReqId: (req: IncomingMessage) =>
-              (req.headers[REQUEST_ID_HEADER] as string | undefined) ??
-              Correlation.current()?.requestId ??
-              '',
-            customProps: () => ({ correlationId: Correlation.current()?.correlationId }),
-            mixin: () => {
-              const context = Correlation.current();
-              return context
-                ? {
-                    correlationId: context.correlationId,
-                    causationId: context.causationId ?? undefined,
-                  }
-                : {};
-            },
-            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-              }),
-            },
-          },
-        }),
-      ],
+      // Terminus logs a failed check itself; the 503 answer and its body say the same.
+      imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, MetricsController],
       providers: [
         HealthRegistry,
+        {
+          provide: ServiceLogger,
+          useFactory: () => new ServiceLogger(createServiceLogger(options)),
+        },
+        PinoNestLogger,
+        HttpLogMiddleware,
         { provide: MetricsService, useFactory: () => new MetricsService(options.service) },
       ],
-      exports: [HealthRegistry, MetricsService],
+      exports: [HealthRegistry, MetricsService, ServiceLogger, PinoNestLogger],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationMiddleware, HttpMetricsMiddleware).forRoutes('*path');
+    // Correlation first: the request line and every line after it carry its ids.
+    consumer
+      .apply(CorrelationMiddleware, HttpLogMiddleware, HttpMetricsMiddleware)
+      .forRoutes('*path');
   }
 }

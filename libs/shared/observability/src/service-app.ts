@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import { PinoNestLogger } from './logger.js';
 
 export interface ServiceAppOptions {
   readonly host: string;
@@ -27,7 +27,7 @@ export async function startServiceApp(
   const app = await NestFactory.create<NestExpressApplication>(module as never, {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoNestLogger));
   app.useBodyParser('json', { limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
   const server = app.getHttpServer();
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;

@@ -1,3 +1,4 @@
 export * from './database.js';
 export * from './environment.js';
 export * from './service-process.js';
+export * from './supervisor.js';
