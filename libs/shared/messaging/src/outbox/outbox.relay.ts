@@ -49,13 +49,17 @@ export interface RelayPass {
   readonly dead: number;
 }
 
+/** What a pass reports when another relay has the turn. */
+const NOTHING_CLAIMED: RelayPass = { claimed: 0, sent: 0, retrying: 0, dead: 0 };
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /**
- * Publishes what services recorded in their outbox. Rows are claimed with
- * `FOR UPDATE SKIP LOCKED`, so several relays can run side by side; a row is marked sent only
+ * Publishes what services recorded in their outbox. The relays of a service's instances take
+ * turns (a transaction-scoped advisory lock), so each account's events leave in the order they
+ * were recorded; the rows are still claimed `FOR UPDATE SKIP LOCKED`. A row is marked sent only
  * after the transport acknowledged it, so a relay that dies between claim and acknowledgement
  * leaves the row pending for the next pass (consumers drop the duplicate, if any). On the
  * PostgreSQL event log in the service's own database, the append and the mark-as-sent are one
@@ -101,6 +105,7 @@ export class OutboxRelay {
   /** One pass over the due rows; returns what happened to them. */
   async publishDue(): Promise<RelayPass> {
     return this.dataSource.transaction(async (manager) => {
+      if (!(await this.outbox.takeRelayTurn(manager))) return NOTHING_CLAIMED;
       const claimed = (await this.outbox.claimDue(manager, this.options.batchSize ?? 1_000)).map(
         (row): ClaimedRow => ({ ...row, records: outgoingRecords(row) }),
       );

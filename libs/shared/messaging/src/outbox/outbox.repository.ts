@@ -40,6 +40,20 @@ export class OutboxRepository {
     );
   }
 
+  /**
+   * Makes this transaction the one relay of the outbox until it ends; false when another
+   * relay (another instance of the service) holds it. Relays take turns rather than claim
+   * side by side: two relays publishing at once could send an account's later event before its
+   * earlier one, and each account's events must arrive in order.
+   */
+  async takeRelayTurn(manager: EntityManager): Promise<boolean> {
+    const [row] = await manager.query<{ taken: boolean }[]>(
+      'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS taken',
+      [`outbox-relay:${this.table}`],
+    );
+    return row?.taken === true;
+  }
+
   /** Locks a batch of due rows; other relays skip them until this transaction ends. */
   async claimDue(manager: EntityManager, limit: number): Promise<OutboxRow[]> {
     return manager.query(

@@ -8,6 +8,7 @@ import { PostgresLogTransport } from '../transport/postgres-log.transport.js';
 import { MessagingTables1763900000001 } from './messaging-tables.migration.js';
 import { OutboxPublisher } from './outbox.publisher.js';
 import { OutboxRelay } from './outbox.relay.js';
+import { OutboxRepository } from './outbox.repository.js';
 import { sampleAccountCreated } from '../testing/sample-events.js';
 
 describe('the relay on the PostgreSQL event log in the service database', () => {
@@ -135,5 +136,30 @@ describe('the relay on the PostgreSQL event log in the service database', () => 
       expect(wakeups).toBe(0);
     });
     expect(wakeups).toBe(1);
+  });
+
+  it('lets one relay publish at a time, so that no event of an account overtakes an earlier one', async () => {
+    const publisher = new OutboxPublisher(dataSource);
+    const accountId = randomUUID();
+    await dataSource.transaction((manager) =>
+      publisher.record(manager, sampleAccountCreated(accountId)),
+    );
+    const first = new OutboxRelay(dataSource, transport);
+    const second = new OutboxRelay(dataSource, transport);
+    // The first relay's pass holds its turn until its transaction ends: the second claims nothing.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let secondPass: Awaited<ReturnType<OutboxRelay['publishDue']>> | undefined;
+    const firstPass = dataSource.transaction(async (manager) => {
+      expect(await new OutboxRepository(dataSource).takeRelayTurn(manager)).toBe(true);
+      secondPass = await second.publishDue();
+      release();
+    });
+    await held;
+    await firstPass;
+    expect(secondPass).toEqual({ claimed: 0, sent: 0, retrying: 0, dead: 0 });
+    expect(await outboxStatus(accountId)).toBe('PENDING');
+    expect((await first.publishDue()).sent).toBeGreaterThanOrEqual(1);
+    expect(await outboxStatus(accountId)).toBe('SENT');
   });
 });
