@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import pg from 'pg';
-import { creditCodeCheckCharacter } from '@gap/accounts/domain';
 import {
   createTestIssuer,
   eventually,
@@ -14,19 +13,11 @@ import {
   type RunningService,
   type TestIssuer,
 } from '@gap/testing';
+import { freshCreditCode } from './credit-codes.js';
 
 interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-/** A valid credit code no other test uses. */
-function freshCreditCode(): string {
-  const body = `91350102${randomUUID()
-    .replace(/[^0-9]/g, '')
-    .padEnd(9, '7')
-    .slice(0, 9)}`;
-  return body + creditCodeCheckCharacter(body);
 }
 
 const MAX_DEPTH = 3;

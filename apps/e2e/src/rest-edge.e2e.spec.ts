@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { creditCodeCheckCharacter } from '@gap/accounts/domain';
 import {
   createTestIssuer,
   freePort,
@@ -11,15 +10,7 @@ import {
   type RunningService,
   type TestIssuer,
 } from '@gap/testing';
-
-/** A valid credit code no other test uses. */
-function freshCreditCode(): string {
-  const body = `91350102${randomUUID()
-    .replace(/[^0-9]/g, '')
-    .padEnd(9, '3')
-    .slice(0, 9)}`;
-  return body + creditCodeCheckCharacter(body);
-}
+import { freshCreditCode } from './credit-codes.js';
 
 interface Answer {
   status: number;

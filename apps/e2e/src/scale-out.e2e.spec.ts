@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { creditCodeCheckCharacter } from '@gap/accounts/domain';
 import {
   createTestIssuer,
   eventually,
@@ -13,6 +12,7 @@ import {
   type RunningService,
   type TestIssuer,
 } from '@gap/testing';
+import { freshCreditCode } from './credit-codes.js';
 
 /**
  * Two instances of every service in one consumer group on Kafka, behind one gateway that
@@ -28,14 +28,6 @@ const FLOW_MS = 20_000;
 interface GraphQLResponse<T> {
   data?: T | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-function freshCreditCode(): string {
-  const body = `91350102${randomUUID()
-    .replace(/[^0-9]/g, '')
-    .padEnd(9, '3')
-    .slice(0, 9)}`;
-  return body + creditCodeCheckCharacter(body);
 }
 
 describe('two instances of every service, one of each killed during a flow of creations', () => {

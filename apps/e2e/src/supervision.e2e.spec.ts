@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { creditCodeCheckCharacter } from '@gap/accounts/domain';
 import {
   createTestIssuer,
   eventually,
@@ -17,6 +16,7 @@ import {
   type SupervisorEvent,
   type TestIssuer,
 } from '@gap/testing';
+import { freshCreditCode } from './credit-codes.js';
 
 interface GraphQLResponse<T> {
   data?: T | null;
@@ -44,14 +44,6 @@ const WORKERS = 4;
 /** Confirmed creations wanted before the kill, and again once the service is back. */
 const BEFORE_KILL = 20;
 const AFTER_BACK = 20;
-
-let serial = 0;
-function freshCreditCode(): string {
-  serial += 1;
-  const stamp = String(Date.now() % 100_000).padStart(5, '0');
-  const body = `91350102${stamp}${String(serial).padStart(4, '0')}`;
-  return body + creditCodeCheckCharacter(body);
-}
 
 async function recreateOwnDatabase(): Promise<void> {
   const name = new URL(DATABASE_URL).pathname.slice(1);

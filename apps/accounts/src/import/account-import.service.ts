@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  canChangeStatus,
-  childPath,
-  depthOf,
-  STATUS_TRANSITIONS,
-  type AccountFields,
-} from '@gap/accounts/domain';
+import { childPath, depthOf, type AccountFields } from '@gap/accounts/domain';
 import type { Caller } from '@gap/auth';
-import { DomainError } from '@gap/errors';
 import { OutboxPublisher } from '@gap/messaging';
 import { GroupAccountEntity } from '../group-account/group-account.entity.js';
 import { GroupAccountRepository } from '../group-account/group-account.repository.js';
@@ -27,7 +20,16 @@ import {
 } from '@gap/bulk-import';
 import { AccountImportRepository, type ImportParent } from './account-import.repository.js';
 import type { ImportRow } from './import-file.js';
-import { asNewAccount, levelsOf, validateRows, type ValidRow } from './import-rows.js';
+import {
+  asNewAccount,
+  isRowRefusal,
+  levelsOf,
+  refusalOf,
+  RowFailure,
+  statusRefusal,
+  validateRows,
+  type ValidRow,
+} from './import-rows.js';
 
 export interface ImportOptions {
   /** Check every row and report, write nothing. */
@@ -43,16 +45,6 @@ type Counts = Record<Outcome, number>;
 type RowResult = Outcome | RowError | RowError[];
 
 const IMPORT_STATUS_REASON = 'Set by bulk import';
-
-class RowFailure extends Error {
-  constructor(readonly error: RowError) {
-    super(error.message);
-  }
-}
-
-/** A row refused by a rule while its writes were under way: undone, reported, not fatal. */
-const isRowRefusal = (error: unknown): boolean =>
-  error instanceof RowFailure || error instanceof DomainError;
 
 /**
  * Bulk import of accounts with their group links. Rows are upserted by credit code, parents
@@ -269,20 +261,7 @@ export class AccountImportService {
       },
       isRowRefusal,
     );
-    return 'done' in result ? result.done : this.failureOf(row, result.undone);
-  }
-
-  private failureOf(row: ValidRow, error: unknown): RowError {
-    if (error instanceof RowFailure) return error.error;
-    if (error instanceof DomainError) {
-      return rowError(
-        row.row,
-        error.field?.replace(/^input\./, '') ?? '',
-        error.code,
-        error.message,
-      );
-    }
-    throw error;
+    return 'done' in result ? result.done : refusalOf(row, result.undone);
   }
 
   /** Updates an account and moves it, with its subtree, under its new parent. */
@@ -309,15 +288,8 @@ export class AccountImportService {
     row: ValidRow,
   ): Promise<Outcome | RowError> {
     const { status = current.status, ...fields } = row.given;
-    if (status !== current.status && !canChangeStatus(current.status, status)) {
-      return rowError(
-        row.row,
-        'status',
-        'STATUS_TRANSITION_REFUSED',
-        `A ${current.status} account cannot become ${status}; it can become ${STATUS_TRANSITIONS[current.status].join(' or ')}.`,
-        { from: current.status, to: status },
-      );
-    }
+    const refused = statusRefusal(row, current.status, status);
+    if (refused) return refused;
     let account = await this.accountService.applyUpdate(manager, caller, current, fields);
     if (status !== current.status) {
       account = await this.accountService.applyStatus(

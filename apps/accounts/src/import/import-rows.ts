@@ -1,6 +1,14 @@
-import { checkAccountFields, checkCreditCode, type AccountFields } from '@gap/accounts/domain';
+import {
+  canChangeStatus,
+  checkAccountFields,
+  checkCreditCode,
+  STATUS_TRANSITIONS,
+  type AccountFields,
+  type GroupAccountStatus,
+} from '@gap/accounts/domain';
 import { rowError, withoutDuplicates, type RowError } from '@gap/bulk-import';
 import { todayInChina } from '@gap/calendar';
+import { DomainError } from '@gap/errors';
 import type { ImportRow } from './import-file.js';
 
 /**
@@ -142,4 +150,40 @@ export function levelsOf(rows: readonly ValidRow[], errors: RowError[]): ValidRo
     (result[n] ??= []).push(row);
   }
   return result.filter(Boolean);
+}
+
+/** A row a rule refused while its writes were under way. */
+export class RowFailure extends Error {
+  constructor(readonly error: RowError) {
+    super(error.message);
+  }
+}
+
+/** A row refused by a rule while its writes were under way: undone, reported, not fatal. */
+export const isRowRefusal = (error: unknown): boolean =>
+  error instanceof RowFailure || error instanceof DomainError;
+
+/** The row's report line for a refusal; anything else is not the row's fault and goes on up. */
+export function refusalOf(row: ValidRow, error: unknown): RowError {
+  if (error instanceof RowFailure) return error.error;
+  if (error instanceof DomainError) {
+    return rowError(row.row, error.field?.replace(/^input\./, '') ?? '', error.code, error.message);
+  }
+  throw error;
+}
+
+/** The row's refusal when its status cannot move from the account's current one. */
+export function statusRefusal(
+  row: ValidRow,
+  from: GroupAccountStatus,
+  to: GroupAccountStatus,
+): RowError | undefined {
+  if (from === to || canChangeStatus(from, to)) return undefined;
+  return rowError(
+    row.row,
+    'status',
+    'STATUS_TRANSITION_REFUSED',
+    `A ${from} account cannot become ${to}; it can become ${STATUS_TRANSITIONS[from].join(' or ')}.`,
+    { from, to },
+  );
 }
