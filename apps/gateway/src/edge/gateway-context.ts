@@ -4,6 +4,7 @@ import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Caller, JwtVerifier } from '@gap/auth';
 import { DomainError } from '@gap/errors';
+import { negotiateLocale, type Locale } from '@gap/i18n';
 import { CORRELATION_HEADER, REQUEST_ID_HEADER, idHeader } from '@gap/observability';
 import { refuseOversizedDocument } from '../query-limits/document-size.js';
 
@@ -13,6 +14,8 @@ export interface GatewayContext {
   readonly authorization?: string;
   readonly requestId: string;
   readonly correlationId: string;
+  /** The caller's language, passed on so that every subgraph answers in it. */
+  readonly locale: Locale;
 }
 
 function unauthenticated(message: string, reason: string): GraphQLError {
@@ -30,14 +33,16 @@ export function gatewayContext(verifier: JwtVerifier, maxDocumentBytes: number) 
     refuseOversizedDocument(req, maxDocumentBytes);
     const requestId = idHeader(req, REQUEST_ID_HEADER) ?? randomUUID();
     const correlationId = idHeader(req, CORRELATION_HEADER) ?? requestId;
+    const locale = negotiateLocale(req.headers['accept-language']);
     const authorization = req.headers.authorization;
-    if (!authorization) return { caller: null, requestId, correlationId };
+    if (!authorization) return { caller: null, requestId, correlationId, locale };
     try {
       return {
         caller: await verifier.verifyHeader(authorization),
         authorization,
         requestId,
         correlationId,
+        locale,
       };
     } catch (error) {
       if (error instanceof DomainError) throw unauthenticated(error.message, error.code);

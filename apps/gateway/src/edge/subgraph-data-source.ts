@@ -59,6 +59,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
+    request.http?.headers.set('accept-language', context.locale);
   }
 
   override async errorFromResponse(

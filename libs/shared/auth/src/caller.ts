@@ -1,27 +1,3 @@
-export const ROLES = [
-  'ACCOUNT_MANAGER',
-  'SUPERVISOR',
-  'COORDINATOR',
-  'DEPARTMENT_STAFF',
-  'PARTNER',
-  'ADMIN',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-/** The verified person or system behind a request, as every service sees it. */
-export interface Caller {
-  /** The identity provider's subject: an employee number, a partner id. */
-  readonly subject: string;
-  readonly roles: readonly Role[];
-  readonly name?: string;
-  /** The partner organisation a PARTNER caller acts for. */
-  readonly partnerId?: string;
-}
-
-export function hasRole(caller: Caller, ...roles: readonly Role[]): boolean {
-  return caller.roles.some((role) => roles.includes(role));
-}
+// Who the caller is belongs with what they may do (@gap/authz, a pure library); the
+// authentication library hands it on to its users.
+export * from '@gap/authz';

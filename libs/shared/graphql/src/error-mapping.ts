@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainError, type ErrorKind } from '@gap/errors';
+import { DomainError, type ErrorKind, type FieldViolation } from '@gap/errors';
+import { RequestLocale } from '@gap/i18n';
 
 /** The category clients branch on, next to the specific code. */
 export function graphQLCategory(kind: ErrorKind): string {
@@ -65,9 +66,14 @@ export function formatGraphQLError(
   if (original instanceof DomainError) {
     // A scalar (Fen) does not know where its value sits; the coercion message does.
     const field = original.field || coerced;
-    const violations = original.violations.map((v) => (v.field ? v : { ...v, field: field ?? '' }));
+    const locale = RequestLocale.current();
+    const violations = original.violations.map((v): FieldViolation => ({
+      field: v.field || (field ?? ''),
+      reason: v.reason,
+      message: v.localized?.[locale] ?? v.message,
+    }));
     return {
-      message: coerced ? formatted.message : original.message,
+      message: coerced ? formatted.message : original.messageIn(locale),
       ...(formatted.path ? { path: formatted.path } : {}),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       extensions: {

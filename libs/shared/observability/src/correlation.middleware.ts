@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { negotiateLocale, RequestLocale } from '@gap/i18n';
 import { Correlation, CORRELATION_HEADER, REQUEST_ID_HEADER } from './correlation.js';
 
 /** A correlation or request id header, if present and shaped like an id (never echo junk). */
@@ -21,6 +22,8 @@ export class CorrelationMiddleware implements NestMiddleware {
     const correlationId = idHeader(req, CORRELATION_HEADER) ?? requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.setHeader(CORRELATION_HEADER, correlationId);
-    Correlation.run({ requestId, correlationId, causationId: null }, next);
+    RequestLocale.run(negotiateLocale(req.headers['accept-language']), () =>
+      Correlation.run({ requestId, correlationId, causationId: null }, next),
+    );
   }
 }

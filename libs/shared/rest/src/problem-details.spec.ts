@@ -11,7 +11,7 @@ describe('a domain error as Problem Details', () => {
       type: 'https://group-platform.local/problems/invalid-input',
       title: 'The request is not valid',
       status: 400,
-      detail: '2 fields are invalid: creditCode, regionCode',
+      detail: '2 个字段无效：creditCode, regionCode',
       instance: '/api/v1/accounts',
       code: 'INVALID_INPUT',
       category: 'BAD_USER_INPUT',

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { DomainError, ErrorKind } from '@gap/errors';
 import { graphQLCategory } from '@gap/graphql';
+import { RequestLocale } from '@gap/i18n';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -103,16 +104,17 @@ export function problem(init: ProblemInit): ProblemDetails {
 
 /** A domain error as the REST edge answers it: the same code, category and fields as the graph. */
 export function problemOfDomainError(error: DomainError, instance?: string): ProblemDetails {
+  const locale = RequestLocale.current();
   const errors: ProblemFieldError[] = error.violations.map((violation) => ({
     field: violation.field,
     code: violation.reason,
-    message: violation.message,
+    message: violation.localized?.[locale] ?? violation.message,
   }));
   return problem({
     status: httpStatusOf(error.kind),
     code: error.code,
     category: graphQLCategory(error.kind),
-    detail: error.message,
+    detail: error.messageIn(locale),
     instance,
     field: error.field,
     errors,
