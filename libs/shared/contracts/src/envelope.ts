@@ -1,4 +1,3 @@
-import { IsDateString, IsInt, IsObject, IsOptional, IsString, IsUUID, Min } from 'class-validator';
 import type { EventPayload, EventType } from './catalog.js';
 
 /**
@@ -15,15 +14,4 @@ export interface EventEnvelope<T extends EventType = EventType> {
   readonly correlationId: string;
   readonly causationId: string | null;
   readonly payload: EventPayload<T>;
-}
-
-export class EnvelopeShape {
-  @IsUUID() id!: string;
-  @IsString() type!: string;
-  @IsInt() @Min(1) version!: number;
-  @IsDateString() occurredAt!: string;
-  @IsString() aggregateId!: string;
-  @IsString() correlationId!: string;
-  @IsOptional() @IsUUID() causationId!: string | null;
-  @IsObject() payload!: Record<string, unknown>;
 }

@@ -1,7 +1,15 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import {
+  isDateString,
+  isInt,
+  isObject,
+  isString,
+  isUUID,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
 import { EVENT_CATALOG, isEventType, type EventType } from './catalog.js';
-import { EnvelopeShape, type EventEnvelope } from './envelope.js';
+import type { EventEnvelope } from './envelope.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
@@ -39,12 +47,39 @@ export function checkReceivedEnvelope(raw: unknown): Checked<EventEnvelope> {
   if (typeof raw !== 'object' || raw === null) {
     return { ok: false, problems: ['envelope: must be a JSON object'] };
   }
-  const shape = plainToInstance(EnvelopeShape, raw);
-  const problems = describe(validateSync(shape, { whitelist: false }));
+  const shape = raw as Record<string, unknown>;
+  const problems = envelopeProblems(shape);
   if (problems.length > 0) return { ok: false, problems };
-  if (!isEventType(shape.type))
-    return { ok: false, problems: [`type: unknown event type '${shape.type}'`] };
-  const payloadProblems = checkPayload(shape.type, shape.payload, 'receive');
+  if (!isEventType(shape['type'])) {
+    return { ok: false, problems: [`type: unknown event type '${String(shape['type'])}'`] };
+  }
+  const payloadProblems = checkPayload(shape['type'], shape['payload'], 'receive');
   if (payloadProblems.length > 0) return { ok: false, problems: payloadProblems };
   return { ok: true, value: raw as EventEnvelope };
+}
+
+/**
+ * The envelope's own fields: a UUID id, a type, a version from 1, an ISO 8601 time, the
+ * aggregate and correlation ids, an optional causing event's UUID and an object payload. Checked
+ * field by field: every consumed event passes here, and building a class instance to validate
+ * eight fields cost half of the whole check.
+ */
+function envelopeProblems(shape: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const { id, type, version, occurredAt, aggregateId, correlationId, causationId, payload } = shape;
+  if (!isUUID(id)) problems.push('id: id must be a UUID');
+  if (!isString(type)) problems.push('type: type must be a string');
+  if (!isInt(version) || (version as number) < 1) {
+    problems.push('version: version must be an integer not less than 1');
+  }
+  if (!isDateString(occurredAt)) {
+    problems.push('occurredAt: occurredAt must be a valid ISO 8601 date string');
+  }
+  if (!isString(aggregateId)) problems.push('aggregateId: aggregateId must be a string');
+  if (!isString(correlationId)) problems.push('correlationId: correlationId must be a string');
+  if (causationId !== null && causationId !== undefined && !isUUID(causationId)) {
+    problems.push('causationId: causationId must be a UUID');
+  }
+  if (!isObject(payload)) problems.push('payload: payload must be an object');
+  return problems;
 }
