@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { DomainError } from '@gap/errors';
 import { ensureDevKeys, mintToken, type DevKeys } from './dev-issuer.js';
@@ -42,6 +43,34 @@ describe('verifying a bearer token', () => {
       roles: ['ACCOUNT_MANAGER'],
       name: '王芳',
     });
+  });
+
+  it('checks the signature of a token once while it is remembered', async () => {
+    const remembering = new JwtVerifier({ issuer, audience, jwksFile: keys.jwksFile });
+    const checks = jest.spyOn(
+      remembering as unknown as { verifySignature: (token: string) => Promise<unknown> },
+      'verifySignature',
+    );
+    const bearer = await token();
+    await remembering.verify(bearer);
+    await remembering.verify(bearer);
+    expect(checks).toHaveBeenCalledTimes(1);
+    await remembering.verify(await token({ subject: 'E1002' }));
+    expect(checks).toHaveBeenCalledTimes(2);
+  });
+
+  it('never remembers a token past its expiry', async () => {
+    const strict = new JwtVerifier({
+      issuer,
+      audience,
+      jwksFile: keys.jwksFile,
+      clockToleranceSeconds: 0,
+    });
+    const shortLived = await token({ expiresInSeconds: 1 });
+    await expect(strict.verify(shortLived)).resolves.toMatchObject({ subject: 'E1001' });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const error = await rejection(strict.verify(shortLived));
+    expect(error.code).toBe('TOKEN_EXPIRED');
   });
 
   it('drops roles the platform does not know', async () => {

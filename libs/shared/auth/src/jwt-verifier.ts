@@ -21,6 +21,19 @@ export interface JwtVerifierOptions {
   /** ...or a key set file (the local development issuer writes one). */
   readonly jwksFile?: string;
   readonly clockToleranceSeconds?: number;
+  /**
+   * How long a verified token is remembered, so that a request crossing the gateway and three
+   * subgraphs does not check the same signature four times (0 turns it off). Never past the
+   * token's own expiry.
+   */
+  readonly cacheSeconds?: number;
+  /** The most tokens remembered at once; the oldest are forgotten first. */
+  readonly cacheSize?: number;
+}
+
+interface Remembered {
+  readonly caller: Caller;
+  readonly until: number;
 }
 
 type KeySet = ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
@@ -35,10 +48,37 @@ function unauthenticated(reason: string, message: string): DomainError {
  */
 export class JwtVerifier {
   private keySet?: KeySet;
+  private readonly remembered = new Map<string, Remembered>();
 
   constructor(private readonly options: JwtVerifierOptions) {}
 
   async verify(token: string): Promise<Caller> {
+    const now = Date.now();
+    const known = this.remembered.get(token);
+    if (known && known.until > now) return known.caller;
+    if (known) this.remembered.delete(token);
+    const { caller, expiresAt } = await this.verifySignature(token);
+    this.remember(
+      token,
+      caller,
+      Math.min(expiresAt, now + (this.options.cacheSeconds ?? 60) * 1000),
+    );
+    return caller;
+  }
+
+  private remember(token: string, caller: Caller, until: number): void {
+    if (until <= Date.now()) return;
+    const size = this.options.cacheSize ?? 10_000;
+    if (size <= 0) return;
+    while (this.remembered.size >= size) {
+      const oldest = this.remembered.keys().next();
+      if (oldest.done) break;
+      this.remembered.delete(oldest.value);
+    }
+    this.remembered.set(token, { caller, until });
+  }
+
+  private async verifySignature(token: string): Promise<{ caller: Caller; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys(), {
@@ -53,12 +93,14 @@ export class JwtVerifier {
     }
     const roles = Array.isArray(payload['roles']) ? payload['roles'].filter(isRole) : [];
     if (!payload.sub) throw unauthenticated('TOKEN_INVALID', 'The token names no subject.');
-    return {
+    const caller: Caller = {
       subject: payload.sub,
       roles,
       ...(typeof payload['name'] === 'string' ? { name: payload['name'] } : {}),
       ...(typeof payload['partnerId'] === 'string' ? { partnerId: payload['partnerId'] } : {}),
     };
+    // `exp` is required above; a token is remembered only while it is still valid.
+    return { caller, expiresAt: (payload.exp ?? 0) * 1000 };
   }
 
   /** Reads `Authorization: Bearer …`; a missing or malformed header is UNAUTHENTICATED. */

@@ -5,6 +5,7 @@ export function verifierOptionsFrom(config: AppConfig): JwtVerifierOptions {
   return {
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
+    cacheSeconds: config.AUTH_CACHE_SECONDS,
     ...(config.AUTH_JWKS_URL
       ? { jwksUrl: config.AUTH_JWKS_URL }
       : { jwksFile: config.AUTH_JWKS_FILE }),

@@ -40,6 +40,8 @@ export class AppConfig {
   /** The identity provider's key set; when unset, the local development key set file. */
   @IsOptional() @IsUrl({ require_tld: false }) AUTH_JWKS_URL?: string;
   @IsString() AUTH_JWKS_FILE = DEV_JWKS_FILE;
+  /** How long a verified token is remembered (never past its expiry); 0 checks every request. */
+  @IsInt() @Min(0) @Max(3600) AUTH_CACHE_SECONDS: number = 60;
 
   get production(): boolean {
     return this.NODE_ENV === 'production';
