@@ -50,10 +50,11 @@ export function checkReceivedEnvelope(raw: unknown): Checked<EventEnvelope> {
   const shape = raw as Record<string, unknown>;
   const problems = envelopeProblems(shape);
   if (problems.length > 0) return { ok: false, problems };
-  if (!isEventType(shape['type'])) {
-    return { ok: false, problems: [`type: unknown event type '${String(shape['type'])}'`] };
+  const type = shape['type'] as string;
+  if (!isEventType(type)) {
+    return { ok: false, problems: [`type: unknown event type '${type}'`] };
   }
-  const payloadProblems = checkPayload(shape['type'], shape['payload'], 'receive');
+  const payloadProblems = checkPayload(type, shape['payload'], 'receive');
   if (payloadProblems.length > 0) return { ok: false, problems: payloadProblems };
   return { ok: true, value: raw as EventEnvelope };
 }
