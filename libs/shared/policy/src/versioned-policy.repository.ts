@@ -122,7 +122,8 @@ export class VersionedPolicyRepository<P extends { readonly version: string }> {
            VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
           [policy.version, JSON.stringify(policy), makeCurrent, createdBy],
         );
-        return inserted as PolicyRow<P>;
+        if (!inserted) throw new Error(`${this.table}: the insert returned no row.`);
+        return inserted;
       });
       return this.stored(row);
     } catch (error) {
