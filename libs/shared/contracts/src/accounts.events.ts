@@ -1,5 +1,6 @@
 import {
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -10,6 +11,7 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import type { EventDefinitions } from './event-definition.js';
 
@@ -103,9 +105,17 @@ export class KeyDateUpcomingPayload {
   @IsUUID() groupAccountId!: string;
   @IsUUID() contactId!: string;
   @IsIn(['BIRTHDAY', 'LINE_ACTIVATION_ANNIVERSARY', 'OFFICE_MOVE', 'CUSTOM']) kind!: string;
-  @Matches(DATE) occursOn!: string;
-  @IsInt() @Min(0) daysAhead!: number;
-  @IsOptional() @IsString() label!: string | null;
+  /** Absent once the contact is erased: the announcement is kept, what it said of them is not. */
+  @ValidateIf((payload: KeyDateUpcomingPayload) => payload.redacted !== true)
+  @Matches(DATE)
+  occursOn?: string;
+  @ValidateIf((payload: KeyDateUpcomingPayload) => payload.redacted !== true)
+  @IsInt()
+  @Min(0)
+  daysAhead?: number;
+  @IsOptional() @IsString() label?: string | null;
+  /** Set when the contact was erased after the announcement. */
+  @IsOptional() @IsBoolean() redacted?: boolean;
 }
 
 export interface AccountsEventMap {

@@ -56,4 +56,12 @@ describe('checkReceivedEnvelope', () => {
       problems: ['envelope: must be a JSON object'],
     });
   });
+
+  it('accepts a key-date announcement redacted after its contact was erased, and no other without its date', () => {
+    const about = { groupAccountId: randomUUID(), contactId: randomUUID(), kind: 'BIRTHDAY' };
+    const redacted = envelope({ type: 'KeyDateUpcoming', payload: { ...about, redacted: true } });
+    expect(checkReceivedEnvelope(redacted).ok).toBe(true);
+    const dateless = checkReceivedEnvelope(envelope({ type: 'KeyDateUpcoming', payload: about }));
+    expect(dateless.ok ? [] : dateless.problems.join(' ')).toContain('payload.occursOn');
+  });
 });

@@ -36,6 +36,24 @@ export class PortfolioStore {
     await this.replace(manager, groupAccountId, 'SUPERVISOR', supervisors, event.occurredAt);
   }
 
+  /**
+   * Nobody could be given the account. Whoever the managers service still names as accountable
+   * meanwhile stays primary; when it names nobody (a leaver without a supervisor), the account
+   * has no primary manager and no supervisor any more, here as there.
+   */
+  async onAccountUnassignable(
+    event: EventEnvelope<'AccountUnassignable'>,
+    manager: EntityManager,
+  ): Promise<void> {
+    const { groupAccountId, currentManagerId } = event.payload;
+    if (currentManagerId) {
+      await this.replace(manager, groupAccountId, 'PRIMARY', [currentManagerId], event.occurredAt);
+      return;
+    }
+    await this.replace(manager, groupAccountId, 'PRIMARY', [], event.occurredAt);
+    await this.replace(manager, groupAccountId, 'SUPERVISOR', [], event.occurredAt);
+  }
+
   async onTeamChanged(event: EventEnvelope<'TeamChanged'>, manager: EntityManager): Promise<void> {
     const members = [...new Set(event.payload.members.map((m) => m.managerId))];
     await this.replace(manager, event.payload.groupAccountId, 'TEAM', members, event.occurredAt);
