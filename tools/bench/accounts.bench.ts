@@ -25,11 +25,16 @@ import {
   TEST_AUDIENCE,
   TEST_ISSUER,
 } from '@gap/testing';
-import { accountsDatabase } from '../../apps/accounts/src/accounts.database.js';
-import { createAccountsServices } from '../../apps/accounts/src/accounts.services.js';
-import type { ImportRow } from '../../apps/accounts/src/import/import-file.js';
+import { accountsDatabase } from '@gap/accounts/app/database';
+import {
+  createAccountsServices,
+  type AccountsServices,
+} from '@gap/accounts/app/accounts.services.js';
 import { generateAccounts, type DemoAccountRow } from '../demo-book/demo-book.js';
 import { ensurePostgres } from '../testing/local-servers.js';
+
+/** A row of an accounts import file, as the bulk import takes it. */
+type ImportRow = Parameters<AccountsServices['imports']['import']>[1][number];
 
 const url = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/gap_bench';
 const BOOK = Number(process.env['BENCH_ACCOUNTS'] ?? 1_000_000);
@@ -171,7 +176,11 @@ async function timeQueries(
 
 function importRows(): ImportRow[] {
   const rows: ImportRow[] = [];
-  for (const row of generateAccounts({ accounts: IMPORTED, seed: 7_777, largestGroup: 2_000 })) {
+  for (const row of generateAccounts({
+    accounts: IMPORTED,
+    seed: 7_777,
+    largestGroup: Math.min(2_000, IMPORTED),
+  })) {
     rows.push({ ...row, row: rows.length + 1 });
   }
   return rows;

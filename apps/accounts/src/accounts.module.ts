@@ -1,9 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServicePlatformModule } from '@gap/service';
 import type { AccountsConfig } from './accounts.config.js';
 import { accountsDatabase } from './accounts.database.js';
+import { ACCOUNTS_PROVIDERS } from './accounts.providers.js';
+import { GroupAccountController } from './group-account/group-account.controller.js';
+import { GroupAccountEntity } from './group-account/group-account.entity.js';
 import { ACCOUNTS_API } from './schema.js';
-import { GroupAccountModule } from './group-account/group-account.module.js';
 
 /** The accounts service: owner of the group account, its hierarchy, people and dates. */
 @Module({})
@@ -18,8 +21,10 @@ export class AccountsModule {
           database: accountsDatabase(config.DATABASE_URL),
           api: ACCOUNTS_API,
         }),
-        GroupAccountModule,
+        TypeOrmModule.forFeature([GroupAccountEntity]),
       ],
+      controllers: [GroupAccountController],
+      providers: ACCOUNTS_PROVIDERS,
     };
   }
 }

@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import { runImportCli, type ImportCliTexts } from '@gap/bulk-import';
 import { loadConfig } from '@gap/config';
-import { createServiceDataSource } from '@gap/database';
 import { AccountsConfig } from '../accounts.config.js';
-import { accountsDatabase } from '../accounts.database.js';
-import { createAccountsServices } from '../accounts.services.js';
+import { withAccountsServices } from '../accounts.services.js';
 import { IMPORT_COLUMNS, parseImportFile } from '../import/import-file.js';
 import { ACCOUNTS_IMPORT_ZH } from './import-accounts.messages.js';
 
@@ -36,20 +34,10 @@ file could not be read, or the import was rolled back).`,
   zh: ACCOUNTS_IMPORT_ZH,
 };
 
-await runImportCli(TEXTS, async ({ format, content, subject, dryRun, onProgress }) => {
+await runImportCli(TEXTS, ({ format, content, subject, dryRun, onProgress }) => {
   const rows = parseImportFile(format, content);
-  const dataSource = createServiceDataSource(
-    accountsDatabase(loadConfig(AccountsConfig).DATABASE_URL),
+  // The CLI acts as an administrator, on behalf of the employee named with --as.
+  return withAccountsServices(loadConfig(AccountsConfig).DATABASE_URL, ({ imports }) =>
+    imports.import({ subject, roles: ['ADMIN'] }, rows, { dryRun, onProgress }),
   );
-  await dataSource.initialize();
-  try {
-    // The CLI acts as an administrator, on behalf of the employee named with --as.
-    return await createAccountsServices(dataSource).imports.import(
-      { subject, roles: ['ADMIN'] },
-      rows,
-      { dryRun, onProgress },
-    );
-  } finally {
-    await dataSource.destroy();
-  }
 });

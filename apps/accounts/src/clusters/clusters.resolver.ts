@@ -3,8 +3,9 @@ import { CurrentCaller, type Caller } from '@gap/auth';
 import { type Connection, PageArgs, UuidArg } from '@gap/graphql';
 import { GroupAccount, GroupAccountConnection } from '../group-account/dto/group-account.type.js';
 import type { GroupAccountEntity } from '../group-account/group-account.entity.js';
-import { GroupAccountService } from '../group-account/group-account.service.js';
-import { ClustersService } from './clusters.service.js';
+import { FindGroupAccountsService } from '../group-account/find-group-accounts.service.js';
+import { IndustryAssociationService } from './industry-association.service.js';
+import { IndustryClusterService } from './industry-cluster.service.js';
 import {
   AssociationMembersInput,
   ClusterMembersInput,
@@ -20,8 +21,8 @@ import {
 @Resolver(() => IndustryCluster)
 export class IndustryClusterResolver {
   constructor(
-    private readonly clusters: ClustersService,
-    private readonly accounts: GroupAccountService,
+    private readonly clusters: IndustryClusterService,
+    private readonly accounts: FindGroupAccountsService,
   ) {}
 
   @Mutation(() => IndustryCluster)
@@ -90,8 +91,8 @@ export class IndustryClusterResolver {
 @Resolver(() => IndustryAssociation)
 export class IndustryAssociationResolver {
   constructor(
-    private readonly clusters: ClustersService,
-    private readonly accounts: GroupAccountService,
+    private readonly associations: IndustryAssociationService,
+    private readonly accounts: FindGroupAccountsService,
   ) {}
 
   @Mutation(() => IndustryAssociation)
@@ -99,7 +100,7 @@ export class IndustryAssociationResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: CreateIndustryAssociationInput,
   ): Promise<IndustryAssociation> {
-    return this.clusters.createAssociation(caller, input);
+    return this.associations.createAssociation(caller, input);
   }
 
   @Mutation(() => IndustryAssociation)
@@ -107,7 +108,7 @@ export class IndustryAssociationResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: AssociationMembersInput,
   ): Promise<IndustryAssociation> {
-    return this.clusters.addMembers(caller, input.associationId, input.accountIds);
+    return this.associations.addMembers(caller, input.associationId, input.accountIds);
   }
 
   @Mutation(() => IndustryAssociation)
@@ -115,7 +116,7 @@ export class IndustryAssociationResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: AssociationMembersInput,
   ): Promise<IndustryAssociation> {
-    return this.clusters.removeMembers(caller, input.associationId, input.accountIds);
+    return this.associations.removeMembers(caller, input.associationId, input.accountIds);
   }
 
   @Query(() => IndustryAssociation)
@@ -123,7 +124,7 @@ export class IndustryAssociationResolver {
     @CurrentCaller() caller: Caller,
     @UuidArg('id') id: string,
   ): Promise<IndustryAssociation> {
-    return this.clusters.association(caller, id);
+    return this.associations.association(caller, id);
   }
 
   @Query(() => IndustryAssociationConnection)
@@ -131,7 +132,7 @@ export class IndustryAssociationResolver {
     @CurrentCaller() caller: Caller,
     @Args() page: PageArgs,
   ): Promise<Connection<IndustryAssociation>> {
-    return this.clusters.associations(caller, page.first, page.after);
+    return this.associations.associations(caller, page.first, page.after);
   }
 
   @ResolveField(() => GroupAccountConnection, { description: 'The members you may see.' })
@@ -151,15 +152,24 @@ export class IndustryAssociationResolver {
 /** Clusters and associations seen from the account's side. */
 @Resolver(() => GroupAccount)
 export class AccountClustersResolver {
-  constructor(private readonly service: ClustersService) {}
+  constructor(
+    private readonly clusterService: IndustryClusterService,
+    private readonly associationService: IndustryAssociationService,
+  ) {}
 
   @ResolveField(() => [ClusterMembership], { description: 'Clusters it leads or supports.' })
-  clusters(@Parent() account: GroupAccountEntity): Promise<ClusterMembership[]> {
-    return this.service.membershipsOf(account.id);
+  clusters(
+    @CurrentCaller() caller: Caller,
+    @Parent() account: GroupAccountEntity,
+  ): Promise<ClusterMembership[]> {
+    return this.clusterService.membershipsOf(caller, account.id);
   }
 
   @ResolveField(() => [IndustryAssociation])
-  associations(@Parent() account: GroupAccountEntity): Promise<IndustryAssociation[]> {
-    return this.service.associationsOf(account.id);
+  associations(
+    @CurrentCaller() caller: Caller,
+    @Parent() account: GroupAccountEntity,
+  ): Promise<IndustryAssociation[]> {
+    return this.associationService.associationsOf(caller, account.id);
   }
 }

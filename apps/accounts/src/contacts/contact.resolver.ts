@@ -3,7 +3,11 @@ import { CurrentCaller, type Caller } from '@gap/auth';
 import { UuidArg } from '@gap/graphql';
 import { GroupAccount } from '../group-account/dto/group-account.type.js';
 import type { GroupAccountEntity } from '../group-account/group-account.entity.js';
-import { ContactService } from './contact.service.js';
+import { AddContactService } from './add-contact.service.js';
+import { EraseContactService } from './erase-contact.service.js';
+import { FindContactsService } from './find-contacts.service.js';
+import { RecordContactConsentService } from './record-contact-consent.service.js';
+import { UpdateContactService } from './update-contact.service.js';
 import {
   AddContactInput,
   ConsentRecord,
@@ -14,14 +18,20 @@ import {
 
 @Resolver(() => Contact)
 export class ContactResolver {
-  constructor(private readonly contacts: ContactService) {}
+  constructor(
+    private readonly adding: AddContactService,
+    private readonly updating: UpdateContactService,
+    private readonly consenting: RecordContactConsentService,
+    private readonly erasing: EraseContactService,
+    private readonly finding: FindContactsService,
+  ) {}
 
   @Mutation(() => Contact)
   addContact(
     @CurrentCaller() caller: Caller,
     @Args('input') input: AddContactInput,
   ): Promise<Contact> {
-    return this.contacts.add(caller, input);
+    return this.adding.add(caller, input);
   }
 
   @Mutation(() => Contact)
@@ -29,7 +39,7 @@ export class ContactResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: UpdateContactInput,
   ): Promise<Contact> {
-    return this.contacts.update(caller, input);
+    return this.updating.update(caller, input);
   }
 
   @Mutation(() => [ConsentRecord], { description: 'Records a consent given or withdrawn.' })
@@ -37,7 +47,7 @@ export class ContactResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: RecordConsentInput,
   ): Promise<ConsentRecord[]> {
-    return this.contacts.recordConsent(caller, input);
+    return this.consenting.recordConsent(caller, input);
   }
 
   @Mutation(() => Contact, {
@@ -45,23 +55,23 @@ export class ContactResolver {
       "Erases a contact's personal data on request, keeping an anonymous stub; other services are told to purge theirs.",
   })
   eraseContact(@CurrentCaller() caller: Caller, @UuidArg('id') id: string): Promise<Contact> {
-    return this.contacts.erase(caller, id);
+    return this.erasing.erase(caller, id);
   }
 
   @Query(() => Contact)
   contact(@CurrentCaller() caller: Caller, @UuidArg('id') id: string): Promise<Contact> {
-    return this.contacts.get(caller, id);
+    return this.finding.get(caller, id);
   }
 
   @ResolveField(() => [ConsentRecord])
-  consents(@Parent() contact: Contact): Promise<ConsentRecord[]> {
-    return this.contacts.consents(contact.id);
+  consents(@CurrentCaller() caller: Caller, @Parent() contact: Contact): Promise<ConsentRecord[]> {
+    return this.finding.consents(caller, contact.id);
   }
 }
 
 @Resolver(() => GroupAccount)
 export class AccountContactsResolver {
-  constructor(private readonly service: ContactService) {}
+  constructor(private readonly finding: FindContactsService) {}
 
   @ResolveField(() => [Contact])
   contacts(
@@ -69,6 +79,6 @@ export class AccountContactsResolver {
     @Parent() account: GroupAccountEntity,
     @Args('includeErased', { defaultValue: false }) includeErased: boolean,
   ): Promise<Contact[]> {
-    return this.service.ofAccount(caller, account.id, includeErased);
+    return this.finding.ofAccount(caller, account.id, includeErased);
   }
 }

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { ACCOUNTS_TOPIC } from '@gap/contracts';
+import { EVENT_TYPE_HEADER, PostgresLogTransport } from '@gap/messaging';
+import { testDatabaseUrl } from '@gap/testing';
 import {
   accountInput,
   callers,
@@ -17,7 +20,10 @@ describe('contacts', () => {
   beforeAll(async () => {
     h = await openAccountsHarness();
     accountId = (
-      await h.accounts.create(callers.coordinator, accountInput({ name: '厦门航空港物流有限公司' }))
+      await h.createAccount.create(
+        callers.coordinator,
+        accountInput({ name: '厦门航空港物流有限公司' }),
+      )
     ).id;
     await h.assign(accountId, 'E6001');
   });
@@ -39,7 +45,7 @@ describe('contacts', () => {
   });
 
   it('stores phones in E.164 and e-mail normalised, records consent and announces the contact without personal data', async () => {
-    const contact = await h.contacts.add(manager, person());
+    const contact = await h.addContact.add(manager, person());
     expect(contact).toMatchObject({
       mobile: '+8613805926688',
       officePhone: '+865925556688',
@@ -49,7 +55,7 @@ describe('contacts', () => {
         { kind: 'LINE_ACTIVATION_ANNIVERSARY', date: '2018-11-29', label: null, yearly: true },
       ],
     });
-    expect(await h.contacts.consents(contact.id)).toMatchObject([
+    expect(await h.findContacts.consents(manager, contact.id)).toMatchObject([
       { purpose: 'CARE_GREETINGS', given: true, recordedBy: 'E6001' },
     ]);
     const [event] = await h.dataSource.query<{ envelope: string }[]>(
@@ -100,7 +106,7 @@ describe('contacts', () => {
     'refuses %s with a code and the field, and writes nothing',
     async (_case, change, field, reason) => {
       const name = `校验${randomUUID().slice(0, 8)}`;
-      const error = await failure(h.contacts.add(manager, person({ name, ...change })));
+      const error = await failure(h.addContact.add(manager, person({ name, ...change })));
       expect(error.violations.map((v) => [v.field, v.reason])).toEqual([[field, reason]]);
       const [row] = await h.dataSource.query<{ n: number }[]>(
         'SELECT count(*)::int AS n FROM accounts.contact WHERE name = $1',
@@ -111,24 +117,24 @@ describe('contacts', () => {
   );
 
   it('shows a coordinator the masked mobile and no birthday, and the manager everything', async () => {
-    const contact = await h.contacts.add(manager, person());
-    expect(await h.contacts.get(callers.coordinator, contact.id)).toMatchObject({
+    const contact = await h.addContact.add(manager, person());
+    expect(await h.findContacts.get(callers.coordinator, contact.id)).toMatchObject({
       mobile: '+86 138****6688',
       birthday: null,
       officePhone: '+865925556688',
     });
-    expect(await h.contacts.get(manager, contact.id)).toMatchObject({
+    expect(await h.findContacts.get(manager, contact.id)).toMatchObject({
       mobile: '+8613805926688',
       birthday: '1979-11-27',
     });
-    expect((await failure(h.contacts.get(callers.manager('E6999'), contact.id))).code).toBe(
+    expect((await failure(h.findContacts.get(callers.manager('E6999'), contact.id))).code).toBe(
       'CONTACT_NOT_FOUND',
     );
   });
 
   it('updates at the version read, checking the contact as it would be after the change', async () => {
-    const contact = await h.contacts.add(manager, person());
-    const updated = await h.contacts.update(manager, {
+    const contact = await h.addContact.add(manager, person());
+    const updated = await h.updateContact.update(manager, {
       id: contact.id,
       version: contact.version,
       title: '副总经理',
@@ -140,25 +146,29 @@ describe('contacts', () => {
       version: contact.version + 1,
     });
     const unreachable = await failure(
-      h.contacts.update(manager, { id: contact.id, version: updated.version, mobile: null }),
+      h.updateContact.update(manager, { id: contact.id, version: updated.version, mobile: null }),
     );
     expect(unreachable).toMatchObject({
       field: 'input.preferredChannel',
       code: 'CHANNEL_UNREACHABLE',
     });
     const stale = await failure(
-      h.contacts.update(manager, { id: contact.id, version: contact.version, title: '总经理' }),
+      h.updateContact.update(manager, {
+        id: contact.id,
+        version: contact.version,
+        title: '总经理',
+      }),
     );
     expect(stale).toMatchObject({ code: 'VERSION_MISMATCH', field: 'input.version' });
   });
 
   it('erases everything personal, keeps an anonymous stub and its consents, and tells other services', async () => {
-    const contact = await h.contacts.add(
+    const contact = await h.addContact.add(
       manager,
       person({ keyDates: [{ kind: 'CUSTOM', date: '2020-05-01', label: '建厂纪念日' }] }),
     );
     await h.keyDates.scan('2026-11-23', 7);
-    const erased = await h.contacts.erase(manager, contact.id);
+    const erased = await h.eraseContact.erase(manager, contact.id);
     expect(erased).toMatchObject({
       name: null,
       title: null,
@@ -190,25 +200,25 @@ describe('contacts', () => {
       [contact.id],
     );
     expect(left).toEqual({ dates: 0, notices: 0, consents: 1, events: 1 });
-    await h.contacts.erase(manager, contact.id);
+    await h.eraseContact.erase(manager, contact.id);
     expect(
       (
         await failure(
-          h.contacts.update(manager, { id: contact.id, version: erased.version, title: 'x' }),
+          h.updateContact.update(manager, { id: contact.id, version: erased.version, title: 'x' }),
         )
       ).code,
     ).toBe('CONTACT_ERASED');
-    expect((await h.contacts.ofAccount(manager, accountId, false)).map((c) => c.id)).not.toContain(
-      contact.id,
-    );
+    expect(
+      (await h.findContacts.ofAccount(manager, accountId, false)).map((c) => c.id),
+    ).not.toContain(contact.id);
   });
 
   it('announces each key date once when it comes within the lead time, however often the scan runs', async () => {
-    const account = await h.accounts.create(
+    const account = await h.createAccount.create(
       callers.coordinator,
       accountInput({ name: '关怀日期测试公司' }),
     );
-    const contact = await h.contacts.add(
+    const contact = await h.addContact.add(
       callers.coordinator,
       person({
         groupAccountId: account.id,
@@ -238,5 +248,162 @@ describe('contacts', () => {
       { kind: 'OFFICE_MOVE', occursOn: '2027-03-01', daysAhead: 7 },
       { kind: 'LINE_ACTIVATION_ANNIVERSARY', occursOn: '2027-03-03', daysAhead: 7 },
     ]);
+  });
+
+  /** The KeyDateUpcoming announcements of a contact, as the outbox holds them. */
+  const announcementsOf = (contactId: string) =>
+    h.dataSource.query<{ id: string; status: string; envelope: string; kind: string }[]>(
+      `SELECT id, status, envelope::text AS envelope, envelope->'payload'->>'kind' AS kind
+         FROM accounts.outbox
+        WHERE event_type = 'KeyDateUpcoming' AND envelope->'payload'->>'contactId' = $1
+        ORDER BY seq`,
+      [contactId],
+    );
+
+  it('does not announce the key dates of a contact without consent to care greetings', async () => {
+    const account = await h.createAccount.create(
+      callers.coordinator,
+      accountInput({ name: '关怀同意测试公司' }),
+    );
+    const dates = {
+      groupAccountId: account.id,
+      birthday: '1982-09-14',
+      keyDates: [{ kind: 'LINE_ACTIVATION_ANNIVERSARY', date: '2016-09-15' }],
+    };
+    const never = await h.addContact.add(callers.coordinator, person({ ...dates, consents: [] }));
+    const onlyMarketing = await h.addContact.add(
+      callers.coordinator,
+      person({ ...dates, consents: [{ purpose: 'MARKETING', given: true }] }),
+    );
+    const withdrawn = await h.addContact.add(callers.coordinator, person(dates));
+    await h.contactConsent.recordConsent(callers.coordinator, {
+      contactId: withdrawn.id,
+      purpose: 'CARE_GREETINGS',
+      given: false,
+    });
+    const consenting = await h.addContact.add(callers.coordinator, person(dates));
+    await h.keyDates.scan('2027-09-10', 7);
+    for (const silent of [never, onlyMarketing, withdrawn]) {
+      expect(await announcementsOf(silent.id)).toEqual([]);
+    }
+    expect((await announcementsOf(consenting.id)).map((a) => a.kind).sort()).toEqual([
+      'BIRTHDAY',
+      'LINE_ACTIVATION_ANNIVERSARY',
+    ]);
+    // Consent given later lets the dates through on the next scan.
+    await h.contactConsent.recordConsent(callers.coordinator, {
+      contactId: never.id,
+      purpose: 'CARE_GREETINGS',
+      given: true,
+    });
+    await h.keyDates.scan('2027-09-11', 7);
+    expect(await announcementsOf(never.id)).toHaveLength(2);
+  });
+
+  it('erases the key-date notices and the dates inside the announcements still held when a contact is erased', async () => {
+    const account = await h.createAccount.create(
+      callers.coordinator,
+      accountInput({ name: '擦除日期测试公司' }),
+    );
+    const contact = await h.addContact.add(
+      callers.coordinator,
+      person({
+        groupAccountId: account.id,
+        birthday: '1980-06-10',
+        keyDates: [
+          { kind: 'CUSTOM', date: '2011-06-12', label: '女儿生日' },
+          { kind: 'LINE_ACTIVATION_ANNIVERSARY', date: '2015-06-14' },
+        ],
+      }),
+    );
+    const dateIds = (
+      await h.dataSource.query<{ id: string }[]>(
+        'SELECT id FROM accounts.contact_key_date WHERE contact_id = $1',
+        [contact.id],
+      )
+    ).map((row) => row.id);
+    await h.keyDates.scan('2027-06-08', 7);
+    const before = await announcementsOf(contact.id);
+    expect(before).toHaveLength(3);
+    // The relay already sent the custom date: it is in the event log and kept, SENT, in the outbox.
+    const sent = before.find((a) => a.kind === 'CUSTOM');
+    if (!sent) throw new Error('the custom date was not announced');
+    await h.dataSource.query(
+      `UPDATE accounts.outbox SET status = 'SENT', sent_at = now() WHERE id = $1`,
+      [sent.id],
+    );
+    const log = new PostgresLogTransport({ url: testDatabaseUrl() });
+    try {
+      await log.ensureTopics([ACCOUNTS_TOPIC]);
+      await log.publish(ACCOUNTS_TOPIC, [
+        {
+          key: account.id,
+          value: sent.envelope,
+          headers: { [EVENT_TYPE_HEADER]: 'KeyDateUpcoming' },
+        },
+      ]);
+    } finally {
+      await log.close();
+    }
+
+    await h.eraseContact.erase(callers.coordinator, contact.id);
+
+    const [notices] = await h.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM accounts.key_date_notice WHERE source_id = ANY($1::uuid[])',
+      [[contact.id, ...dateIds]],
+    );
+    expect(notices?.n).toBe(0);
+    const held = await announcementsOf(contact.id);
+    const logged = await h.dataSource.query<{ value: string }[]>(
+      `SELECT value FROM event_log.records
+        WHERE topic = $1 AND (value::jsonb)->'payload'->>'contactId' = $2`,
+      [ACCOUNTS_TOPIC, contact.id],
+    );
+    expect(held.map((a) => a.status)).toEqual(['SENT']);
+    expect(logged).toHaveLength(1);
+    for (const text of [...held.map((a) => a.envelope), ...logged.map((r) => r.value)]) {
+      const payload = (JSON.parse(text) as { payload: Record<string, unknown> }).payload;
+      expect(payload).toEqual({
+        groupAccountId: account.id,
+        contactId: contact.id,
+        kind: 'CUSTOM',
+        redacted: true,
+      });
+      for (const trace of ['2027-06-12', '女儿生日', 'daysAhead'])
+        expect(text).not.toContain(trace);
+    }
+  });
+
+  it('leaves no notice behind when the key dates it was about are replaced', async () => {
+    const contact = await h.addContact.add(
+      callers.coordinator,
+      person({
+        birthday: null,
+        keyDates: [{ kind: 'CUSTOM', date: '2012-04-20', label: '签约纪念日' }],
+      }),
+    );
+    const idsOf = async () =>
+      (
+        await h.dataSource.query<{ id: string }[]>(
+          'SELECT id FROM accounts.contact_key_date WHERE contact_id = $1',
+          [contact.id],
+        )
+      ).map((row) => row.id);
+    const replaced = await idsOf();
+    const notices = async () =>
+      (
+        await h.dataSource.query<{ n: number }[]>(
+          'SELECT count(*)::int AS n FROM accounts.key_date_notice WHERE source_id = ANY($1::uuid[])',
+          [replaced],
+        )
+      )[0]?.n;
+    await h.keyDates.scan('2027-04-18', 7);
+    expect(await notices()).toBe(1);
+    await h.updateContact.update(callers.coordinator, {
+      id: contact.id,
+      version: contact.version,
+      keyDates: [{ kind: 'CUSTOM', date: '2012-05-20', label: '签约纪念日' }],
+    });
+    expect(await notices()).toBe(0);
   });
 });

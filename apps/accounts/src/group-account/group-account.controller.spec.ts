@@ -17,7 +17,7 @@ import {
   type AccountsHarness,
 } from '../testing/accounts-harness.js';
 import { GroupAccountController } from './group-account.controller.js';
-import { GroupAccountService } from './group-account.service.js';
+import { FindGroupAccountsService } from './find-group-accounts.service.js';
 
 interface Answer {
   status: number;
@@ -43,7 +43,7 @@ describe('group accounts over REST', () => {
     @Module({
       controllers: [GroupAccountController],
       providers: [
-        { provide: GroupAccountService, useValue: h.accounts },
+        { provide: FindGroupAccountsService, useValue: h.findAccounts },
         { provide: JwtVerifier, useValue: verifier },
       ],
     })
@@ -74,7 +74,7 @@ describe('group accounts over REST', () => {
   const tokenOf = (subject: string) => issuer.token(['ACCOUNT_MANAGER'], subject);
 
   it('gives an account to the manager who registered it, as that caller', async () => {
-    const account = await h.accounts.create(callers.manager('E6001'), accountInput());
+    const account = await h.createAccount.create(callers.manager('E6001'), accountInput());
     const answer = await get(`/api/v1/accounts/${account.id}`, await tokenOf('E6001'));
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
@@ -89,7 +89,7 @@ describe('group accounts over REST', () => {
   });
 
   it('answers 404 for an account outside the caller’s portfolio, as for an unknown one', async () => {
-    const account = await h.accounts.create(callers.manager('E6002'), accountInput());
+    const account = await h.createAccount.create(callers.manager('E6002'), accountInput());
     const stranger = await tokenOf('E6003');
     const hidden = await get(`/api/v1/accounts/${account.id}`, stranger);
     const unknown = await get(`/api/v1/accounts/${randomUUID()}`, stranger);
@@ -103,7 +103,8 @@ describe('group accounts over REST', () => {
         field: 'id',
       });
     }
-    expect(hidden.body['detail']).toMatch(/that you may see/);
+    // In the caller's language: Chinese unless they ask otherwise.
+    expect(hidden.body['detail']).toMatch(/找不到您可见的集团客户/);
   });
 
   it('refuses an id that is not a UUID with a problem naming `id`', async () => {
@@ -151,7 +152,7 @@ describe('group accounts over REST', () => {
     const subject = `E7${randomUUID().slice(0, 6)}`;
     const created = [];
     for (const name of ['甲公司', '乙公司', '丙公司']) {
-      created.push(await h.accounts.create(callers.manager(subject), accountInput({ name })));
+      created.push(await h.createAccount.create(callers.manager(subject), accountInput({ name })));
     }
     const token = await tokenOf(subject);
     const first = await get('/api/v1/accounts?first=2', token);

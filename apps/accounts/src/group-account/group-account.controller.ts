@@ -8,12 +8,12 @@ import {
   GroupAccountResource,
   toGroupAccountResource,
 } from './dto/group-account.resource.js';
-import { GroupAccountService } from './group-account.service.js';
+import { FindGroupAccountsService } from './find-group-accounts.service.js';
 
 /** `/api/v1/accounts`: group accounts over REST, the same service and visibility as the graph. */
 @RestController('accounts')
 export class GroupAccountController {
-  constructor(private readonly accounts: GroupAccountService) {}
+  constructor(private readonly accounts: FindGroupAccountsService) {}
 
   @Get()
   @ApiOperation({
@@ -25,7 +25,10 @@ export class GroupAccountController {
     @CurrentCaller() caller: Caller,
     @Query() page: PageQuery,
   ): Promise<Page<GroupAccountResource>> {
-    return pageOf(await this.accounts.search(caller, page), toGroupAccountResource);
+    return pageOf(
+      await this.accounts.search(caller, page, 'rest.listGroupAccounts'),
+      toGroupAccountResource,
+    );
   }
 
   @Get(':id')
@@ -39,6 +42,8 @@ export class GroupAccountController {
     @CurrentCaller() caller: Caller,
     @Param() params: GroupAccountIdParams,
   ): Promise<GroupAccountResource> {
-    return toGroupAccountResource(await this.accounts.get(caller, params.id));
+    return toGroupAccountResource(
+      await this.accounts.get(caller, params.id, 'rest.getGroupAccount'),
+    );
   }
 }

@@ -5,6 +5,9 @@ import type { AccountScope } from '../visibility/visibility.js';
 import { scopeCondition } from '../visibility/visibility.js';
 import type { AccountSortField, GroupAccountFilter } from './dto/group-account-search.args.js';
 
+/** One key for the whole hierarchy: moves are rare, and they must not interleave. */
+const HIERARCHY_LOCK_KEY = 0x6761_0001;
+
 /** The account's columns under their entity names, for hand-written reads. */
 export const ACCOUNT_COLUMNS = `
   a.id, a.account_code AS "accountCode", a.name, a.legal_name AS "legalName",
@@ -83,6 +86,20 @@ export class GroupAccountRepository {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Moving a subtree rewrites the paths of everything below it; an account added under a node
+   * of that subtree at the same moment would keep a stale path. So adding under a parent holds
+   * the hierarchy lock shared (many at once) and a move holds it exclusively, until the
+   * transaction ends.
+   */
+  async lockHierarchyShared(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [HIERARCHY_LOCK_KEY]);
+  }
+
+  async lockHierarchyExclusive(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [HIERARCHY_LOCK_KEY]);
   }
 
   async nextAccountCode(manager: EntityManager): Promise<string> {

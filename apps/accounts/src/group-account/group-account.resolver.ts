@@ -7,7 +7,6 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
-import { INDUSTRIES } from '@gap/accounts/domain';
 import { CurrentCaller, type AuthenticatedRequest, type Caller } from '@gap/auth';
 import { type Connection, type LoaderContext, requestLoader, UuidArg } from '@gap/graphql';
 import {
@@ -17,15 +16,25 @@ import {
 } from './dto/group-account.inputs.js';
 import { GroupAccountSearchArgs } from './dto/group-account-search.args.js';
 import { GroupAccount, GroupAccountConnection, Industry } from './dto/group-account.type.js';
+import { ChangeGroupAccountStatusService } from './change-group-account-status.service.js';
+import { CreateGroupAccountService } from './create-group-account.service.js';
+import { FindGroupAccountsService } from './find-group-accounts.service.js';
 import { GroupAccountErrors } from './group-account.errors.js';
-import { GroupAccountService } from './group-account.service.js';
 import type { GroupAccountEntity } from './group-account.entity.js';
+import { IndustriesService } from './industries.service.js';
+import { UpdateGroupAccountService } from './update-group-account.service.js';
 
 type RequestContext = LoaderContext & { req: AuthenticatedRequest };
 
 @Resolver(() => GroupAccount)
 export class GroupAccountResolver {
-  constructor(private readonly accounts: GroupAccountService) {}
+  constructor(
+    private readonly creating: CreateGroupAccountService,
+    private readonly updating: UpdateGroupAccountService,
+    private readonly statuses: ChangeGroupAccountStatusService,
+    private readonly finding: FindGroupAccountsService,
+    private readonly industryList: IndustriesService,
+  ) {}
 
   @Mutation(() => GroupAccount, {
     description: 'Registers a group customer, as a prospect unless told otherwise.',
@@ -34,7 +43,7 @@ export class GroupAccountResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: CreateGroupAccountInput,
   ): Promise<GroupAccountEntity> {
-    return this.accounts.create(caller, input);
+    return this.creating.create(caller, input);
   }
 
   @Mutation(() => GroupAccount, { description: 'Changes describing fields, at the version read.' })
@@ -42,7 +51,7 @@ export class GroupAccountResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: UpdateGroupAccountInput,
   ): Promise<GroupAccountEntity> {
-    return this.accounts.update(caller, input);
+    return this.updating.update(caller, input);
   }
 
   @Mutation(() => GroupAccount, { description: 'Moves the account along its lifecycle.' })
@@ -50,7 +59,7 @@ export class GroupAccountResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: ChangeGroupAccountStatusInput,
   ): Promise<GroupAccountEntity> {
-    return this.accounts.changeStatus(caller, input);
+    return this.statuses.changeStatus(caller, input);
   }
 
   @Query(() => GroupAccount)
@@ -58,7 +67,7 @@ export class GroupAccountResolver {
     @CurrentCaller() caller: Caller,
     @UuidArg('id') id: string,
   ): Promise<GroupAccountEntity> {
-    return this.accounts.get(caller, id);
+    return this.finding.get(caller, id);
   }
 
   @Query(() => GroupAccountConnection, {
@@ -68,7 +77,7 @@ export class GroupAccountResolver {
     @CurrentCaller() caller: Caller,
     @Args() args: GroupAccountSearchArgs,
   ): Promise<Connection<GroupAccountEntity>> {
-    return this.accounts.search(caller, args);
+    return this.finding.search(caller, args);
   }
 
   @Query(() => GroupAccountConnection, {
@@ -79,18 +88,14 @@ export class GroupAccountResolver {
     @CurrentCaller() caller: Caller,
     @Args() args: GroupAccountSearchArgs,
   ): Promise<Connection<GroupAccountEntity>> {
-    return this.accounts.search(caller, args, true);
+    return this.finding.search(caller, args, 'myPortfolio');
   }
 
   @Query(() => [Industry], {
     description: 'The industry code list, with Chinese and English labels.',
   })
-  industries(): Industry[] {
-    return Object.entries(INDUSTRIES).map(([code, label]) => ({
-      code,
-      nameZh: label.zh,
-      nameEn: label.en,
-    }));
+  industries(@CurrentCaller() caller: Caller): Industry[] {
+    return this.industryList.list(caller);
   }
 
   /**
@@ -105,7 +110,7 @@ export class GroupAccountResolver {
     const caller = context.req.caller;
     if (!caller) throw GroupAccountErrors.notFound(reference.id);
     const account = await requestLoader(context, 'groupAccountById', (ids) =>
-      this.accounts.getMany(caller, ids),
+      this.finding.getMany(caller, ids, '_entities.GroupAccount'),
     ).load(reference.id);
     if (!account) throw GroupAccountErrors.notFound(reference.id);
     return account;

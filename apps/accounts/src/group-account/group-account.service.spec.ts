@@ -48,7 +48,7 @@ describe('group accounts', () => {
         foundedOn: '1998-05-04',
         tags: ['上市公司'],
       });
-      const account = await h.accounts.create(manager, request);
+      const account = await h.createAccount.create(manager, request);
       expect(account).toMatchObject({
         status: 'PROSPECT',
         createdBy: 'E3001',
@@ -69,7 +69,7 @@ describe('group accounts', () => {
 
     it('stores the credit code normalised, however it was typed', async () => {
       const code = freshCreditCode();
-      const account = await h.accounts.create(
+      const account = await h.createAccount.create(
         manager,
         accountInput({ creditCode: ` ${code.toLowerCase().slice(0, 9)} ${code.slice(9)}` }),
       );
@@ -78,9 +78,9 @@ describe('group accounts', () => {
 
     it('refuses a credit code that is already registered and leaves no second account or event', async () => {
       const request = accountInput();
-      await h.accounts.create(manager, request);
+      await h.createAccount.create(manager, request);
       const error = await failure(
-        h.accounts.create(manager, { ...request, name: '另一家物流公司' }),
+        h.createAccount.create(manager, { ...request, name: '另一家物流公司' }),
       );
       expect(error).toMatchObject({
         code: 'CREDIT_CODE_TAKEN',
@@ -170,7 +170,7 @@ describe('group accounts', () => {
       'refuses %s with a code and the field, and writes nothing',
       async (_case, change, field, reason) => {
         const request = accountInput(change);
-        const error = await failure(h.accounts.create(manager, request));
+        const error = await failure(h.createAccount.create(manager, request));
         expect(error.kind).toBe('INVALID_INPUT');
         expect(error.violations.map((v) => [v.field, v.reason])).toEqual([[field, reason]]);
         expect(await stored(request.creditCode.trim() || 'none')).toEqual({
@@ -182,14 +182,14 @@ describe('group accounts', () => {
 
     it('refuses an unknown parent with a coded error on the parent field', async () => {
       const request = accountInput({ parentId: randomUUID() });
-      const error = await failure(h.accounts.create(manager, request));
+      const error = await failure(h.createAccount.create(manager, request));
       expect(error).toMatchObject({ code: 'GROUP_ACCOUNT_NOT_FOUND', field: 'input.parentId' });
       expect(await stored(request.creditCode)).toEqual({ accounts: 0, events: 0 });
     });
 
     it('names every invalid field at once', async () => {
       const error = await failure(
-        h.accounts.create(
+        h.createAccount.create(
           manager,
           accountInput({
             creditCode: '91350100M000100Y44',
@@ -210,26 +210,48 @@ describe('group accounts', () => {
         creditCode: wrongCheck.slice(0, 12) + '123456',
         creditCodeOverrideReason: '1990年代注册的老代码，工商系统核实无误',
       });
-      const denied = await failure(h.accounts.create(manager, request));
+      const denied = await failure(h.createAccount.create(manager, request));
       expect(denied).toMatchObject({ code: 'CREDIT_CODE_OVERRIDE_FORBIDDEN', kind: 'FORBIDDEN' });
       const vague = await failure(
-        h.accounts.create(callers.supervisor, { ...request, creditCodeOverrideReason: '  核实 ' }),
+        h.createAccount.create(callers.supervisor, {
+          ...request,
+          creditCodeOverrideReason: '  核 ',
+        }),
       );
       expect(vague).toMatchObject({
         code: 'REASON_TOO_SHORT',
         field: 'input.creditCodeOverrideReason',
       });
-      const account = await h.accounts.create(callers.supervisor, request);
+      const account = await h.createAccount.create(callers.supervisor, request);
       expect(account).toMatchObject({
         creditCodeOverrideReason: request.creditCodeOverrideReason,
         creditCodeOverrideBy: 'S9001',
       });
     });
 
+    it('accepts a short Chinese override reason such as 战略客户, measured by what it says', async () => {
+      const code = freshCreditCode();
+      const legacy = code.slice(0, 17) + (code.charAt(17) === '0' ? '1' : '0');
+      const account = await h.createAccount.create(
+        callers.supervisor,
+        accountInput({ creditCode: legacy, creditCodeOverrideReason: '战略客户' }),
+      );
+      expect(account.creditCodeOverrideReason).toBe('战略客户');
+      const tooLittle = await failure(
+        h.createAccount.create(
+          callers.supervisor,
+          accountInput({ creditCode: wrongCheck, creditCodeOverrideReason: 'ok' }),
+        ),
+      );
+      expect(tooLittle).toMatchObject({ code: 'REASON_TOO_SHORT' });
+    });
+
     it('does not let a partner register or read group accounts', async () => {
       const request = accountInput();
-      expect((await failure(h.accounts.create(callers.partner, request))).kind).toBe('FORBIDDEN');
-      expect((await failure(h.accounts.search(callers.partner, { first: 10 }))).kind).toBe(
+      expect((await failure(h.createAccount.create(callers.partner, request))).kind).toBe(
+        'FORBIDDEN',
+      );
+      expect((await failure(h.findAccounts.search(callers.partner, { first: 10 }))).kind).toBe(
         'FORBIDDEN',
       );
       expect(await stored(request.creditCode)).toEqual({ accounts: 0, events: 0 });
@@ -238,8 +260,8 @@ describe('group accounts', () => {
 
   describe('updating', () => {
     it('changes only what differs, bumps the version and says what changed', async () => {
-      const account = await h.accounts.create(manager, accountInput());
-      const updated = await h.accounts.update(manager, {
+      const account = await h.createAccount.create(manager, accountInput());
+      const updated = await h.updateAccount.update(manager, {
         id: account.id,
         version: account.version,
         employees: 300,
@@ -252,7 +274,7 @@ describe('group accounts', () => {
         [account.id],
       );
       expect(event?.changed).toEqual(['employees']);
-      const again = await h.accounts.update(manager, {
+      const again = await h.updateAccount.update(manager, {
         id: account.id,
         version: updated.version,
         employees: 300,
@@ -261,14 +283,18 @@ describe('group accounts', () => {
     });
 
     it('refuses a change made on a stale version, naming the version field', async () => {
-      const account = await h.accounts.create(manager, accountInput());
-      await h.accounts.update(manager, {
+      const account = await h.createAccount.create(manager, accountInput());
+      await h.updateAccount.update(manager, {
         id: account.id,
         version: account.version,
         linesCount: 10,
       });
       const error = await failure(
-        h.accounts.update(manager, { id: account.id, version: account.version, linesCount: 20 }),
+        h.updateAccount.update(manager, {
+          id: account.id,
+          version: account.version,
+          linesCount: 20,
+        }),
       );
       expect(error).toMatchObject({
         code: 'VERSION_MISMATCH',
@@ -278,10 +304,10 @@ describe('group accounts', () => {
     });
 
     it('lets exactly one of two concurrent updates at the same version through', async () => {
-      const account = await h.accounts.create(manager, accountInput());
+      const account = await h.createAccount.create(manager, accountInput());
       const results = await Promise.allSettled([
-        h.accounts.update(manager, { id: account.id, version: 1, employees: 1 }),
-        h.accounts.update(manager, { id: account.id, version: 1, employees: 2 }),
+        h.updateAccount.update(manager, { id: account.id, version: 1, employees: 1 }),
+        h.updateAccount.update(manager, { id: account.id, version: 1, employees: 2 }),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     });
@@ -305,10 +331,10 @@ describe('group accounts', () => {
       ],
       ['an empty tag', { tags: [''] }, 'input.tags', 'TAG_INVALID'],
     ])('refuses an update with %s and changes nothing', async (_case, change, field, reason) => {
-      const account = await h.accounts.create(manager, accountInput());
+      const account = await h.createAccount.create(manager, accountInput());
       const before = await snapshot(account.id);
       const error = await failure(
-        h.accounts.update(manager, { id: account.id, version: account.version, ...change }),
+        h.updateAccount.update(manager, { id: account.id, version: account.version, ...change }),
       );
       expect(error.violations.map((v) => [v.field, v.reason])).toEqual([[field, reason]]);
       expect(await snapshot(account.id)).toEqual(before);
@@ -316,7 +342,7 @@ describe('group accounts', () => {
 
     it('answers an unknown id with a coded not-found error on the id', async () => {
       const error = await failure(
-        h.accounts.update(manager, { id: randomUUID(), version: 1, employees: 1 }),
+        h.updateAccount.update(manager, { id: randomUUID(), version: 1, employees: 1 }),
       );
       expect(error).toMatchObject({
         code: 'GROUP_ACCOUNT_NOT_FOUND',
@@ -328,7 +354,7 @@ describe('group accounts', () => {
 
   describe('the lifecycle', () => {
     it('walks prospect → active → suspended → active → churned → prospect, each with its event', async () => {
-      let account = await h.accounts.create(manager, accountInput());
+      let account = await h.createAccount.create(manager, accountInput());
       for (const [status, reason] of [
         ['ACTIVE', null],
         ['SUSPENDED', '欠费停机'],
@@ -336,7 +362,7 @@ describe('group accounts', () => {
         ['CHURNED', '转网至其他运营商'],
         ['PROSPECT', null],
       ] as const) {
-        account = await h.accounts.changeStatus(manager, {
+        account = await h.accountStatus.changeStatus(manager, {
           id: account.id,
           version: account.version,
           status,
@@ -352,9 +378,9 @@ describe('group accounts', () => {
     });
 
     it('refuses a transition the lifecycle does not allow, and one that needs a reason without it', async () => {
-      const account = await h.accounts.create(manager, accountInput());
+      const account = await h.createAccount.create(manager, accountInput());
       const skipped = await failure(
-        h.accounts.changeStatus(manager, {
+        h.accountStatus.changeStatus(manager, {
           id: account.id,
           version: 1,
           status: 'SUSPENDED',
@@ -367,10 +393,29 @@ describe('group accounts', () => {
         field: 'input.status',
       });
       const lost = await failure(
-        h.accounts.changeStatus(manager, { id: account.id, version: 1, status: 'CHURNED' }),
+        h.accountStatus.changeStatus(manager, { id: account.id, version: 1, status: 'CHURNED' }),
       );
       expect(lost).toMatchObject({ code: 'REQUIRED', field: 'input.reason' });
-      expect((await h.accounts.get(manager, account.id)).version).toBe(1);
+      expect((await h.findAccounts.get(manager, account.id)).version).toBe(1);
+    });
+    it('accepts a short Chinese reason such as 战略客户 to churn, and refuses one that says too little', async () => {
+      const account = await h.createAccount.create(manager, accountInput());
+      const vague = await failure(
+        h.accountStatus.changeStatus(manager, {
+          id: account.id,
+          version: 1,
+          status: 'CHURNED',
+          reason: 'no',
+        }),
+      );
+      expect(vague).toMatchObject({ code: 'REASON_TOO_SHORT', field: 'input.reason' });
+      const churned = await h.accountStatus.changeStatus(manager, {
+        id: account.id,
+        version: 1,
+        status: 'CHURNED',
+        reason: '战略客户',
+      });
+      expect(churned).toMatchObject({ status: 'CHURNED', statusReason: '战略客户' });
     });
   });
 
@@ -383,25 +428,31 @@ describe('group accounts', () => {
 
     beforeAll(async () => {
       mine = (
-        await h.accounts.create(callers.coordinator, accountInput({ name: '泉州可见性测试甲公司' }))
+        await h.createAccount.create(
+          callers.coordinator,
+          accountInput({ name: '泉州可见性测试甲公司' }),
+        )
       ).id;
       theirs = (
-        await h.accounts.create(callers.coordinator, accountInput({ name: '泉州可见性测试乙公司' }))
+        await h.createAccount.create(
+          callers.coordinator,
+          accountInput({ name: '泉州可见性测试乙公司' }),
+        )
       ).id;
       await h.assign(mine, 'E4001', 'S4000');
       await h.assign(theirs, 'E4002', 'S4999');
     });
 
     it("answers a manager asking for another manager's account as not found", async () => {
-      await expect(h.accounts.get(me, mine)).resolves.toMatchObject({ id: mine });
-      const error = await failure(h.accounts.get(me, theirs));
+      await expect(h.findAccounts.get(me, mine)).resolves.toMatchObject({ id: mine });
+      const error = await failure(h.findAccounts.get(me, theirs));
       expect(error).toMatchObject({ code: 'GROUP_ACCOUNT_NOT_FOUND', kind: 'NOT_FOUND' });
-      await expect(h.accounts.get(other, theirs)).resolves.toMatchObject({ id: theirs });
+      await expect(h.findAccounts.get(other, theirs)).resolves.toMatchObject({ id: theirs });
     });
 
     it('leaves accounts the caller may not see out of entity lookups and searches', async () => {
-      expect([...(await h.accounts.getMany(me, [mine, theirs])).keys()]).toEqual([mine]);
-      const page = await h.accounts.search(me, {
+      expect([...(await h.findAccounts.getMany(me, [mine, theirs])).keys()]).toEqual([mine]);
+      const page = await h.findAccounts.search(me, {
         first: 50,
         filter: { nameContains: '可见性测试' },
       });
@@ -409,9 +460,9 @@ describe('group accounts', () => {
     });
 
     it("shows a supervisor their team's accounts and a coordinator all of them", async () => {
-      await expect(h.accounts.get(supervisor, mine)).resolves.toMatchObject({ id: mine });
-      expect((await failure(h.accounts.get(supervisor, theirs))).kind).toBe('NOT_FOUND');
-      const all = await h.accounts.search(callers.coordinator, {
+      await expect(h.findAccounts.get(supervisor, mine)).resolves.toMatchObject({ id: mine });
+      expect((await failure(h.findAccounts.get(supervisor, theirs))).kind).toBe('NOT_FOUND');
+      const all = await h.findAccounts.search(callers.coordinator, {
         first: 50,
         filter: { nameContains: '可见性测试' },
       });
@@ -419,26 +470,46 @@ describe('group accounts', () => {
     });
 
     it('lists only their own portfolio under myPortfolio, even for a coordinator', async () => {
-      const page = await h.accounts.search(me, { first: 50 }, true);
+      const page = await h.findAccounts.search(me, { first: 50 }, 'myPortfolio');
       expect(page.edges.map((e) => e.node.id)).toEqual([mine]);
+      // The coordinator sees both accounts in groupAccounts, but manages neither.
+      const coordinators = await h.findAccounts.search(
+        callers.coordinator,
+        { first: 50, filter: { nameContains: '可见性测试' } },
+        'myPortfolio',
+      );
+      expect(coordinators.edges).toEqual([]);
     });
 
     it('moves the account out of sight of the manager it was taken from', async () => {
-      const moving = (await h.accounts.create(callers.coordinator, accountInput())).id;
+      const moving = (await h.createAccount.create(callers.coordinator, accountInput())).id;
       await h.assign(moving, 'E4001');
       await h.assign(moving, 'E4002');
-      expect((await failure(h.accounts.get(me, moving))).kind).toBe('NOT_FOUND');
-      await expect(h.accounts.get(other, moving)).resolves.toMatchObject({ id: moving });
+      expect((await failure(h.findAccounts.get(me, moving))).kind).toBe('NOT_FOUND');
+      await expect(h.findAccounts.get(other, moving)).resolves.toMatchObject({ id: moving });
+    });
+
+    it('takes an account out of a leaver’s portfolio when nobody could succeed them', async () => {
+      const left = (await h.createAccount.create(callers.coordinator, accountInput())).id;
+      const kept = (await h.createAccount.create(callers.coordinator, accountInput())).id;
+      await h.assign(left, 'E4001', 'S4000');
+      await h.assign(kept, 'E4001', 'S4000');
+      await h.unassignable(left, null);
+      await h.unassignable(kept, 'E4001');
+      expect((await failure(h.findAccounts.get(me, left))).kind).toBe('NOT_FOUND');
+      const supervisor = { subject: 'S4000', roles: ['SUPERVISOR'] } as const;
+      expect((await failure(h.findAccounts.get(supervisor, left))).kind).toBe('NOT_FOUND');
+      await expect(h.findAccounts.get(me, kept)).resolves.toMatchObject({ id: kept });
     });
 
     it('lets whoever registered an account follow it up until it has a primary manager', async () => {
       const registrar = callers.manager('E4003');
-      const account = await h.accounts.create(registrar, accountInput());
-      await expect(h.accounts.get(registrar, account.id)).resolves.toMatchObject({
+      const account = await h.createAccount.create(registrar, accountInput());
+      await expect(h.findAccounts.get(registrar, account.id)).resolves.toMatchObject({
         id: account.id,
       });
       await h.assign(account.id, 'E4001');
-      expect((await failure(h.accounts.get(registrar, account.id))).kind).toBe('NOT_FOUND');
+      expect((await failure(h.findAccounts.get(registrar, account.id))).kind).toBe('NOT_FOUND');
     });
   });
 
@@ -452,12 +523,12 @@ describe('group accounts', () => {
         ['厦门鹭岛物流有限公司', 'G', '350203', 'ACTIVE'],
         ['厦门思明软件有限公司', 'C', '350203', 'PROSPECT'],
       ] as const) {
-        const account = await h.accounts.create(
+        const account = await h.createAccount.create(
           callers.coordinator,
           accountInput({ name, industryCode, regionCode, tags: [tag] }),
         );
         if (status === 'ACTIVE')
-          await h.accounts.changeStatus(callers.coordinator, {
+          await h.accountStatus.changeStatus(callers.coordinator, {
             id: account.id,
             version: 1,
             status,
@@ -471,8 +542,8 @@ describe('group accounts', () => {
         filter: { tag, industryCodes: ['C'], regionCode: '3502', statuses: ['ACTIVE' as const] },
         orderBy: { field: 'NAME' as const, direction: 'ASC' as const },
       };
-      const first = await h.accounts.search(callers.coordinator, query);
-      const second = await h.accounts.search(callers.coordinator, {
+      const first = await h.findAccounts.search(callers.coordinator, query);
+      const second = await h.findAccounts.search(callers.coordinator, {
         ...query,
         after: first.pageInfo.endCursor ?? undefined,
       });
@@ -484,7 +555,7 @@ describe('group accounts', () => {
     });
 
     it('finds Chinese names by any part of them', async () => {
-      const page = await h.accounts.search(callers.coordinator, {
+      const page = await h.findAccounts.search(callers.coordinator, {
         first: 10,
         filter: { tag, nameContains: '鹭岛' },
       });
@@ -495,7 +566,7 @@ describe('group accounts', () => {
     });
 
     it('sorts descending by account code', async () => {
-      const page = await h.accounts.search(callers.coordinator, {
+      const page = await h.findAccounts.search(callers.coordinator, {
         first: 10,
         filter: { tag },
         orderBy: { field: 'ACCOUNT_CODE', direction: 'DESC' },

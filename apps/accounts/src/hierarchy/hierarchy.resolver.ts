@@ -15,6 +15,7 @@ import { MoveGroupAccountInput } from '../group-account/dto/group-account.inputs
 import { GroupAccount, GroupAccountConnection } from '../group-account/dto/group-account.type.js';
 import type { GroupAccountEntity } from '../group-account/group-account.entity.js';
 import { HierarchyService, type HierarchyRollup } from './hierarchy.service.js';
+import { MoveGroupAccountService } from './move-group-account.service.js';
 
 @ObjectType({ description: 'Counts and totals over an account and everything below it.' })
 export class HierarchyRollupType {
@@ -29,7 +30,10 @@ export class HierarchyRollupType {
 
 @Resolver(() => GroupAccount)
 export class HierarchyResolver {
-  constructor(private readonly hierarchy: HierarchyService) {}
+  constructor(
+    private readonly hierarchy: HierarchyService,
+    private readonly moving: MoveGroupAccountService,
+  ) {}
 
   @Mutation(() => GroupAccount, {
     description: 'Moves an account with everything below it; cycles are refused.',
@@ -38,7 +42,7 @@ export class HierarchyResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: MoveGroupAccountInput,
   ): Promise<GroupAccountEntity> {
-    return this.hierarchy.move(caller, input.id, input.parentId ?? null);
+    return this.moving.move(caller, input.id, input.parentId ?? null);
   }
 
   @ResolveField(() => [GroupAccount], {
@@ -52,13 +56,11 @@ export class HierarchyResolver {
   }
 
   @ResolveField(() => GroupAccount, { nullable: true })
-  async parent(
+  parent(
     @CurrentCaller() caller: Caller,
     @Parent() account: GroupAccountEntity,
   ): Promise<GroupAccountEntity | null> {
-    if (account.parentId === null) return null;
-    const ancestors = await this.hierarchy.ancestors(caller, account);
-    return ancestors.find((a) => a.id === account.parentId) ?? null;
+    return this.hierarchy.parent(caller, account);
   }
 
   @ResolveField(() => GroupAccount, {
@@ -93,7 +95,10 @@ export class HierarchyResolver {
   }
 
   @ResolveField(() => HierarchyRollupType)
-  rollup(@Parent() account: GroupAccountEntity): Promise<HierarchyRollup> {
-    return this.hierarchy.rollup(account);
+  rollup(
+    @CurrentCaller() caller: Caller,
+    @Parent() account: GroupAccountEntity,
+  ): Promise<HierarchyRollup> {
+    return this.hierarchy.rollup(caller, account);
   }
 }

@@ -17,7 +17,7 @@ describe('the group hierarchy', () => {
   afterAll(() => h.close());
 
   async function add(name: string, parent?: GroupAccountEntity): Promise<GroupAccountEntity> {
-    return h.accounts.create(
+    return h.createAccount.create(
       coordinator,
       accountInput({ name, parentId: parent?.id ?? null, employees: 100 }),
     );
@@ -35,7 +35,7 @@ describe('the group hierarchy', () => {
   }
 
   async function fresh(account: GroupAccountEntity) {
-    return h.accounts.get(coordinator, account.id);
+    return h.findAccounts.get(coordinator, account.id);
   }
 
   it('lists descendants in tree order, a page at a time, and ancestors from the head down', async () => {
@@ -64,7 +64,7 @@ describe('the group hierarchy', () => {
 
   it('rolls counts and totals up per node', async () => {
     const g = await group();
-    expect(await h.hierarchy.rollup(g.hq)).toEqual({
+    expect(await h.hierarchy.rollup(coordinator, g.hq)).toEqual({
       children: 2,
       descendants: 5,
       levelsBelow: 3,
@@ -72,12 +72,12 @@ describe('the group hierarchy', () => {
       lines: 0,
       active: 0,
     });
-    expect(await h.hierarchy.rollup(g.south)).toMatchObject({
+    expect(await h.hierarchy.rollup(coordinator, g.south)).toMatchObject({
       children: 2,
       descendants: 3,
       levelsBelow: 2,
     });
-    expect(await h.hierarchy.rollup(g.branch)).toMatchObject({
+    expect(await h.hierarchy.rollup(coordinator, g.branch)).toMatchObject({
       children: 0,
       descendants: 0,
       levelsBelow: 0,
@@ -86,14 +86,18 @@ describe('the group hierarchy', () => {
 
   it('moves a subtree with everything below it, and records one event', async () => {
     const g = await group();
-    await h.hierarchy.move(coordinator, g.xiamen.id, g.north.id);
+    await h.moveAccount.move(coordinator, g.xiamen.id, g.north.id);
     const branch = await fresh(g.branch);
     expect(branch.path).toBe(
       [g.hq, g.north, g.xiamen, g.branch].map((a) => a.accountCode).join('/'),
     );
     expect((await fresh(g.xiamen)).parentId).toBe(g.north.id);
-    expect(await h.hierarchy.rollup(await fresh(g.south))).toMatchObject({ descendants: 1 });
-    expect(await h.hierarchy.rollup(await fresh(g.north))).toMatchObject({ descendants: 2 });
+    expect(await h.hierarchy.rollup(coordinator, await fresh(g.south))).toMatchObject({
+      descendants: 1,
+    });
+    expect(await h.hierarchy.rollup(coordinator, await fresh(g.north))).toMatchObject({
+      descendants: 2,
+    });
     const events = await h.dataSource.query<{ payload: Record<string, unknown> }[]>(
       `SELECT envelope->'payload' AS payload FROM accounts.outbox
         WHERE message_key = $1 AND event_type = 'AccountHierarchyChanged'`,
@@ -114,21 +118,23 @@ describe('the group hierarchy', () => {
   it('makes a subtree a group of its own, and moves it into another group', async () => {
     const g = await group();
     const other = await add('榕城控股集团');
-    await h.hierarchy.move(coordinator, g.south.id, null);
+    await h.moveAccount.move(coordinator, g.south.id, null);
     expect(await fresh(g.branch)).toMatchObject({
       depth: 3,
       path: [g.south, g.xiamen, g.branch].map((a) => a.accountCode).join('/'),
     });
-    await h.hierarchy.move(coordinator, g.south.id, other.id);
+    await h.moveAccount.move(coordinator, g.south.id, other.id);
     expect((await fresh(g.branch)).path.startsWith(`${other.accountCode}/`)).toBe(true);
-    expect(await h.hierarchy.rollup(await fresh(g.hq))).toMatchObject({ descendants: 1 });
+    expect(await h.hierarchy.rollup(coordinator, await fresh(g.hq))).toMatchObject({
+      descendants: 1,
+    });
   });
 
   it('refuses a move under itself or anything below it, and changes nothing', async () => {
     const g = await group();
-    const self = await failure(h.hierarchy.move(coordinator, g.south.id, g.south.id));
+    const self = await failure(h.moveAccount.move(coordinator, g.south.id, g.south.id));
     expect(self).toMatchObject({ code: 'HIERARCHY_CYCLE', field: 'input.parentId' });
-    const below = await failure(h.hierarchy.move(coordinator, g.hq.id, g.branch.id));
+    const below = await failure(h.moveAccount.move(coordinator, g.hq.id, g.branch.id));
     expect(below).toMatchObject({ code: 'HIERARCHY_CYCLE', field: 'input.parentId' });
     expect(await fresh(g.hq)).toEqual(g.hq);
     expect((await fresh(g.branch)).path).toBe(g.branch.path);
@@ -138,8 +144,8 @@ describe('the group hierarchy', () => {
     const a = await add('并发移动甲');
     const b = await add('并发移动乙');
     const results = await Promise.allSettled([
-      h.hierarchy.move(coordinator, a.id, b.id),
-      h.hierarchy.move(coordinator, b.id, a.id),
+      h.moveAccount.move(coordinator, a.id, b.id),
+      h.moveAccount.move(coordinator, b.id, a.id),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [x, y] = [await fresh(a), await fresh(b)];
@@ -152,10 +158,10 @@ describe('the group hierarchy', () => {
     for (let level = 2; level <= 32; level++) node = await add(`深层集团第${level}级`, node);
     const extra = await add('另一集团');
     const child = await add('另一集团子公司', extra);
-    const error = await failure(h.hierarchy.move(coordinator, extra.id, node.id));
+    const error = await failure(h.moveAccount.move(coordinator, extra.id, node.id));
     expect(error).toMatchObject({ code: 'HIERARCHY_TOO_DEEP', field: 'input.parentId' });
     expect((await fresh(child)).depth).toBe(2);
-    expect(await h.hierarchy.rollup(head)).toMatchObject({ levelsBelow: 31 });
+    expect(await h.hierarchy.rollup(coordinator, head)).toMatchObject({ levelsBelow: 31 });
   });
 
   it("keeps a manager's view of the hierarchy to their portfolio", async () => {
@@ -170,7 +176,7 @@ describe('the group hierarchy', () => {
     expect(
       (await h.hierarchy.descendants(manager, g.south, 10)).edges.map((e) => e.node.id),
     ).toEqual([g.xiamen.id]);
-    expect((await failure(h.hierarchy.move(manager, g.fuzhou.id, g.xiamen.id))).code).toBe(
+    expect((await failure(h.moveAccount.move(manager, g.fuzhou.id, g.xiamen.id))).code).toBe(
       'GROUP_ACCOUNT_NOT_FOUND',
     );
   });
@@ -184,15 +190,15 @@ describe('industry clusters and associations', () => {
   afterAll(() => h.close());
 
   it('links a leader and its supporters, visible from both sides, with events', async () => {
-    const leader = await h.accounts.create(
+    const leader = await h.createAccount.create(
       callers.coordinator,
       accountInput({ name: '宁德新能源科技有限公司' }),
     );
-    const a = await h.accounts.create(
+    const a = await h.createAccount.create(
       callers.coordinator,
       accountInput({ name: '宁德电池材料有限公司' }),
     );
-    const b = await h.accounts.create(
+    const b = await h.createAccount.create(
       callers.coordinator,
       accountInput({ name: '宁德精密结构件有限公司' }),
     );
@@ -204,11 +210,13 @@ describe('industry clusters and associations', () => {
       supporterIds: [a.id, b.id],
     });
     expect(cluster).toMatchObject({ leaderAccountId: leader.id, supporterCount: 2 });
-    expect((await h.clusters.membershipsOf(leader.id)).map((m) => m.role)).toEqual(['LEADER']);
-    expect((await h.clusters.membershipsOf(a.id)).map((m) => [m.role, m.cluster.id])).toEqual([
-      ['SUPPORTING', cluster.id],
+    expect((await h.clusters.membershipsOf(coordinator, leader.id)).map((m) => m.role)).toEqual([
+      'LEADER',
     ]);
-    const supporters = await h.accounts.search(callers.coordinator, {
+    expect(
+      (await h.clusters.membershipsOf(coordinator, a.id)).map((m) => [m.role, m.cluster.id]),
+    ).toEqual([['SUPPORTING', cluster.id]]);
+    const supporters = await h.findAccounts.search(callers.coordinator, {
       first: 10,
       filter: { clusterId: cluster.id },
     });
@@ -228,31 +236,31 @@ describe('industry clusters and associations', () => {
   });
 
   it('keeps associations with accounts as members, an account in several', async () => {
-    const member = await h.accounts.create(
+    const member = await h.createAccount.create(
       callers.coordinator,
       accountInput({ name: '福州软件园企业' }),
     );
-    const first = await h.clusters.createAssociation(callers.coordinator, {
+    const first = await h.associations.createAssociation(callers.coordinator, {
       name: `福建省软件行业协会${Date.now()}`,
       industryCode: 'I',
     });
-    const second = await h.clusters.createAssociation(callers.coordinator, {
+    const second = await h.associations.createAssociation(callers.coordinator, {
       name: `福州市物联网协会${Date.now()}`,
     });
-    await h.clusters.addMembers(callers.coordinator, first.id, [member.id]);
-    await h.clusters.addMembers(callers.coordinator, second.id, [member.id, member.id]);
-    expect((await h.clusters.associationsOf(member.id)).map((a) => a.id).sort()).toEqual(
-      [first.id, second.id].sort(),
-    );
-    expect((await h.clusters.association(callers.coordinator, second.id)).memberCount).toBe(1);
+    await h.associations.addMembers(callers.coordinator, first.id, [member.id]);
+    await h.associations.addMembers(callers.coordinator, second.id, [member.id, member.id]);
+    expect(
+      (await h.associations.associationsOf(coordinator, member.id)).map((a) => a.id).sort(),
+    ).toEqual([first.id, second.id].sort());
+    expect((await h.associations.association(callers.coordinator, second.id)).memberCount).toBe(1);
     const badRegion = await failure(
-      h.clusters.createAssociation(callers.coordinator, { name: '协会', regionCode: '990000' }),
+      h.associations.createAssociation(callers.coordinator, { name: '协会', regionCode: '990000' }),
     );
     expect(badRegion).toMatchObject({ code: 'REGION_UNKNOWN', field: 'input.regionCode' });
   });
 
   it('pages through clusters and associations in name order', async () => {
-    const leader = await h.accounts.create(
+    const leader = await h.createAccount.create(
       callers.coordinator,
       accountInput({ name: '分页测试龙头' }),
     );
@@ -264,11 +272,11 @@ describe('industry clusters and associations', () => {
         regionCode: '350102',
         leaderId: leader.id,
       });
-      await h.clusters.createAssociation(callers.coordinator, { name });
+      await h.associations.createAssociation(callers.coordinator, { name });
     }
     for (const list of [
       (after?: string) => h.clusters.clusters(callers.coordinator, 1, after),
-      (after?: string) => h.clusters.associations(callers.coordinator, 1, after),
+      (after?: string) => h.associations.associations(callers.coordinator, 1, after),
     ]) {
       const names: string[] = [];
       let after: string | undefined;

@@ -56,8 +56,8 @@ describe('bulk import of accounts', () => {
       [hq],
     );
     expect(head?.tags).toEqual(['上市公司', '重点项目']);
-    const headAccount = await h.accounts.get(coordinator, head?.id ?? '');
-    expect(await h.hierarchy.rollup(headAccount)).toMatchObject({
+    const headAccount = await h.findAccounts.get(coordinator, head?.id ?? '');
+    expect(await h.hierarchy.rollup(callers.coordinator, headAccount)).toMatchObject({
       children: 1,
       descendants: 2,
       levelsBelow: 2,

@@ -1,15 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { childPath, depthOf, type AccountFields } from '@gap/accounts/domain';
+import type { AccountFields } from '@gap/accounts/domain';
 import type { Caller } from '@gap/auth';
-import { OutboxPublisher } from '@gap/messaging';
-import { GroupAccountEntity } from '../group-account/group-account.entity.js';
+import { changedFields } from '../group-account/group-account-changes.service.js';
 import { GroupAccountRepository } from '../group-account/group-account.repository.js';
-import { changedFields, GroupAccountService } from '../group-account/group-account.service.js';
-import { HierarchyLock } from '../group-account/hierarchy-lock.js';
-import { HierarchyService } from '../hierarchy/hierarchy.service.js';
-import { accountScopeOf, assertMayEditAccounts } from '../visibility/visibility.js';
+import { accessFor, type AccountScope } from '../visibility/visibility.js';
 import {
   databaseFailureOf,
   rolledBackReport,
@@ -18,6 +13,7 @@ import {
   type ImportReport,
   type RowError,
 } from '@gap/bulk-import';
+import { AccountImportWrites, type Outcome } from './account-import-writes.service.js';
 import { AccountImportRepository, type ImportParent } from './account-import.repository.js';
 import type { ImportRow } from './import-file.js';
 import {
@@ -26,7 +22,6 @@ import {
   levelsOf,
   refusalOf,
   RowFailure,
-  statusRefusal,
   validateRows,
   type ValidRow,
 } from './import-rows.js';
@@ -39,12 +34,9 @@ export interface ImportOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-type Outcome = 'created' | 'updated' | 'unchanged';
 type Counts = Record<Outcome, number>;
 /** What became of a row: written, or why not (a row may fail on several fields). */
 type RowResult = Outcome | RowError | RowError[];
-
-const IMPORT_STATUS_REASON = 'Set by bulk import';
 
 /**
  * Bulk import of accounts with their group links. Rows are upserted by credit code, parents
@@ -64,9 +56,7 @@ export class AccountImportService {
 
   constructor(
     private readonly accounts: GroupAccountRepository,
-    private readonly accountService: GroupAccountService,
-    private readonly hierarchy: HierarchyService,
-    private readonly events: OutboxPublisher,
+    private readonly writes: AccountImportWrites,
   ) {}
 
   async import(
@@ -74,7 +64,7 @@ export class AccountImportService {
     rows: readonly ImportRow[],
     options: ImportOptions = {},
   ): Promise<ImportReport> {
-    assertMayEditAccounts(caller);
+    const scope = accessFor('importGroupAccounts', caller);
     const progress = new RowProgress(rows.length, options.onProgress);
     const errors: RowError[] = [];
     const levels = levelsOf(validateRows(rows, errors), errors);
@@ -85,7 +75,7 @@ export class AccountImportService {
         Object.assign(
           counts,
           await this.accounts.transaction((manager) =>
-            this.writeFile(manager, caller, levels, errors, options.batchSize ?? 1000, progress),
+            this.writeFile(manager, scope, levels, errors, options.batchSize ?? 1000, progress),
           ),
         );
       } catch (error) {
@@ -109,15 +99,15 @@ export class AccountImportService {
   /** Every level of the file, parents first, in batches, all inside the one transaction. */
   private async writeFile(
     manager: EntityManager,
-    caller: Caller,
+    scope: AccountScope,
     levels: readonly ValidRow[][],
     errors: RowError[],
     batchSize: number,
     progress: RowProgress,
   ): Promise<Counts> {
     // Adding under parents holds the hierarchy lock shared; the first move of the file takes
-    // it exclusively (see HierarchyLock), so that paths never go stale under the import.
-    await HierarchyLock.share(manager);
+    // it exclusively (see lockHierarchyShared), so that paths never go stale under the import.
+    await this.accounts.lockHierarchyShared(manager);
     const lock = { exclusive: false };
     const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
     const failedCodes = new Set<string>();
@@ -138,7 +128,7 @@ export class AccountImportService {
           failedCodes.add(r.creditCode);
           return false;
         });
-        const results = await this.writeRows(manager, caller, batch, lock);
+        const results = await this.writeRows(manager, scope, batch, lock);
         for (const [k, r] of batch.entries()) {
           const result = results[k];
           if (result === undefined) continue;
@@ -156,12 +146,11 @@ export class AccountImportService {
 
   private async writeRows(
     manager: EntityManager,
-    caller: Caller,
+    scope: AccountScope,
     rows: readonly ValidRow[],
     lock: { exclusive: boolean },
   ): Promise<RowResult[]> {
     if (rows.length === 0) return [];
-    const scope = accountScopeOf(caller);
     const existing = await this.statements.findByCreditCodes(
       manager,
       scope,
@@ -216,11 +205,11 @@ export class AccountImportService {
       }
       results[index] = await this.inSavepoint(manager, row, async () => {
         const locked = (await this.accounts.lock(manager, current.id)) ?? current;
-        return this.updateRow(manager, caller, locked, row);
+        return this.writes.updateRow(manager, scope.subject, locked, row);
       });
     }
 
-    const inserted = await this.insertRows(manager, caller, fresh);
+    const inserted = await this.writes.insertRows(manager, scope.subject, fresh);
     for (const { index, fields } of fresh) {
       results[index] = inserted.has(fields.creditCode)
         ? 'created'
@@ -234,12 +223,12 @@ export class AccountImportService {
 
     for (const { index, parentId } of moves) {
       if (!lock.exclusive) {
-        await HierarchyLock.exclusive(manager);
+        await this.accounts.lockHierarchyExclusive(manager);
         lock.exclusive = true;
       }
       const row = rows[index];
       results[index] = await this.inSavepoint(manager, row, () =>
-        this.moveRow(manager, caller, row, parentId),
+        this.writes.moveRow(manager, scope, row, parentId),
       );
     }
     return results;
@@ -262,84 +251,5 @@ export class AccountImportService {
       isRowRefusal,
     );
     return 'done' in result ? result.done : refusalOf(row, result.undone);
-  }
-
-  /** Updates an account and moves it, with its subtree, under its new parent. */
-  private async moveRow(
-    manager: EntityManager,
-    caller: Caller,
-    row: ValidRow,
-    parentId: string | null,
-  ): Promise<Outcome | RowError> {
-    const id = await this.statements.idOf(manager, row.creditCode);
-    if (id === null) throw new Error(`account ${row.creditCode} vanished during its import`);
-    const current = await this.accountService.lockVisible(manager, caller, id);
-    const outcome = await this.updateRow(manager, caller, current, row);
-    if (typeof outcome !== 'string') return outcome;
-    const locked = (await this.accounts.lock(manager, current.id)) as GroupAccountEntity;
-    await this.hierarchy.moveLocked(manager, caller, locked, parentId, 'parentCreditCode');
-    return 'updated';
-  }
-
-  private async updateRow(
-    manager: EntityManager,
-    caller: Caller,
-    current: GroupAccountEntity,
-    row: ValidRow,
-  ): Promise<Outcome | RowError> {
-    const { status = current.status, ...fields } = row.given;
-    const refused = statusRefusal(row, current.status, status);
-    if (refused) return refused;
-    let account = await this.accountService.applyUpdate(manager, caller, current, fields);
-    if (status !== current.status) {
-      account = await this.accountService.applyStatus(
-        manager,
-        caller,
-        account,
-        status,
-        IMPORT_STATUS_REASON,
-      );
-    }
-    return account.version === current.version ? 'unchanged' : 'updated';
-  }
-
-  /** New accounts of a batch in one statement, with their AccountCreated events. */
-  private async insertRows(
-    manager: EntityManager,
-    caller: Caller,
-    rows: readonly { fields: AccountFields; parent: { id: string; path: string } | null }[],
-  ): Promise<Set<string>> {
-    if (rows.length === 0) return new Set();
-    const codes = await this.accounts.nextAccountCodes(manager, rows.length);
-    const now = new Date();
-    const accounts = rows.map(({ fields, parent }, i) => {
-      const accountCode = codes[i];
-      const path = childPath(parent?.path ?? null, accountCode);
-      return Object.assign(new GroupAccountEntity(), {
-        ...fields,
-        id: randomUUID(),
-        accountCode,
-        creditCodeOverrideReason: null,
-        creditCodeOverrideBy: null,
-        statusReason: fields.status === 'PROSPECT' ? null : IMPORT_STATUS_REASON,
-        parentId: parent?.id ?? null,
-        path,
-        depth: depthOf(path),
-        createdBy: caller.subject,
-        updatedBy: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      });
-    });
-    const inserted = await this.statements.insertNew(manager, accounts, caller.subject, now);
-    const created = accounts.filter((account) => inserted.has(account.creditCode));
-    if (created.length > 0) {
-      await this.events.recordAll(
-        manager,
-        created.map((account) => this.accountService.createdEvent(account)),
-      );
-    }
-    return inserted;
   }
 }

@@ -83,7 +83,7 @@ export function validateRows(rows: readonly ImportRow[], errors: RowError[]): Va
     if (row.parentCreditCode !== null) {
       const parent = checkCreditCode(row.parentCreditCode);
       if (!parent.valid)
-        problems.push(rowError(row.row, 'parentCreditCode', parent.problem, parent.message));
+        problems.push(rowError(row.row, 'parentCreditCode', parent.problem, parent.message.en));
       else parentCreditCode = parent.code;
     }
     if (checked.ok && parentCreditCode !== null && parentCreditCode === checked.fields.creditCode) {

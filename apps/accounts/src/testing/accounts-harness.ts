@@ -16,6 +16,8 @@ export interface AccountsHarness extends AccountsServices {
   readonly dataSource: DataSource;
   /** Delivers a ManagerAssigned event to the portfolio read model, as the consumer would. */
   assign(accountId: string, managerId: string, supervisorId?: string | null): Promise<void>;
+  /** Delivers an AccountUnassignable event (nobody could take the account) to the read model. */
+  unassignable(accountId: string, currentManagerId: string | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,28 @@ export async function openAccountsHarness(): Promise<AccountsHarness> {
               reason: 'test',
             },
           } satisfies EventEnvelope<'ManagerAssigned'>,
+          manager,
+        ),
+      ),
+    unassignable: (groupAccountId, currentManagerId) =>
+      dataSource.transaction((manager) =>
+        portfolio.onAccountUnassignable(
+          {
+            id: randomUUID(),
+            type: 'AccountUnassignable',
+            version: 1,
+            occurredAt: new Date().toISOString(),
+            aggregateId: groupAccountId,
+            correlationId: randomUUID(),
+            causationId: null,
+            payload: {
+              groupAccountId,
+              tier: 'B',
+              reason: 'NO_SUPERVISOR',
+              currentManagerId,
+              policyVersion: 'm2',
+            },
+          } satisfies EventEnvelope<'AccountUnassignable'>,
           manager,
         ),
       ),

@@ -17,6 +17,7 @@ export class PortfolioProjection implements OnModuleInit {
       handlers: {
         ManagerAssigned: (event, manager) => this.store.onManagerAssigned(event, manager),
         TeamChanged: (event, manager) => this.store.onTeamChanged(event, manager),
+        AccountUnassignable: (event, manager) => this.store.onAccountUnassignable(event, manager),
       },
     });
   }

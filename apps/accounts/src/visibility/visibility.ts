@@ -1,23 +1,39 @@
-import { hasRole, type Caller } from '@gap/auth';
-import { DomainError } from '@gap/errors';
+import { authorize, type Caller, type Scope } from '@gap/auth';
+import { ACCOUNTS_PERMISSIONS, type AccountsOperation } from '@gap/accounts/domain';
 import { scopeCondition as portfolioCondition, type AccountScope } from '@gap/portfolio';
 
-export { accountScopeOf, type AccountScope } from '@gap/portfolio';
+export type { AccountScope } from '@gap/portfolio';
 
-/** Who changes accounts: everyone who sees them but department staff (they work on tasks). */
-export function assertMayEditAccounts(caller: Caller): void {
-  if (!hasRole(caller, 'ACCOUNT_MANAGER', 'SUPERVISOR', 'COORDINATOR', 'ADMIN')) {
-    throw DomainError.forbidden(
-      'Only account managers, supervisors, coordinators and admins change group accounts.',
-    );
+/**
+ * The accounts a scope of the matrix reaches. Own portfolio and own team are both read from
+ * the portfolio read model (it lists a supervisor beside the accounts of the managers they
+ * supervise); the accounts service grants no REGION scope, and would read one as the
+ * portfolio rather than widen it.
+ */
+export function accountScope(scope: Scope, subject: string): AccountScope {
+  switch (scope) {
+    case 'ALL':
+      return { kind: 'ALL', subject };
+    case 'OWN_PORTFOLIO':
+    case 'OWN_TEAM':
+    case 'REGION':
+      return { kind: 'PORTFOLIO', subject };
   }
+}
+
+/**
+ * The first step of every use case: the caller's scope for the operation from the matrix
+ * (ACCOUNTS_PERMISSIONS), or a coded FORBIDDEN naming the operation.
+ */
+export function accessFor(operation: AccountsOperation, caller: Caller): AccountScope {
+  return accountScope(authorize(ACCOUNTS_PERMISSIONS, operation, caller), caller.subject);
 }
 
 /**
  * The SQL condition, on the account table aliased `alias`, that keeps to the scope; `param`
  * is the placeholder of the subject. Coordinators, department staff and admins see every
  * account, but a contact's personal mobile and birthday only on accounts in their own
- * portfolio (see the contact service).
+ * portfolio (see the contacts).
  */
 export function scopeCondition(scope: AccountScope, alias: string, param: string): string {
   return portfolioCondition(scope, 'accounts', `${alias}.id`, `${alias}.created_by`, param);

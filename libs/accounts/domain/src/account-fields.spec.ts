@@ -56,3 +56,29 @@ describe('account fields', () => {
     expect(checkAccountFields(malformed, { ...rules, creditCodeOverride: true }).ok).toBe(false);
   });
 });
+
+describe('account field messages', () => {
+  it('says what is wrong in Chinese and in English, for every rule', () => {
+    const checked = checkAccountFields(
+      {
+        name: '很'.repeat(201),
+        creditCode: '91350100M000100Y4',
+        type: 'PERSON',
+        industryCode: 'Z',
+        regionCode: '990101',
+        employees: -1,
+        foundedOn: '2999-01-01',
+        tags: [''],
+        status: 'GONE',
+      },
+      { prefix: 'input', today: '2026-12-02', mode: 'create' },
+    );
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.violations).toHaveLength(9);
+    for (const violation of checked.violations) {
+      expect(violation.localized?.en).toBe(violation.message);
+      expect(violation.localized?.['zh-CN']).toMatch(/[\p{Script=Han}]/u);
+    }
+  });
+});

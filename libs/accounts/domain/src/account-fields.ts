@@ -1,4 +1,5 @@
-import type { FieldViolation } from '@gap/errors';
+import { violation, type FieldViolation } from '@gap/errors';
+import type { Localized } from '@gap/i18n';
 import { isCalendarDate, type CalendarDate } from '@gap/calendar';
 import { checkCreditCode } from './credit-code.js';
 import {
@@ -17,8 +18,6 @@ export const MAX_LINES = 10_000_000;
 export const MAX_TAGS = 20;
 export const TAG_MAX_LENGTH = 30;
 export const EARLIEST_FOUNDING = '1800-01-01';
-/** An override reason says what was checked, e.g. 工商登记系统核实，1998年旧代码. */
-export const OVERRIDE_REASON_MIN_LENGTH = 6;
 
 /** The describing fields of a group account, as typed by a user or read from an import file. */
 export interface AccountFieldsInput {
@@ -76,14 +75,14 @@ export function checkAccountFields(
   const violations: FieldViolation[] = [];
   const fields: Record<string, unknown> = {};
   const field = (name: string) => (rules.prefix ? `${rules.prefix}.${name}` : name);
-  const fail = (name: string, reason: string, message: string) =>
-    violations.push({ field: field(name), reason, message });
+  const fail: Fail = (name, reason, message) =>
+    violations.push(violation(field(name), reason, message));
 
   if (rules.mode === 'create') {
     for (const name of REQUIRED_ON_CREATE) {
       const value = input[name];
       if (value === undefined || value === null || String(value).trim() === '') {
-        fail(name, 'REQUIRED', `${name} is required.`);
+        fail(name, 'REQUIRED', { 'zh-CN': `${name} 为必填项。`, en: `${name} is required.` });
       }
     }
   }
@@ -91,7 +90,9 @@ export function checkAccountFields(
   const name = text(input.name);
   if (name !== undefined) {
     if (name === '') {
-      if (rules.mode === 'update') fail('name', 'REQUIRED', 'name cannot be emptied.');
+      if (rules.mode === 'update') {
+        fail('name', 'REQUIRED', { 'zh-CN': '名称不能清空。', en: 'name cannot be emptied.' });
+      }
     } else if (!checkName(name, 'name', fail)) {
       // reported
     } else fields['name'] = name;
@@ -115,29 +116,31 @@ export function checkAccountFields(
   const type = text(input.type);
   if (type) {
     if ((GROUP_ACCOUNT_TYPES as readonly string[]).includes(type)) fields['type'] = type;
-    else fail('type', 'TYPE_UNKNOWN', `'${type}' is not one of ${GROUP_ACCOUNT_TYPES.join(', ')}.`);
+    else
+      fail('type', 'TYPE_UNKNOWN', {
+        'zh-CN': `“${type}”不是 ${GROUP_ACCOUNT_TYPES.join('、')} 之一。`,
+        en: `'${type}' is not one of ${GROUP_ACCOUNT_TYPES.join(', ')}.`,
+      });
   }
 
   const industryCode = text(input.industryCode)?.toUpperCase();
   if (industryCode) {
     if (isIndustryCode(industryCode)) fields['industryCode'] = industryCode;
     else
-      fail(
-        'industryCode',
-        'INDUSTRY_UNKNOWN',
-        `'${industryCode}' is not an industry section of GB/T 4754 (A to T).`,
-      );
+      fail('industryCode', 'INDUSTRY_UNKNOWN', {
+        'zh-CN': `“${industryCode}”不是 GB/T 4754 的行业门类（A 至 T）。`,
+        en: `'${industryCode}' is not an industry section of GB/T 4754 (A to T).`,
+      });
   }
 
   const regionCode = text(input.regionCode);
   if (regionCode) {
     if (isRegionCode(regionCode)) fields['regionCode'] = regionCode;
     else
-      fail(
-        'regionCode',
-        'REGION_UNKNOWN',
-        `'${regionCode}' is not a six-digit division code of a Chinese province.`,
-      );
+      fail('regionCode', 'REGION_UNKNOWN', {
+        'zh-CN': `“${regionCode}”不是中国省级行政区的六位区划代码。`,
+        en: `'${regionCode}' is not a six-digit division code of a Chinese province.`,
+      });
   }
 
   for (const [name, max] of [
@@ -148,9 +151,20 @@ export function checkAccountFields(
     if (value === undefined) continue;
     if (value === null) fields[name] = null;
     else if (!Number.isInteger(value))
-      fail(name, 'NOT_AN_INTEGER', `${name} must be a whole number.`);
-    else if (value < 0) fail(name, 'NEGATIVE', `${name} cannot be negative.`);
-    else if (value > max) fail(name, 'TOO_LARGE', `${name} cannot exceed ${max}.`);
+      fail(name, 'NOT_AN_INTEGER', {
+        'zh-CN': `${name} 应为整数。`,
+        en: `${name} must be a whole number.`,
+      });
+    else if (value < 0)
+      fail(name, 'NEGATIVE', {
+        'zh-CN': `${name} 不能为负数。`,
+        en: `${name} cannot be negative.`,
+      });
+    else if (value > max)
+      fail(name, 'TOO_LARGE', {
+        'zh-CN': `${name} 不能超过 ${max}。`,
+        en: `${name} cannot exceed ${max}.`,
+      });
     else fields[name] = value;
   }
 
@@ -158,19 +172,20 @@ export function checkAccountFields(
     const foundedOn = text(input.foundedOn);
     if (!foundedOn) fields['foundedOn'] = null;
     else if (!isCalendarDate(foundedOn)) {
-      fail('foundedOn', 'DATE_INVALID', `'${foundedOn}' is not a date of the form YYYY-MM-DD.`);
+      fail('foundedOn', 'DATE_INVALID', {
+        'zh-CN': `“${foundedOn}”不是 YYYY-MM-DD 格式的日期。`,
+        en: `'${foundedOn}' is not a date of the form YYYY-MM-DD.`,
+      });
     } else if (foundedOn > rules.today) {
-      fail(
-        'foundedOn',
-        'DATE_IN_FUTURE',
-        `An organisation cannot be founded after today (${rules.today}).`,
-      );
+      fail('foundedOn', 'DATE_IN_FUTURE', {
+        'zh-CN': `成立日期不能晚于今天（${rules.today}）。`,
+        en: `An organisation cannot be founded after today (${rules.today}).`,
+      });
     } else if (foundedOn < EARLIEST_FOUNDING) {
-      fail(
-        'foundedOn',
-        'DATE_TOO_EARLY',
-        `A founding date before ${EARLIEST_FOUNDING} is not plausible.`,
-      );
+      fail('foundedOn', 'DATE_TOO_EARLY', {
+        'zh-CN': `成立日期早于 ${EARLIEST_FOUNDING}，不合常理。`,
+        en: `A founding date before ${EARLIEST_FOUNDING} is not plausible.`,
+      });
     } else fields['foundedOn'] = foundedOn;
   }
 
@@ -178,13 +193,15 @@ export function checkAccountFields(
     const tags = [...new Set(input.tags.map((tag) => tag.trim()))];
     const bad = tags.find((tag) => tag === '' || tag.length > TAG_MAX_LENGTH);
     if (bad !== undefined) {
-      fail(
-        'tags',
-        'TAG_INVALID',
-        `A tag has 1 to ${TAG_MAX_LENGTH} characters; '${bad}' does not.`,
-      );
+      fail('tags', 'TAG_INVALID', {
+        'zh-CN': `每个标签 1 至 ${TAG_MAX_LENGTH} 个字符，“${bad}”不符合。`,
+        en: `A tag has 1 to ${TAG_MAX_LENGTH} characters; '${bad}' does not.`,
+      });
     } else if (tags.length > MAX_TAGS) {
-      fail('tags', 'TOO_MANY_TAGS', `An account carries at most ${MAX_TAGS} tags.`);
+      fail('tags', 'TOO_MANY_TAGS', {
+        'zh-CN': `一个客户最多 ${MAX_TAGS} 个标签。`,
+        en: `An account carries at most ${MAX_TAGS} tags.`,
+      });
     } else fields['tags'] = tags;
   } else if (rules.mode === 'create') fields['tags'] = [];
 
@@ -192,29 +209,32 @@ export function checkAccountFields(
   if (status) {
     if ((GROUP_ACCOUNT_STATUSES as readonly string[]).includes(status)) fields['status'] = status;
     else
-      fail(
-        'status',
-        'STATUS_UNKNOWN',
-        `'${status}' is not one of ${GROUP_ACCOUNT_STATUSES.join(', ')}.`,
-      );
+      fail('status', 'STATUS_UNKNOWN', {
+        'zh-CN': `“${status}”不是 ${GROUP_ACCOUNT_STATUSES.join('、')} 之一。`,
+        en: `'${status}' is not one of ${GROUP_ACCOUNT_STATUSES.join(', ')}.`,
+      });
   } else if (rules.mode === 'create') fields['status'] = 'PROSPECT';
 
   if (violations.length > 0) return { ok: false, violations: dedupe(violations) };
   return { ok: true, fields: fields };
 }
 
-function checkName(
-  value: string,
-  name: string,
-  fail: (name: string, reason: string, message: string) => void,
-): boolean {
+type Fail = (name: string, reason: string, message: Localized) => void;
+
+function checkName(value: string, name: string, fail: Fail): boolean {
   if (value.length > ACCOUNT_NAME_MAX_LENGTH) {
-    fail(name, 'TOO_LONG', `${name} has at most ${ACCOUNT_NAME_MAX_LENGTH} characters.`);
+    fail(name, 'TOO_LONG', {
+      'zh-CN': `${name} 最多 ${ACCOUNT_NAME_MAX_LENGTH} 个字符。`,
+      en: `${name} has at most ${ACCOUNT_NAME_MAX_LENGTH} characters.`,
+    });
     return false;
   }
 
   if (/[\u0000-\u001f\u007f]/.test(value)) {
-    fail(name, 'CONTROL_CHARACTER', `${name} cannot contain control characters.`);
+    fail(name, 'CONTROL_CHARACTER', {
+      'zh-CN': `${name} 不能包含控制字符。`,
+      en: `${name} cannot contain control characters.`,
+    });
     return false;
   }
   return true;

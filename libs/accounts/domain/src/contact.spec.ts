@@ -87,3 +87,28 @@ describe('contact fields', () => {
     expect(result.ok && result.fields.keyDates.map((d) => d.yearly)).toEqual([true, false]);
   });
 });
+
+describe('contact field messages', () => {
+  it('says what is wrong in Chinese and in English, for every rule', () => {
+    const checked = checkContactFields(
+      {
+        name: ' ',
+        role: 'BOSS',
+        mobile: '12345678901',
+        email: 'x@',
+        preferredChannel: 'FAX',
+        birthday: '2999-01-01',
+        keyDates: [{ kind: 'PARTY', date: 'soon' }],
+      },
+      'input',
+      '2026-12-02',
+    );
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.violations.length).toBeGreaterThanOrEqual(7);
+    for (const violation of checked.violations) {
+      expect(violation.localized?.en).toBe(violation.message);
+      expect(violation.localized?.['zh-CN']).toMatch(/[\p{Script=Han}]/u);
+    }
+  });
+});

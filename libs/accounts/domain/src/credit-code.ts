@@ -1,3 +1,5 @@
+import type { Localized } from '@gap/i18n';
+
 /**
  * The Unified Social Credit Code (统一社会信用代码), GB 32100-2015: 18 characters from a
  * 31-character alphabet (no I, O, S, V, Z), positions 3-8 the administrative division code,
@@ -14,7 +16,7 @@ export type CreditCodeProblem =
 
 export type CreditCodeCheck =
   | { readonly valid: true; readonly code: string }
-  | { readonly valid: false; readonly problem: CreditCodeProblem; readonly message: string };
+  | { readonly valid: false; readonly problem: CreditCodeProblem; readonly message: Localized };
 
 /** Upper-cases and strips spaces, as codes are often typed or pasted from licences. */
 export function normaliseCreditCode(raw: string): string {
@@ -39,7 +41,10 @@ export function checkCreditCode(raw: string): CreditCodeCheck {
     return {
       valid: false,
       problem: 'CREDIT_CODE_LENGTH',
-      message: `A Unified Social Credit Code has 18 characters; this one has ${code.length}.`,
+      message: {
+        'zh-CN': `统一社会信用代码为 18 位，此代码为 ${code.length} 位。`,
+        en: `A Unified Social Credit Code has 18 characters; this one has ${code.length}.`,
+      },
     };
   }
   const stray = [...code].find((c) => !ALPHABET.includes(c));
@@ -47,14 +52,20 @@ export function checkCreditCode(raw: string): CreditCodeCheck {
     return {
       valid: false,
       problem: 'CREDIT_CODE_CHARACTER',
-      message: `'${stray}' cannot appear in a Unified Social Credit Code (I, O, S, V and Z are never used).`,
+      message: {
+        'zh-CN': `统一社会信用代码中不能出现“${stray}”（不使用 I、O、S、V、Z）。`,
+        en: `'${stray}' cannot appear in a Unified Social Credit Code (I, O, S, V and Z are never used).`,
+      },
     };
   }
   if (!/^\d{6}$/.test(code.slice(2, 8))) {
     return {
       valid: false,
       problem: 'CREDIT_CODE_DIVISION',
-      message: 'Characters 3 to 8 of a Unified Social Credit Code are the six-digit division code.',
+      message: {
+        'zh-CN': '统一社会信用代码的第 3 至 8 位应为六位行政区划码。',
+        en: 'Characters 3 to 8 of a Unified Social Credit Code are the six-digit division code.',
+      },
     };
   }
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
@@ -62,7 +73,10 @@ export function checkCreditCode(raw: string): CreditCodeCheck {
     return {
       valid: false,
       problem: 'CREDIT_CODE_CHECK_CHARACTER',
-      message: `The check character does not match: the first 17 characters give '${expected}', not '${code.charAt(17)}'.`,
+      message: {
+        'zh-CN': `校验位不符：按前 17 位应为“${expected}”，而不是“${code.charAt(17)}”。`,
+        en: `The check character does not match: the first 17 characters give '${expected}', not '${code.charAt(17)}'.`,
+      },
     };
   }
   return { valid: true, code };

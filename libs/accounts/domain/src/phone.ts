@@ -1,3 +1,5 @@
+import type { Localized } from '@gap/i18n';
+
 /**
  * Chinese phone numbers as people type them ("138 0591 2345", "+86-138...", "(0592) 555 1234"),
  * stored in E.164 (+8613805912345, +865925551234) so that one number has one spelling.
@@ -6,7 +8,7 @@ export type PhoneKind = 'MOBILE' | 'LANDLINE';
 
 export type PhoneCheck =
   | { readonly valid: true; readonly e164: string; readonly kind: PhoneKind }
-  | { readonly valid: false; readonly message: string };
+  | { readonly valid: false; readonly message: Localized };
 
 /** Mobile prefixes in use on the three carriers and the virtual operators (MIIT allocation). */
 const MOBILE = /^1(?:3\d|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8\d|9[0-35-9])\d{8}$/;
@@ -20,10 +22,22 @@ export function checkChinesePhone(raw: string): PhoneCheck {
   else if (digits.startsWith('0086')) digits = digits.slice(4);
   else if (digits.startsWith('86') && digits.length === 13) digits = digits.slice(2);
   if (/^\+/.test(digits)) {
-    return { valid: false, message: 'Only Chinese numbers (+86) are accepted.' };
+    return {
+      valid: false,
+      message: {
+        'zh-CN': '只接受中国号码（+86）。',
+        en: 'Only Chinese numbers (+86) are accepted.',
+      },
+    };
   }
   if (!/^\d+$/.test(digits)) {
-    return { valid: false, message: 'A phone number has only digits, spaces, dashes and +86.' };
+    return {
+      valid: false,
+      message: {
+        'zh-CN': '电话号码只能包含数字、空格、短横线和 +86。',
+        en: 'A phone number has only digits, spaces, dashes and +86.',
+      },
+    };
   }
   if (MOBILE.test(digits)) return { valid: true, e164: `+86${digits}`, kind: 'MOBILE' };
   // A landline may be typed with or without the trunk 0 after +86.
@@ -34,8 +48,10 @@ export function checkChinesePhone(raw: string): PhoneCheck {
   }
   return {
     valid: false,
-    message:
-      'Not a Chinese mobile (11 digits from 13x to 19x) or landline (area code and 7-8 digits).',
+    message: {
+      'zh-CN': '不是中国手机号（13x 至 19x 开头的 11 位）或固定电话（区号加 7 至 8 位）。',
+      en: 'Not a Chinese mobile (11 digits from 13x to 19x) or landline (area code and 7-8 digits).',
+    },
   };
 }
 
