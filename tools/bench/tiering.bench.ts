@@ -19,15 +19,16 @@ import type { DataSource } from 'typeorm';
 import { createServiceDataSource, migrateDatabase, recreateDatabase } from '@gap/database';
 import { OutboxPublisher } from '@gap/messaging';
 import { DEFAULT_POLICY } from '@gap/tiering/domain';
-import { AccountVisibility } from '../../apps/tiering/src/visibility/account-visibility.js';
-import { TierOverrideService } from '../../apps/tiering/src/overrides/tier-override.service.js';
+import { TierOverrideRepository } from '@gap/tiering/app/overrides/tier-override.repository.js';
+import { ApplyTieringRunService } from '@gap/tiering/app/runs/apply-tiering-run.service.js';
+import { StartTieringRunService } from '@gap/tiering/app/runs/start-tiering-run.service.js';
 import {
   RUN_SETTINGS,
-  TieringRunService,
+  TieringRunRepository,
   useRunSettings,
-} from '../../apps/tiering/src/runs/tiering-run.service.js';
-import { tieringDatabase } from '../../apps/tiering/src/tiering.database.js';
-import { TieringPolicyService } from '../../apps/tiering/src/value/tiering-policy.service.js';
+} from '@gap/tiering/app/runs/tiering-run.repository.js';
+import { tieringDatabase } from '@gap/tiering/app/database';
+import { TieringPolicyRepository } from '@gap/tiering/app/value/tiering-policy.repository.js';
 import { ensurePostgres } from '../testing/local-servers.js';
 
 const url =
@@ -47,11 +48,13 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 const P = DEFAULT_POLICY;
 const R = P.retention;
+const W = P.scoreWeights;
 const AB = Math.round((P.cutoffs.A + P.cutoffs.B) * 1e9) / 1e9;
 /**
- * The same Pareto cut as the run's, alone: each account's lifetime value (trailing margin,
- * retention from tenure and complaints, discounted over the horizon) and its A/B/C place on the
- * book's value curve. No groups, floors, hysteresis, overrides, segments, results kept or
+ * The same Pareto cut as the run's, alone: each account's score (the policy's weights on its
+ * trailing margin, its potential — the wallet of its employees or of its latest month's lines,
+ * less its revenue — and its lifetime value, with retention from tenure and complaints,
+ * discounted over the horizon) and its A/B/C place on the book's value curve. No groups, floors, hysteresis, overrides, segments, results kept or
  * events: what any set-based tiering must at least do. Its counts are the run's own tiers. It
  * sums, dates and places as the run does (whole fen, date_part, a window over the groups of
  * peers above) and runs with the run's settings.
@@ -68,27 +71,38 @@ SELECT count(*) FILTER (WHERE tier = 'A') AS a, count(*) FILTER (WHERE tier = 'B
                  ORDER BY value DESC GROUPS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS above,
                sum(greatest(value, 0)) OVER () AS total
           FROM (
-            SELECT coalesce(m.margin_fen, 0)::float8 / 100
+            SELECT ${W.current}::float8 * k.current
+                   + ${W.potential}::float8 * greatest(0, greatest(
+                       coalesce(('${JSON.stringify(P.walletPerEmployee)}'::jsonb ->> p.industry_code)::float8,
+                                ${P.defaultWalletPerEmployee}::float8) * coalesce(p.employees, 0),
+                       ${P.walletPerLine}::float8 * coalesce(m.lines, 0)) - k.revenue)
+                   + ${W.lifetime}::float8 * (k.current
                      * CASE WHEN k.q = 1 THEN ${P.horizonYears}
-                            ELSE k.q * (1 - power(k.q, ${P.horizonYears})) / (1 - k.q) END AS value
+                            ELSE k.q * (1 - power(k.q, ${P.horizonYears})) / (1 - k.q) END) AS value
               FROM tiering.account_profile p
               LEFT JOIN (
                 SELECT group_account_id,
                        sum(((revenue_voice + revenue_data + revenue_leased_line + revenue_fixed_line
                              + revenue_broadband + revenue_group_short_number + revenue_cloud + revenue_iot
+                             + revenue_other) * 100)::bigint)::bigint AS revenue_fen,
+                       sum(((revenue_voice + revenue_data + revenue_leased_line + revenue_fixed_line
+                             + revenue_broadband + revenue_group_short_number + revenue_cloud + revenue_iot
                              + revenue_other - cost_commission - cost_marketing - cost_operating) * 100)::bigint)::bigint
                          AS margin_fen,
-                       sum(complaints) AS complaints
+                       sum(complaints) AS complaints,
+                       (max(ARRAY[month - date '2000-01-01', lines]))[2] AS lines
                   FROM tiering.value_input
                  WHERE month > date '${AS_OF}-01' - interval '12 months' AND month <= date '${AS_OF}-01'
                  GROUP BY group_account_id) m USING (group_account_id)
               CROSS JOIN LATERAL (
-                SELECT least(${R.max}::float8, greatest(${R.min}::float8,
+                SELECT coalesce(m.margin_fen, 0)::float8 / 100 AS current,
+                       coalesce(m.revenue_fen, 0)::float8 / 100 AS revenue,
+                       least(${R.max}::float8, greatest(${R.min}::float8,
                          ${R.base}::float8 + ${R.perTenureYear}::float8 * CASE WHEN p.customer_since IS NULL THEN 0
                            ELSE greatest(0, ((date_part('year', date '${AS_OF}-01') - date_part('year', p.customer_since)) * 12
                                              + date_part('month', date '${AS_OF}-01') - date_part('month', p.customer_since))::int / 12) END
                          - ${R.perComplaint}::float8 * coalesce(m.complaints, 0)))
-                       / (1 + ${P.discountRate}::float8) AS q) k) lifetimes) curve) cut`;
+                       / (1 + ${P.discountRate}::float8) AS q) k) scores) curve) cut`;
 
 /** Puts a kept book back as generated: every account in tier C, no runs, no events. */
 async function resetBook(dataSource: DataSource): Promise<void> {
@@ -181,14 +195,14 @@ async function main(): Promise<void> {
       `bare Pareto statement (work_mem ${RUN_SETTINGS.work_mem}, JIT ${RUN_SETTINGS.jit}): ${bareSeconds.toFixed(1)} s, the faster of ${bareTimes.map(([, seconds]) => seconds.toFixed(1)).join(' s and ')} s (A ${bare[0]?.a}, B ${bare[0]?.b}, C ${bare[0]?.c})`,
     );
 
-    const policies = new TieringPolicyService(dataSource);
-    const outbox = new OutboxPublisher(dataSource);
-    const runs = new TieringRunService(
-      dataSource,
-      policies,
-      new TierOverrideService(dataSource, outbox, new AccountVisibility(dataSource)),
-      outbox,
+    const store = new TieringRunRepository(dataSource);
+    const start = new StartTieringRunService(store, new TieringPolicyRepository(dataSource));
+    const applying = new ApplyTieringRunService(
+      store,
+      new TierOverrideRepository(dataSource),
+      new OutboxPublisher(dataSource),
     );
+    const runs = { preview: start.preview.bind(start), apply: applying.apply.bind(applying) };
     const admin = { subject: 'bench', roles: ['ADMIN' as const] };
     const runOnce = async (effectiveFrom: string) => {
       const [preview, previewSeconds] = await timed(() =>

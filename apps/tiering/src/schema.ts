@@ -1,7 +1,7 @@
 import type { SubgraphApi } from '@gap/graphql';
 import { TierOverrideResolver } from './overrides/tier-override.resolver.js';
 import { TieringRunResolver } from './runs/tiering-run.resolver.js';
-import { GroupAccountReference } from './tier-assignment/dto/tier.type.js';
+import { GroupAccountReference } from './tier.type.js';
 import { GroupAccountTierResolver } from './tier-assignment/group-account-tier.resolver.js';
 import { TieringPolicyResolver } from './value/tiering-policy.resolver.js';
 import { ValueInputImportResolver } from './value/value-input-import.resolver.js';

@@ -1,3 +1,5 @@
+// The tier enum and the account reference are shared by every feature of the graph: they sit
+// above the feature folders, so that no feature imports another for them.
 import { Directive, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { TIERS, type Tier } from '@gap/tiering/domain';
 

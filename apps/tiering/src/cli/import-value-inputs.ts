@@ -14,6 +14,7 @@ import {
   VALUE_INPUT_COLUMNS,
   ValueInputImportService,
 } from '../value/value-input-import.service.js';
+import { ValueInputRepository } from '../value/value-input.repository.js';
 
 const COLUMNS = VALUE_INPUT_COLUMNS.join(', ');
 
@@ -57,7 +58,7 @@ await runImportCli(TEXTS, async ({ format, content, subject, dryRun, onProgress 
   await dataSource.initialize();
   try {
     // The CLI acts as an administrator, on behalf of the employee named with --as.
-    return await new ValueInputImportService(dataSource).import(
+    return await new ValueInputImportService(new ValueInputRepository(dataSource)).import(
       { subject, roles: ['ADMIN'] },
       format,
       content,

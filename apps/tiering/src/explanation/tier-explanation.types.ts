@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MoneyField } from '@gap/graphql';
 import type { Tier } from '@gap/tiering/domain';
-import { TierEnum } from '../tier-assignment/dto/tier.type.js';
+import { TierEnum } from '../tier.type.js';
 import { TierOverrideType } from '../overrides/tier-override.types.js';
 
 /*
@@ -91,9 +91,25 @@ export class ValueComponentsType {
   @Field(() => Int) horizonYears!: number;
   @MoneyField({ holds: 'yuan' }) lifetimeValue!: number;
   @MoneyField({ holds: 'yuan' }) walletPerEmployee!: number;
-  @MoneyField({ holds: 'yuan' }) wallet!: number;
+  @Field(() => Int, { description: 'Lines in service in the latest month of the trailing year.' })
+  lines!: number;
+  @MoneyField({ holds: 'yuan', description: 'Yearly spend one line could make.' })
+  walletPerLine!: number;
+  @MoneyField({ holds: 'yuan', description: 'The larger of employees’ and lines’ wallets.' })
+  wallet!: number;
   @MoneyField({ holds: 'yuan' }) clusterBonus!: number;
   @MoneyField({ holds: 'yuan' }) potentialValue!: number;
+  @Field(() => Float, { description: 'Weight of current value in the score (policy).' })
+  scoreWeightCurrent!: number;
+  @Field(() => Float, { description: 'Weight of potential value in the score (policy).' })
+  scoreWeightPotential!: number;
+  @Field(() => Float, { description: 'Weight of lifetime value in the score (policy).' })
+  scoreWeightLifetime!: number;
+  @MoneyField({
+    holds: 'yuan',
+    description: 'The score ranked: the weighted sum of current, potential and lifetime value.',
+  })
+  score!: number;
   @Field() segment!: string;
   @MoneyField({ holds: 'yuan' }) segmentThresholdCurrent!: number;
   @MoneyField({ holds: 'yuan' }) segmentThresholdPotential!: number;
@@ -105,7 +121,7 @@ export class ValueComponentsType {
 export class ParetoPlacementType {
   @MoneyField({
     holds: 'yuan',
-    description: 'The score placed: the account’s lifetime value, or its group’s for a group head.',
+    description: 'The score placed: the account’s weighted score, or its group’s for a group head.',
   })
   score!: number;
   @Field(() => Int) rank!: number;
@@ -120,6 +136,10 @@ export class ParetoPlacementType {
     description: 'True when the account heads its group and is tiered on the group’s value.',
   })
   asGroup!: boolean;
+  @Field({
+    description: 'False for prospects and churned accounts: they take no part in the cut (C).',
+  })
+  ranked!: boolean;
 }
 
 @ObjectType('GroupPlacement')
@@ -137,6 +157,16 @@ export class HysteresisType {
   @Field(() => Float) margin!: number;
   @Field({ description: 'True when the account kept its previous tier near a boundary.' })
   held!: boolean;
+}
+
+@ObjectType('TierReason', { description: 'One reason of an explanation, as data and as text.' })
+export class TierReasonType {
+  @Field({ description: 'TIER_DECIDED, MARGIN, LIFETIME, POTENTIAL, SCORE, PLACED, …' })
+  code!: string;
+  @Field({ description: 'The reason in the caller’s language (Accept-Language; zh-CN default).' })
+  text!: string;
+  @Field({ description: 'Its figures (value, weights, cut, share…), as a JSON object.' })
+  figures!: string;
 }
 
 @ObjectType('TierExplanation', {
@@ -162,5 +192,8 @@ export class TierExplanationType {
   @Field(() => GroupPlacementType, { nullable: true }) group!: GroupPlacementType | null;
   @Field(() => HysteresisType, { nullable: true }) hysteresis!: HysteresisType | null;
   @Field(() => TierOverrideType, { nullable: true }) override!: TierOverrideType | null;
-  @Field({ description: 'The explanation in a few plain sentences.' }) summary!: string;
+  @Field(() => [TierReasonType], { description: 'Why, reason by reason, with the figures.' })
+  reasons!: TierReasonType[];
+  @Field({ description: 'The explanation in a few plain sentences, in the caller’s language.' })
+  summary!: string;
 }

@@ -1,5 +1,19 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { DEFAULT_POLICY } from '@gap/tiering/domain';
+
+/** Policy v1 as this migration installed it (the defaults have moved on since: see 240). */
+const POLICY_V1 = {
+  version: 'v1',
+  horizonYears: 5,
+  discountRate: 0.08,
+  retention: { base: 0.85, perTenureYear: 0.01, perComplaint: 0.02, min: 0.5, max: 0.97 },
+  walletPerEmployee: { C: 1200, I: 2400, J: 3000, G: 1000, S: 1500, P: 800, Q: 1100 },
+  defaultWalletPerEmployee: 900,
+  clusterLeaderShare: 0.2,
+  segmentThresholds: { current: 200_000, potential: 300_000 },
+  cutoffs: { A: 0.8, B: 0.15, C: 0.05 },
+  hysteresisMargin: 0.02,
+  groupFloor: { A: 'B', B: null },
+};
 
 /**
  * What the value model reads: the accounts as the accounts service describes them (a read
@@ -82,7 +96,7 @@ export class ValueModel1763900000210 implements MigrationInterface {
     await runner.query(
       `INSERT INTO tiering.tiering_policy (version, body, is_current, created_by)
        VALUES ($1, $2, true, 'migration')`,
-      [DEFAULT_POLICY.version, JSON.stringify(DEFAULT_POLICY)],
+      [POLICY_V1.version, JSON.stringify(POLICY_V1)],
     );
   }
 

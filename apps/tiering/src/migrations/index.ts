@@ -3,6 +3,7 @@ import { CreateAccountTiers1763900000200 } from './1763900000200-create-account-
 import { ValueModel1763900000210 } from './1763900000210-value-model.js';
 import { TieringRuns1763900000220 } from './1763900000220-tiering-runs.js';
 import { TierOverrides1763900000230 } from './1763900000230-tier-overrides.js';
+import { WeightedScore1763900000240 } from './1763900000240-weighted-score.js';
 
 export const TIERING_SCHEMA = 'tiering';
 export const TIERING_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const TIERING_MIGRATIONS = [
   ValueModel1763900000210,
   TieringRuns1763900000220,
   TierOverrides1763900000230,
+  WeightedScore1763900000240,
 ];

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { todayInChina } from '@gap/calendar';
 import { PeriodicJob } from '@gap/service';
-import { TierOverrideService } from './tier-override.service.js';
+import { TierOverrideRepository } from './tier-override.repository.js';
 
 const SCAN_EVERY_MS = 3_600_000;
 
@@ -15,17 +14,12 @@ const SCAN_EVERY_MS = 3_600_000;
 export class TierOverrideExpiry extends PeriodicJob {
   private readonly logger = new Logger(TierOverrideExpiry.name);
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly overrides: TierOverrideService,
-  ) {
+  constructor(private readonly overrides: TierOverrideRepository) {
     super(SCAN_EVERY_MS);
   }
 
   protected async runOnce(): Promise<void> {
-    const ended = await this.dataSource.transaction((manager) =>
-      this.overrides.expireDue(manager, todayInChina()),
-    );
+    const ended = await this.overrides.expireDue(null, todayInChina());
     if (ended > 0) this.logger.log(`${ended} tier override(s) ended after their last day`);
   }
 }

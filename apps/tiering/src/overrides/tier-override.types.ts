@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/grap
 import { IsIn, IsString } from 'class-validator';
 import { CalendarDateRule, TextRules, UuidRule } from '@gap/graphql';
 import { TIERS, type Tier } from '@gap/tiering/domain';
-import { TierEnum } from '../tier-assignment/dto/tier.type.js';
+import { TierEnum } from '../tier.type.js';
 
 export const OVERRIDE_END_REASONS = ['EXPIRED', 'REVOKED', 'REPLACED'] as const;
 export type OverrideEndReason = (typeof OVERRIDE_END_REASONS)[number];

@@ -1,4 +1,5 @@
 import { setBasedEventsSql } from '@gap/messaging';
+import { namedParameters, type NamedParameters } from '../sql/named-parameters.js';
 
 /**
  * Makes a previewed run effective, in one statement. For every account whose tier in force,
@@ -8,19 +9,41 @@ import { setBasedEventsSql } from '@gap/messaging';
  * An override in force wins over the computed tier. An account whose tier, segment and
  * override are unchanged is not touched, so re-applying an unchanged book writes nothing.
  *
- * Parameters: $1 the run whose results are applied, $2 policy version, $3 effective from (date),
- * $4 correlation id (or null), $5 occurred at (ISO-8601), $6 the run being applied.
- * Returns the number of events written per type (they go to the outbox in batches), and the
+ * Parameters by name (ApplyParameters). Returns the number of events written per type (they go to the outbox in batches), and the
  * distribution of tiers in force and segments the run leaves.
  */
-/** What every event of an applied run says alike. */
-const RUN_COMMON = {
-  policyVersion: '$2::text',
-  runId: '$6::uuid',
-  effectiveFrom: "to_char($3::date, 'YYYY-MM-DD')",
-};
+export interface ApplyParameters extends Record<string, unknown> {
+  /** The run whose results are applied (itself, or an earlier run it reuses). */
+  readonly resultsOf: string;
+  readonly policyVersion: string;
+  /** A date, YYYY-MM-DD. */
+  readonly effectiveFrom: string;
+  readonly correlationId: string | null;
+  /** ISO-8601. */
+  readonly occurredAt: string;
+  /** The run being applied. */
+  readonly runId: string;
+}
 
-export const TIERING_APPLY_SQL = `
+type ApplyRef = NamedParameters<ApplyParameters>['ref'];
+
+export function tieringApplyStatement(parameters: ApplyParameters): {
+  readonly text: string;
+  readonly values: unknown[];
+} {
+  const bound = namedParameters(parameters);
+  return { text: tieringApplySql(bound.ref), values: bound.values };
+}
+
+/** What every event of an applied run says alike. */
+const runCommon = (p: ApplyRef) => ({
+  policyVersion: `${p.policyVersion}::text`,
+  runId: `${p.runId}::uuid`,
+  effectiveFrom: `to_char(${p.effectiveFrom}::date, 'YYYY-MM-DD')`,
+});
+
+function tieringApplySql(p: ApplyRef): string {
+  return `
 WITH result AS (
   SELECT r.group_account_id AS id, r.tier AS computed_tier, r.segment, r.held, r.floored,
          r.lifetime_value, r.revenue,
@@ -30,7 +53,7 @@ WITH result AS (
     FROM tiering.tiering_run_result r
     LEFT JOIN tiering.tier_override o ON o.group_account_id = r.group_account_id AND o.ended_at IS NULL
     LEFT JOIN tiering.account_tier t ON t.group_account_id = r.group_account_id
-   WHERE r.run_id = $1
+   WHERE r.run_id = ${p.resultsOf}
 ), changed AS (
   SELECT x.*,
          CASE WHEN x.override_id IS NOT NULL THEN 'OVERRIDE' WHEN x.held THEN 'HYSTERESIS'
@@ -45,22 +68,22 @@ WITH result AS (
   UPDATE tiering.account_tier t
      SET tier = c.tier, computed_tier = c.computed_tier, segment = c.segment, override_id = c.override_id,
          reason = CASE WHEN c.tier_changed THEN c.reason ELSE t.reason END,
-         policy_version = CASE WHEN c.tier_changed THEN $2 ELSE t.policy_version END,
-         effective_from = CASE WHEN c.tier_changed THEN $3::date ELSE t.effective_from END,
-         run_id = $6, version = t.version + 1
+         policy_version = CASE WHEN c.tier_changed THEN ${p.policyVersion} ELSE t.policy_version END,
+         effective_from = CASE WHEN c.tier_changed THEN ${p.effectiveFrom}::date ELSE t.effective_from END,
+         run_id = ${p.runId}, version = t.version + 1
     FROM changed c
    WHERE t.group_account_id = c.id AND NOT c.is_new
 ), inserted AS (
   INSERT INTO tiering.account_tier
     (group_account_id, tier, computed_tier, segment, override_id, reason, policy_version, effective_from, run_id)
-  SELECT id, tier, computed_tier, segment, override_id, reason, $2, $3::date, $6 FROM changed WHERE is_new
+  SELECT id, tier, computed_tier, segment, override_id, reason, ${p.policyVersion}, ${p.effectiveFrom}::date, ${p.runId} FROM changed WHERE is_new
   ON CONFLICT (group_account_id) DO NOTHING
 ), history AS (
   INSERT INTO tiering.tier_history
     (group_account_id, tier, previous_tier, segment, previous_segment, reason, policy_version, run_id,
      override_id, effective_from)
   SELECT id, tier, previous_tier, segment, previous_segment,
-         CASE WHEN tier_changed THEN reason ELSE 'VALUE_SEGMENT' END, $2, $6, override_id, $3::date
+         CASE WHEN tier_changed THEN reason ELSE 'VALUE_SEGMENT' END, ${p.policyVersion}, ${p.runId}, override_id, ${p.effectiveFrom}::date
     FROM changed WHERE tier_changed OR segment_changed
    -- In the order of the account index: its pages fill one after another, not at random.
    ORDER BY id
@@ -71,26 +94,26 @@ WITH result AS (
   SELECT id AS aggregate_id, segment, previous_segment AS "previousSegment"
     FROM changed WHERE segment_changed
 ), written AS (${setBasedEventsSql({
-  outbox: 'tiering.outbox',
-  events: [
-    {
-      type: 'TierChanged',
-      rows: 'tier_events',
-      aggregateField: 'groupAccountId',
-      fields: ['tier', 'previousTier', 'reason', 'overrideId'],
-      common: RUN_COMMON,
-    },
-    {
-      type: 'ValueSegmentChanged',
-      rows: 'segment_events',
-      aggregateField: 'groupAccountId',
-      fields: ['segment', 'previousSegment'],
-      common: RUN_COMMON,
-    },
-  ],
-  occurredAt: '$5',
-  correlationId: '$4',
-})}), distribution AS (
+    outbox: 'tiering.outbox',
+    events: [
+      {
+        type: 'TierChanged',
+        rows: 'tier_events',
+        aggregateField: 'groupAccountId',
+        fields: ['tier', 'previousTier', 'reason', 'overrideId'],
+        common: runCommon(p),
+      },
+      {
+        type: 'ValueSegmentChanged',
+        rows: 'segment_events',
+        aggregateField: 'groupAccountId',
+        fields: ['segment', 'previousSegment'],
+        common: runCommon(p),
+      },
+    ],
+    occurredAt: p.occurredAt,
+    correlationId: p.correlationId,
+  })}), distribution AS (
   -- The tiers in force and the segments the run leaves, from the rows it has just read.
   SELECT CASE WHEN grouping(tier) = 0 THEN tier END AS tier,
          CASE WHEN grouping(segment) = 0 THEN segment END AS segment,
@@ -103,4 +126,5 @@ SELECT 'EVENTS' AS kind, event_type AS "eventType", NULL AS tier, NULL AS segmen
   FROM written GROUP BY event_type
 UNION ALL
 SELECT 'DISTRIBUTION', NULL, tier, segment, accounts, value, revenue, 0, 0 FROM distribution`;
+}
 // Data-modifying CTEs (updated, inserted, history) run exactly once whether or not they are read.

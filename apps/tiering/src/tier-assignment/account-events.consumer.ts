@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MessagingService } from '@gap/messaging';
 import { PortfolioStore } from '@gap/portfolio';
-import { AccountProfileProjection } from '../value/account-profile.projection.js';
+import { AccountProfileRepository } from '../value/account-profile.repository.js';
 import { TierAssignmentService } from './tier-assignment.service.js';
 
 export const TIERING_CONSUMER_GROUP = 'tiering';
@@ -14,7 +14,7 @@ export class AccountEventsConsumer implements OnModuleInit {
   constructor(
     private readonly messaging: MessagingService,
     private readonly tiers: TierAssignmentService,
-    private readonly profiles: AccountProfileProjection,
+    private readonly profiles: AccountProfileRepository,
   ) {}
 
   onModuleInit(): void {
@@ -34,6 +34,8 @@ export class AccountEventsConsumer implements OnModuleInit {
           this.profiles.onClusterMembershipChanged(event, manager),
         ManagerAssigned: (event, manager) => this.portfolio.onManagerAssigned(event, manager),
         TeamChanged: (event, manager) => this.portfolio.onTeamChanged(event, manager),
+        AccountUnassignable: (event, manager) =>
+          this.portfolio.onAccountUnassignable(event, manager),
       },
     });
   }

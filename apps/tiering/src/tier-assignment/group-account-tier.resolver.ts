@@ -1,8 +1,12 @@
 import { Context, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentCaller, type AuthenticatedRequest, type Caller } from '@gap/auth';
+import { authorize, CurrentCaller, type AuthenticatedRequest, type Caller } from '@gap/auth';
 import { type LoaderContext, PageSizeArg, requestLoader, UuidArg } from '@gap/graphql';
-import type { Tier } from '@gap/tiering/domain';
-import { TierExplanationService } from '../explanation/tier-explanation.service.js';
+import { TIERING_PERMISSIONS, type Tier } from '@gap/tiering/domain';
+import { renderTierExplanation } from '../explanation/tier-explanation.catalog.js';
+import {
+  TierExplanationService,
+  type TierExplanationData,
+} from '../explanation/tier-explanation.service.js';
 import {
   AccountValueType,
   TierExplanationType,
@@ -10,10 +14,15 @@ import {
 } from '../explanation/tier-explanation.types.js';
 import { TierOverrideService } from '../overrides/tier-override.service.js';
 import { TierOverrideType } from '../overrides/tier-override.types.js';
-import { GroupAccountReference, TierEnum } from './dto/tier.type.js';
+import { GroupAccountReference, TierEnum } from '../tier.type.js';
 import { TierAssignmentService } from './tier-assignment.service.js';
 
 type RequestContext = LoaderContext & { req: AuthenticatedRequest };
+
+/** The explanation with its reasons in the caller's language. */
+function rendered({ reasonData, ...data }: TierExplanationData): TierExplanationType {
+  return { ...data, ...renderTierExplanation({ reasonData }) };
+}
 
 /** What the tiering service adds to a group account: tier, value, segment, history, why. */
 @Resolver(() => GroupAccountReference)
@@ -24,8 +33,13 @@ export class GroupAccountTierResolver {
     private readonly overrides: TierOverrideService,
   ) {}
 
+  /** A reference carries nothing but the id; its fields check what the caller may see. */
   @ResolveReference()
-  resolveReference(reference: { id: string }): GroupAccountReference {
+  resolveReference(
+    @Parent() reference: { id: string },
+    @CurrentCaller() caller: Caller,
+  ): GroupAccountReference {
+    authorize(TIERING_PERMISSIONS, '_entities.GroupAccount', caller);
     return { id: reference.id };
   }
 
@@ -53,7 +67,10 @@ export class GroupAccountTierResolver {
     @CurrentCaller() caller: Caller,
     @Context() context: RequestContext,
   ): Promise<string | null> {
-    return (await this.accountValue(account, caller, context))?.segment ?? null;
+    return (
+      (await this.accountValue(account, caller, context, 'GroupAccount.valueSegment'))?.segment ??
+      null
+    );
   }
 
   @ResolveField(() => AccountValueType, {
@@ -65,7 +82,7 @@ export class GroupAccountTierResolver {
     @CurrentCaller() caller: Caller,
     @Context() context: RequestContext,
   ): Promise<AccountValueType | null> {
-    return this.accountValue(account, caller, context);
+    return this.accountValue(account, caller, context, 'GroupAccount.value');
   }
 
   @ResolveField(() => [TierHistoryEntry], {
@@ -91,38 +108,41 @@ export class GroupAccountTierResolver {
     @Context() context: RequestContext,
   ): Promise<TierOverrideType | null> {
     return requestLoader(context, 'tierOverrideByAccountId', (ids) =>
-      this.overrides.inForceOn(caller, ids),
+      this.overrides.inForceOn(caller, ids, 'GroupAccount.tierOverride'),
     ).load(account.id);
   }
 
   @ResolveField(() => TierExplanationType, {
     description: 'Why the account has its tier, with every input, component and boundary.',
   })
-  tierExplanation(
+  async tierExplanation(
     @Parent() account: GroupAccountReference,
     @CurrentCaller() caller: Caller,
   ): Promise<TierExplanationType> {
-    return this.explanations.explain(caller, account.id);
+    return rendered(
+      await this.explanations.explain(caller, account.id, 'GroupAccount.tierExplanation'),
+    );
   }
 
   @Query(() => TierExplanationType, {
     name: 'tierExplanation',
     description: 'Why an account has its tier, with every input, component and boundary.',
   })
-  explainTier(
+  async explainTier(
     @CurrentCaller() caller: Caller,
     @UuidArg('groupAccountId') groupAccountId: string,
   ): Promise<TierExplanationType> {
-    return this.explanations.explain(caller, groupAccountId);
+    return rendered(await this.explanations.explain(caller, groupAccountId));
   }
 
   private accountValue(
     account: GroupAccountReference,
     caller: Caller,
     context: RequestContext,
+    operation: 'GroupAccount.value' | 'GroupAccount.valueSegment',
   ): Promise<AccountValueType | null> {
-    return requestLoader(context, 'valueByAccountId', (ids) =>
-      this.explanations.valuesOf(caller, ids),
+    return requestLoader(context, `valueByAccountId:${operation}`, (ids) =>
+      this.explanations.valuesOf(caller, ids, operation),
     ).load(account.id);
   }
 }

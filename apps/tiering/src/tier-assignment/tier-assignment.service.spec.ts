@@ -6,7 +6,8 @@ import { openTestDataSource } from '@gap/testing';
 import { TIERING_SCHEMA } from '../migrations/index.js';
 import { AccountTierEntity } from './account-tier.entity.js';
 import { AccountTierRepository } from './account-tier.repository.js';
-import { AccountVisibility } from '../visibility/account-visibility.js';
+import { AccountVisibility } from '../visibility/account-visibility.repository.js';
+import { TieringPolicyRepository } from '../value/tiering-policy.repository.js';
 import { TierAssignmentService } from './tier-assignment.service.js';
 
 function accountCreated(accountId: string): EventEnvelope<'AccountCreated'> {
@@ -45,6 +46,7 @@ describe('the first tier of a new account', () => {
       new AccountTierRepository(dataSource),
       new OutboxPublisher(dataSource),
       new AccountVisibility(dataSource),
+      new TieringPolicyRepository(dataSource),
     );
   });
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@gap/contracts';
-import type { Caller } from '@gap/auth';
+import { authorize, type Caller } from '@gap/auth';
 import { OutboxPublisher } from '@gap/messaging';
-import { initialTierForNewAccount, type Tier } from '@gap/tiering/domain';
+import { TIERING_PERMISSIONS, initialTierForNewAccount, type Tier } from '@gap/tiering/domain';
+import { TieringPolicyRepository } from '../value/tiering-policy.repository.js';
 import { AccountTierEntity } from './account-tier.entity.js';
-import { AccountVisibility } from '../visibility/account-visibility.js';
+import { AccountVisibility } from '../visibility/account-visibility.repository.js';
 import { AccountTierRepository } from './account-tier.repository.js';
 
 @Injectable()
@@ -14,6 +15,7 @@ export class TierAssignmentService {
     private readonly tiers: AccountTierRepository,
     private readonly events: OutboxPublisher,
     private readonly visibility: AccountVisibility,
+    private readonly policies: TieringPolicyRepository,
   ) {}
 
   /** A new account gets its first tier; a redelivered or replayed event changes nothing. */
@@ -23,10 +25,7 @@ export class TierAssignmentService {
   ): Promise<void> {
     const decision = initialTierForNewAccount();
     const accountId = event.payload.groupAccountId;
-    const [policy] = await manager.query<{ version: string }[]>(
-      'SELECT version FROM tiering.tiering_policy WHERE is_current',
-    );
-    const policyVersion = policy?.version ?? 'none';
+    const policyVersion = (await this.policies.current(manager)).version;
     const inserted = await this.tiers.insertIfAbsent(
       manager,
       Object.assign(new AccountTierEntity(), {
@@ -52,6 +51,7 @@ export class TierAssignmentService {
   }
 
   async tiersOf(caller: Caller, accountIds: readonly string[]): Promise<Map<string, Tier>> {
+    authorize(TIERING_PERMISSIONS, 'GroupAccount.tier', caller);
     const visible = await this.visibility.visible(caller, accountIds);
     const found = await this.tiers.findByAccountIds([...visible]);
     return new Map(found.map((row) => [row.groupAccountId, row.tier]));

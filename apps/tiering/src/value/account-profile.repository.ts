@@ -8,7 +8,7 @@ import type { EventEnvelope } from '@gap/contracts';
  * Every handler is an upsert or a replacement, so a redelivered event changes nothing.
  */
 @Injectable()
-export class AccountProfileProjection {
+export class AccountProfileRepository {
   async onAccountCreated(
     event: EventEnvelope<'AccountCreated'>,
     manager: EntityManager,

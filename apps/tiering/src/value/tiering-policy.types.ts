@@ -86,6 +86,27 @@ export class GroupFloor {
   B!: 'C' | null;
 }
 
+@ObjectType('ScoreWeights')
+@InputType('ScoreWeightsInput')
+export class ScoreWeights {
+  @Field(() => Float, { description: 'Weight of current value (trailing margin), 0 to 1.' })
+  @IsNumber()
+  @BoundsRule(SHARE)
+  current!: number;
+  @Field(() => Float, {
+    description: 'Weight of potential value (wallet not won, cluster), 0 to 1.',
+  })
+  @IsNumber()
+  @BoundsRule(SHARE)
+  potential!: number;
+  @Field(() => Float, {
+    description: 'Weight of lifetime value (discounted future margin), 0 to 1.',
+  })
+  @IsNumber()
+  @BoundsRule(SHARE)
+  lifetime!: number;
+}
+
 @ObjectType('TieringPolicy', { description: 'Every parameter of the value model, versioned.' })
 export class TieringPolicyType {
   @Field() version!: string;
@@ -96,7 +117,11 @@ export class TieringPolicyType {
   @Field(() => [IndustryWallet]) walletPerEmployee!: IndustryWallet[];
   @MoneyField({ holds: 'yuan', description: 'Yearly spend per employee elsewhere, in fen.' })
   defaultWalletPerEmployee!: number;
+  @MoneyField({ holds: 'yuan', description: 'Yearly spend one line could make, in fen.' })
+  walletPerLine!: number;
   @Field(() => Float) clusterLeaderShare!: number;
+  @Field(() => ScoreWeights, { description: 'How the score weighs each face of value.' })
+  scoreWeights!: ScoreWeights;
   @Field(() => SegmentThresholds) segmentThresholds!: SegmentThresholds;
   @Field(() => TierCutoffs) cutoffs!: TierCutoffs;
   @Field(() => Float) hysteresisMargin!: number;
@@ -132,7 +157,23 @@ export class CreateTieringPolicyInput {
   @MoneyField({ holds: 'yuan', description: 'Yearly spend per employee elsewhere, in fen.' })
   @FenAsYuanRule()
   defaultWalletPerEmployee!: number;
+  @MoneyField({
+    holds: 'yuan',
+    nullable: true,
+    description: 'Yearly spend one line could make, in fen (default: the current defaults).',
+  })
+  @IsOptional()
+  @FenAsYuanRule()
+  walletPerLine?: number | null;
   @Field(() => Float) @IsNumber() @BoundsRule(SHARE) clusterLeaderShare!: number;
+  @Field(() => ScoreWeights, {
+    nullable: true,
+    description: 'How the score weighs each face of value (default: the current defaults).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScoreWeights)
+  scoreWeights?: ScoreWeights | null;
   @Field(() => SegmentThresholds)
   @ValidateNested()
   @Type(() => SegmentThresholds)

@@ -5,6 +5,7 @@ import { openTestDataSource } from '@gap/testing';
 import { TIERING_SCHEMA } from '../migrations/index.js';
 import { AccountTierEntity } from '../tier-assignment/account-tier.entity.js';
 import { ValueInputImportService } from './value-input-import.service.js';
+import { ValueInputRepository } from './value-input.repository.js';
 
 /** Removes test accounts, with their inputs, from tiering's book. */
 async function forget(dataSource: DataSource, ids: readonly string[]): Promise<void> {
@@ -33,7 +34,7 @@ describe('loading value inputs', () => {
       entities: [AccountTierEntity],
       migrations: [],
     });
-    imports = new ValueInputImportService(dataSource);
+    imports = new ValueInputImportService(new ValueInputRepository(dataSource));
     known = await profiles(3);
   });
 

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { hasRole, type Caller } from '@gap/auth';
+import { authorize, type Caller } from '@gap/auth';
 import {
   databaseFailureOf,
   readImportFile,
@@ -12,8 +11,8 @@ import {
   type ImportReport,
   type RowError,
 } from '@gap/bulk-import';
-import { DomainError } from '@gap/errors';
 import {
+  TIERING_PERMISSIONS,
   checkValueInputRow,
   VALUE_INPUT_FIELDS,
   type ValueInputField,
@@ -45,11 +44,7 @@ function currentMonth(now = new Date()): string {
 @Injectable()
 export class ValueInputImportService {
   private readonly logger = new Logger(ValueInputImportService.name);
-  private readonly inputs: ValueInputRepository;
-
-  constructor(dataSource: DataSource) {
-    this.inputs = new ValueInputRepository(dataSource);
-  }
+  constructor(private readonly inputs: ValueInputRepository) {}
 
   read(format: ImportFormat, content: string) {
     return readImportFile(format, content, VALUE_INPUT_COLUMNS, 'inputs');
@@ -61,7 +56,7 @@ export class ValueInputImportService {
     content: string,
     options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
   ): Promise<ImportReport> {
-    if (!hasRole(caller, 'ADMIN')) throw DomainError.forbidden('Only admins load value inputs.');
+    authorize(TIERING_PERMISSIONS, 'importValueInputs', caller);
     const records = this.read(format, content);
     const progress = new RowProgress(records.length, options.onProgress);
     const errors: RowError[] = [];

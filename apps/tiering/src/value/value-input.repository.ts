@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { fenAsYuanText, VALUE_INPUT_AMOUNTS, type ValueInputRow } from '@gap/tiering/domain';
 
 /** The value_input column of each amount of a file. */
@@ -43,6 +44,7 @@ export interface UpsertCounts {
 }
 
 /** The monthly value inputs of tiering's accounts: the only SQL of their import. */
+@Injectable()
 export class ValueInputRepository {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -11,7 +11,8 @@ import { DEFAULT_POLICY } from '@gap/tiering/domain';
 import { openTestDataSource } from '@gap/testing';
 import { TIERING_SCHEMA } from '../migrations/index.js';
 import { AccountTierEntity } from '../tier-assignment/account-tier.entity.js';
-import { AccountProfileProjection } from './account-profile.projection.js';
+import { AccountProfileRepository } from './account-profile.repository.js';
+import { TieringPolicyRepository } from './tiering-policy.repository.js';
 import { TieringPolicyService } from './tiering-policy.service.js';
 import type { CreateTieringPolicyInput } from './tiering-policy.types.js';
 
@@ -48,7 +49,7 @@ const created = (id: string, parentId: string | null = null, status = 'ACTIVE') 
 
 describe('the account profiles the value model reads', () => {
   let dataSource: DataSource;
-  const profiles = new AccountProfileProjection();
+  const profiles = new AccountProfileRepository();
 
   beforeAll(async () => {
     dataSource = await openTestDataSource({
@@ -180,6 +181,7 @@ describe('the account profiles the value model reads', () => {
 describe('tiering policies', () => {
   let dataSource: DataSource;
   let policies: TieringPolicyService;
+  let store: TieringPolicyRepository;
   const admin = { subject: 'A1', roles: ['ADMIN' as const] };
 
   beforeAll(async () => {
@@ -188,7 +190,8 @@ describe('tiering policies', () => {
       entities: [AccountTierEntity],
       migrations: [],
     });
-    policies = new TieringPolicyService(dataSource);
+    store = new TieringPolicyRepository(dataSource);
+    policies = new TieringPolicyService(store);
   });
   afterAll(() => dataSource.destroy());
 
@@ -202,22 +205,22 @@ describe('tiering policies', () => {
   });
 
   it('starts with the default policy and makes a new version current', async () => {
-    expect((await policies.current()).cutoffs).toEqual(DEFAULT_POLICY.cutoffs);
+    expect((await store.current()).cutoffs).toEqual(DEFAULT_POLICY.cutoffs);
     const created = await policies.create(admin, input({ hysteresisMargin: 0.03 }));
     expect(created).toMatchObject({ isCurrent: true, hysteresisMargin: 0.03, createdBy: 'A1' });
-    expect((await policies.current()).version).toBe(created.version);
+    expect((await store.current()).version).toBe(created.version);
     const listed = await policies.list(admin);
     expect(listed.filter((p) => p.isCurrent).map((p) => p.version)).toEqual([created.version]);
   });
 
   it('refuses cut-offs that do not add up, naming the field, and changes nothing', async () => {
-    const before = await policies.current();
+    const before = await store.current();
     const error = await policies
       .create(admin, input({ cutoffs: { A: 0.8, B: 0.15, C: 0.1 } }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'CUTOFFS_DO_NOT_ADD_UP', field: 'input.cutoffs' });
-    expect(await policies.current()).toEqual(before);
+    expect(await store.current()).toEqual(before);
   });
 
   it('never edits a version, and lets only admins add one', async () => {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@gap/auth';
-import { DomainError } from '@gap/errors';
 import { accountScopeOf, scopeCondition } from '@gap/portfolio';
+import { AccountVisibilityErrors } from './account-visibility.errors.js';
 
 /**
  * Who sees which account's tier, value and explanation: the same rule as the accounts
@@ -30,11 +30,7 @@ export class AccountVisibility {
   /** Refuses an account the caller may not see as not found, naming the field. */
   async assertVisible(caller: Caller, accountId: string, field: string): Promise<void> {
     if (!(await this.visible(caller, [accountId])).has(accountId)) {
-      throw DomainError.notFound(
-        'GROUP_ACCOUNT_NOT_FOUND',
-        `No group account ${accountId} is visible to you.`,
-        field,
-      );
+      throw AccountVisibilityErrors.notVisible(accountId, field);
     }
   }
 

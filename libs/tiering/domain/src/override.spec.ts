@@ -27,3 +27,19 @@ describe('an override request', () => {
     ]);
   });
 });
+
+describe('the reason of an override', () => {
+  it('accepts a short Chinese reason such as 战略客户, measured by what its characters say', () => {
+    // Failed before: 战略客户 is 4 characters, under the 6 the old rule counted.
+    expect(checkOverride({ reason: '战略客户', validUntil: TODAY }, TODAY)).toEqual([]);
+    expect(checkOverride({ reason: ' 战 ', validUntil: TODAY }, TODAY)).toEqual([
+      expect.objectContaining({ field: 'input.reason', reason: 'REASON_REQUIRED' }),
+    ]);
+  });
+
+  it('says in Chinese and English why a reason is refused', () => {
+    const [refused] = checkOverride({ reason: 'ok', validUntil: TODAY }, TODAY);
+    expect(refused?.localized?.['zh-CN']).toContain('原因');
+    expect(refused?.localized?.en).toContain('Say why');
+  });
+});

@@ -16,15 +16,24 @@ export interface ParetoPlace {
   readonly boundary: number | null;
 }
 
+/** How far below a boundary a share must lie to count as under it: the last bits of sums. */
+export const SHARE_TOLERANCE = 1e-12;
+
 /** The A/B and B/C boundaries; 0.8 + 0.15 is 0.9500000000000001 in floating point. */
-function cuts(policy: Pick<TieringPolicy, 'cutoffs'>): { aCut: number; bCut: number } {
+export function cuts(policy: Pick<TieringPolicy, 'cutoffs'>): { aCut: number; bCut: number } {
   const round = (x: number) => Math.round(x * 1e9) / 1e9;
   return { aCut: round(policy.cutoffs.A), bCut: round(policy.cutoffs.A + policy.cutoffs.B) };
 }
 
 /** `share < cut`, forgiving the last bits of floating-point sums. */
 function below(share: number, cut: number): boolean {
-  return share < cut - 1e-12;
+  return share < cut - SHARE_TOLERANCE;
+}
+
+/** The tier a share of the value above gets, for a score that has value at all. */
+export function tierForShare(policy: Pick<TieringPolicy, 'cutoffs'>, share: number): Tier {
+  const { aCut, bCut } = cuts(policy);
+  return below(share, aCut) ? 'A' : below(share, bCut) ? 'B' : 'C';
 }
 
 /**
@@ -53,8 +62,8 @@ export function paretoTiers(
   policy: Pick<TieringPolicy, 'cutoffs'>,
   scored: readonly Scored[],
 ): Map<string, ParetoPlace> {
-  const total = scored.reduce((acc, s) => acc + Math.max(0, s.score), 0);
   const sorted = [...scored].sort((a, b) => b.score - a.score);
+  const total = sorted.reduce((acc, s) => acc + Math.max(0, s.score), 0);
   const places = new Map<string, ParetoPlace>();
   const { aCut, bCut } = cuts(policy);
   let above = 0;
@@ -75,7 +84,8 @@ export function paretoTiers(
         places.set(id, { tier: 'C', rank: i + 1, shareAbove, boundary: bCut });
       }
     }
-    above += Math.max(0, score) * (j - i);
+    // One by one, in descending order, as the run's window sums them.
+    for (let k = i; k < j; k++) above += Math.max(0, score);
     i = j;
   }
   return places;
@@ -84,10 +94,15 @@ export function paretoTiers(
 const ORDER: Record<Tier, number> = { A: 0, B: 1, C: 2 };
 
 /** The one boundary between two adjacent tiers; null for A and C, which are two apart. */
-function boundaryBetween(policy: Pick<TieringPolicy, 'cutoffs'>, a: Tier, b: Tier): number | null {
+export function boundaryBetween(
+  policy: Pick<TieringPolicy, 'cutoffs'>,
+  a: Tier,
+  b: Tier,
+): number | null {
   const pair = [a, b].sort().join('');
-  if (pair === 'AB') return policy.cutoffs.A;
-  if (pair === 'BC') return policy.cutoffs.A + policy.cutoffs.B;
+  const { aCut, bCut } = cuts(policy);
+  if (pair === 'AB') return aCut;
+  if (pair === 'BC') return bCut;
   return null;
 }
 
@@ -109,7 +124,10 @@ export function withHysteresis(
   return near ? { tier: previous, held: true } : { tier: place.tier, held: false };
 }
 
-/** A member of a group tiered A (or B) is at least the policy's floor for such groups. */
+/**
+ * A member of a group tiered A (or B) is at least the policy's floor for such groups. It is
+ * applied after hysteresis: a tier held near a boundary never sinks below the group's floor.
+ */
 export function withGroupFloor(
   policy: Pick<TieringPolicy, 'groupFloor'>,
   own: Tier,

@@ -1,4 +1,4 @@
-import type { FieldViolation } from '@gap/errors';
+import { violation, type FieldViolation } from '@gap/errors';
 
 /** Revenue lines of a group account's bill, as the bundles service will report them. */
 export const SERVICE_LINES = [
@@ -21,6 +21,12 @@ export type CostKind = (typeof COST_KINDS)[number];
 export const VALUE_SEGMENTS = ['VALUE', 'SECONDARY_VALUE', 'POTENTIAL_VALUE', 'LOW_VALUE'] as const;
 export type ValueSegment = (typeof VALUE_SEGMENTS)[number];
 
+export interface ScoreWeights {
+  readonly current: number;
+  readonly potential: number;
+  readonly lifetime: number;
+}
+
 /**
  * Every parameter of the value model and the A/B/C cut, versioned: a run names the version it
  * used, so a tier can always be explained with the numbers that made it. Money is in yuan.
@@ -41,8 +47,18 @@ export interface TieringPolicy {
   /** Yearly telecom spend an organisation of the industry makes per employee (the wallet). */
   readonly walletPerEmployee: Readonly<Record<string, number>>;
   readonly defaultWalletPerEmployee: number;
+  /**
+   * Yearly spend one line (or member) could make: an account's wallet is the larger of its
+   * employees' and its lines' (the brief sizes the wallet by employees and lines/members).
+   */
+  readonly walletPerLine: number;
   /** Share of its cluster's supporters' value a cluster leader's potential counts. */
   readonly clusterLeaderShare: number;
+  /**
+   * How the score the A/B/C cut ranks weighs each face of value: current (trailing margin),
+   * potential (wallet not yet won, cluster influence) and lifetime (discounted future margin).
+   */
+  readonly scoreWeights: ScoreWeights;
   /** Current and potential value at or above these are "high" (yuan per year). */
   readonly segmentThresholds: { readonly current: number; readonly potential: number };
   /** Shares of cumulative lifetime value: A the top, then B, C the rest. They add up to 1. */
@@ -56,39 +72,79 @@ export interface TieringPolicy {
   readonly groupFloor: { readonly A: 'B' | 'C' | null; readonly B: 'C' | null };
 }
 
+/**
+ * The defaults (policy v2): the score weighs what the account brings now and what it could
+ * bring, and a little of its discounted future, as the brief's value management asks (not
+ * this month's margin alone); a line is worth 1,200 yuan a year of wallet (100 a month).
+ */
 export const DEFAULT_POLICY: TieringPolicy = {
-  version: 'v1',
+  version: 'v2',
   horizonYears: 5,
   discountRate: 0.08,
   retention: { base: 0.85, perTenureYear: 0.01, perComplaint: 0.02, min: 0.5, max: 0.97 },
   walletPerEmployee: { C: 1200, I: 2400, J: 3000, G: 1000, S: 1500, P: 800, Q: 1100 },
   defaultWalletPerEmployee: 900,
+  walletPerLine: 1_200,
   clusterLeaderShare: 0.2,
+  scoreWeights: { current: 0.5, potential: 0.3, lifetime: 0.2 },
   segmentThresholds: { current: 200_000, potential: 300_000 },
   cutoffs: { A: 0.8, B: 0.15, C: 0.05 },
   hysteresisMargin: 0.02,
   groupFloor: { A: 'B', B: null },
 };
 
+/**
+ * What a version stored before a field existed meant by leaving it out: versions before v2
+ * ranked lifetime value alone and sized the wallet by employees alone. Reading them with these
+ * keeps every past run explainable with the numbers that made it.
+ */
+export const LEGACY_POLICY_FIELDS = {
+  walletPerLine: 0,
+  scoreWeights: { current: 0, potential: 0, lifetime: 1 },
+} as const satisfies Pick<TieringPolicy, 'walletPerLine' | 'scoreWeights'>;
+
+/** A stored policy document, completed with what older versions meant by a missing field. */
+export function withLegacyDefaults(
+  stored: Omit<TieringPolicy, 'walletPerLine' | 'scoreWeights'> &
+    Partial<Pick<TieringPolicy, 'walletPerLine' | 'scoreWeights'>>,
+): TieringPolicy {
+  return {
+    ...stored,
+    walletPerLine: stored.walletPerLine ?? LEGACY_POLICY_FIELDS.walletPerLine,
+    scoreWeights: stored.scoreWeights ?? LEGACY_POLICY_FIELDS.scoreWeights,
+  };
+}
+
 /** Every rule on a policy, each broken one named; `prefix` is where it sits in the request. */
 export function checkPolicy(policy: TieringPolicy, prefix = 'input'): FieldViolation[] {
   const violations: FieldViolation[] = [];
-  const fail = (field: string, reason: string, message: string) =>
-    violations.push({ field: `${prefix}.${field}`, reason, message });
+  const fail = (field: string, reason: string, zh: string, en: string) =>
+    violations.push(violation(`${prefix}.${field}`, reason, { 'zh-CN': zh, en }));
   const between = (field: string, value: number, min: number, max: number) => {
     if (!Number.isFinite(value) || value < min || value > max) {
-      fail(field, 'OUT_OF_RANGE', `${field} must lie between ${min} and ${max}; it is ${value}.`);
+      fail(
+        field,
+        'OUT_OF_RANGE',
+        `${field} 应在 ${min} 与 ${max} 之间，现为 ${value}。`,
+        `${field} must lie between ${min} and ${max}; it is ${value}.`,
+      );
     }
   };
   if (!/^[A-Za-z0-9._-]{1,40}$/.test(policy.version)) {
     fail(
       'version',
       'VERSION_INVALID',
+      '版本号为 1 至 40 个字母、数字、点、连字符或下划线。',
       'A version is 1 to 40 letters, digits, dots, dashes or underscores.',
     );
   }
   if (!Number.isInteger(policy.horizonYears)) {
-    fail('horizonYears', 'NOT_AN_INTEGER', 'horizonYears is a whole number of years.');
+    fail(
+      'horizonYears',
+      'NOT_AN_INTEGER',
+      'horizonYears 应为整数年。',
+      'horizonYears is a whole number of years.',
+    );
   } else between('horizonYears', policy.horizonYears, 1, 30);
   between('discountRate', policy.discountRate, 0, 0.5);
   const r = policy.retention;
@@ -97,13 +153,32 @@ export function checkPolicy(policy: TieringPolicy, prefix = 'input'): FieldViola
   between('retention.perComplaint', r.perComplaint, 0, 0.5);
   between('retention.min', r.min, 0, 1);
   between('retention.max', r.max, 0, 1);
-  if (r.min > r.max)
-    fail('retention.min', 'MIN_ABOVE_MAX', 'retention.min cannot exceed retention.max.');
+  if (r.min > r.max) {
+    fail(
+      'retention.min',
+      'MIN_ABOVE_MAX',
+      'retention.min 不能大于 retention.max。',
+      'retention.min cannot exceed retention.max.',
+    );
+  }
   for (const [industry, wallet] of Object.entries(policy.walletPerEmployee)) {
     between(`walletPerEmployee.${industry}`, wallet, 0, 1_000_000);
   }
   between('defaultWalletPerEmployee', policy.defaultWalletPerEmployee, 0, 1_000_000);
+  between('walletPerLine', policy.walletPerLine, 0, 1_000_000);
   between('clusterLeaderShare', policy.clusterLeaderShare, 0, 1);
+  const w = policy.scoreWeights;
+  between('scoreWeights.current', w.current, 0, 1);
+  between('scoreWeights.potential', w.potential, 0, 1);
+  between('scoreWeights.lifetime', w.lifetime, 0, 1);
+  if (w.current + w.potential + w.lifetime <= 0) {
+    fail(
+      'scoreWeights',
+      'NO_WEIGHT',
+      '综合得分至少要计入一项价值（当前、潜在或生命周期）。',
+      'At least one face of value must weigh in the score.',
+    );
+  }
   between('segmentThresholds.current', policy.segmentThresholds.current, 0, 1e12);
   between('segmentThresholds.potential', policy.segmentThresholds.potential, 0, 1e12);
   const { A, B, C } = policy.cutoffs;
@@ -112,6 +187,7 @@ export function checkPolicy(policy: TieringPolicy, prefix = 'input'): FieldViola
       fail(
         `cutoffs.${tier}`,
         'OUT_OF_RANGE',
+        `${tier} 类的价值占比应大于 0 且小于 1。`,
         `The share of tier ${tier} lies strictly between 0 and 1.`,
       );
     }
@@ -120,6 +196,7 @@ export function checkPolicy(policy: TieringPolicy, prefix = 'input'): FieldViola
     fail(
       'cutoffs',
       'CUTOFFS_DO_NOT_ADD_UP',
+      `A、B、C 三类的占比之和为 ${A + B + C}，应为 1。`,
       `The shares of A, B and C add up to ${A + B + C}, not 1.`,
     );
   }

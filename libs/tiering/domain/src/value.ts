@@ -25,6 +25,8 @@ export interface ValueBreakdown {
   readonly cost12m: number;
   /** Trailing 12-month margin. */
   readonly current: number;
+  /** Lines in service in the latest month of the trailing year (0 without one). */
+  readonly lines: number;
   readonly wallet: number;
   readonly clusterBonus: number;
   readonly potential: number;
@@ -62,14 +64,32 @@ export function retentionRate(
 
 /**
  * Discounted future margin: this year's margin, kept with probability retention^t and
- * discounted by (1 + rate)^t, for t = 1 … horizon years.
+ * discounted by (1 + rate)^t, for t = 1 … horizon years. Summed in closed form,
+ * current × q (1 − q^n) / (1 − q) with q = retention / (1 + rate), exactly as the run's SQL
+ * does, so that both give the same number to the last bit.
  */
-export function lifetimeValue(policy: TieringPolicy, current: number, retention: number): number {
-  let total = 0;
-  for (let t = 1; t <= policy.horizonYears; t++) {
-    total += (current * retention ** t) / (1 + policy.discountRate) ** t;
-  }
-  return total;
+export function lifetimeValue(
+  policy: Pick<TieringPolicy, 'horizonYears' | 'discountRate'>,
+  current: number,
+  retention: number,
+): number {
+  const q = retention / (1 + policy.discountRate);
+  const n = policy.horizonYears;
+  return current * (q === 1 ? n : (q * (1 - q ** n)) / (1 - q));
+}
+
+/**
+ * The wallet: what an organisation of its size spends on telecom a year, sized by its
+ * employees (at its industry's spend per employee) or by its lines, whichever says more.
+ */
+export function walletOf(
+  policy: Pick<TieringPolicy, 'walletPerEmployee' | 'defaultWalletPerEmployee' | 'walletPerLine'>,
+  industryCode: string,
+  employees: number,
+  lines: number,
+): number {
+  const perEmployee = policy.walletPerEmployee[industryCode] ?? policy.defaultWalletPerEmployee;
+  return Math.max(perEmployee * employees, policy.walletPerLine * lines);
 }
 
 export function valueSegment(
@@ -96,9 +116,12 @@ export function accountValue(
   const cost12m = sum(months.map((m) => sum(Object.values(m.cost))));
   const complaints12m = sum(months.map((m) => m.complaints));
   const current = revenue12m - cost12m;
-  const perEmployee =
-    policy.walletPerEmployee[profile.industryCode] ?? policy.defaultWalletPerEmployee;
-  const wallet = perEmployee * profile.employees;
+  const latest = months.reduce<MonthlyInput | null>(
+    (last, m) => (last === null || m.month > last.month ? m : last),
+    null,
+  );
+  const lines = latest?.lines ?? 0;
+  const wallet = walletOf(policy, profile.industryCode, profile.employees, lines);
   const clusterBonus = policy.clusterLeaderShare * Math.max(0, profile.clusterSupportersValue);
   const potential = Math.max(0, wallet - revenue12m) + clusterBonus;
   const retention = retentionRate(policy, profile.tenureYears, complaints12m);
@@ -107,6 +130,7 @@ export function accountValue(
     revenue12m,
     cost12m,
     current,
+    lines,
     wallet,
     clusterBonus,
     potential,

@@ -8,13 +8,13 @@
  *   wallet = 1,000 yuan per employee (2,000 in industry I); cluster leaders add 10 % of their
  *   supporters' value to their potential
  *   high current ≥ 100,000; high potential ≥ 200,000
- *   A = top 80 % of cumulative lifetime value, B = next 15 %, C = the rest
+ *   A = top 80 % of cumulative lifetime value, B = next 15 %, C = the rest (the score is the
+ *   lifetime value alone; the wallet counts employees, not lines)
  *
  * The positive lifetime values add up to exactly 1,000,000, so each account's "share above"
  * is the sum of the values above it divided by 1,000,000.
  */
-import { DEFAULT_POLICY, type TieringPolicy } from './policy.js';
-import type { MonthlyInput } from './value.js';
+import { DEFAULT_POLICY, type MonthlyInput, type TieringPolicy } from '@gap/tiering/domain';
 
 export const REFERENCE_POLICY: TieringPolicy = {
   ...DEFAULT_POLICY,
@@ -24,7 +24,10 @@ export const REFERENCE_POLICY: TieringPolicy = {
   retention: { base: 0.8, perTenureYear: 0.05, perComplaint: 0.1, min: 0.5, max: 0.9 },
   walletPerEmployee: { I: 2000 },
   defaultWalletPerEmployee: 1000,
+  walletPerLine: 0,
   clusterLeaderShare: 0.1,
+  // The book ranks lifetime value alone, as policy v1 did: its shares are computed by hand.
+  scoreWeights: { current: 0, potential: 0, lifetime: 1 },
   segmentThresholds: { current: 100_000, potential: 200_000 },
   cutoffs: { A: 0.8, B: 0.15, C: 0.05 },
   groupFloor: { A: 'B', B: null },

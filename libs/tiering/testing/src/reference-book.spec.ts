@@ -1,11 +1,15 @@
-import { paretoTiers, tierForScore, withGroupFloor } from './pareto.js';
-import { checkPolicy } from './policy.js';
+import {
+  accountValue,
+  checkPolicy,
+  paretoTiers,
+  tierForScore,
+  withGroupFloor,
+} from '@gap/tiering/domain';
 import {
   REFERENCE_AS_OF as AS_OF,
   REFERENCE_BOOK as BOOK,
   REFERENCE_POLICY as policy,
 } from './reference-book.js';
-import { accountValue } from './value.js';
 
 // The book, its policy and the hand arithmetic are in reference-book.ts.
 describe('the reference book', () => {

@@ -1,0 +1,2 @@
+export * from './random-book.js';
+export * from './reference-book.js';
