@@ -1,5 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -56,12 +58,24 @@ function dependencyRules(testing) {
       sourceTag: 'type:e2e',
       onlyDependOnLibsWithTags: ['type:testing', 'type:util', 'type:domain'],
     },
+    // The workspace tools (launcher, composition, benchmarks, test environment) assemble the
+    // whole system; they reach the apps only through the aliases in tsconfig.base.json (see
+    // TOOL_ENTRY_POINTS), never by a relative path.
+    { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['*'] },
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     { sourceTag: 'scope:accounts', onlyDependOnLibsWithTags: ['scope:accounts', 'scope:shared'] },
     { sourceTag: 'scope:tiering', onlyDependOnLibsWithTags: ['scope:tiering', 'scope:shared'] },
     { sourceTag: 'scope:managers', onlyDependOnLibsWithTags: ['scope:managers', 'scope:shared'] },
   ];
 }
+
+/**
+ * How the tools may import an app (Nx forbids importing an app otherwise): through the aliases
+ * of tsconfig.base.json, `@gap/<app>/app/database|schema|rest-api` for the launcher, the
+ * composition scripts and the test environment, and `@gap/<app>/app/<file>` for the
+ * benchmarks that drive a service's use cases in process.
+ */
+const TOOL_ENTRY_POINTS = ['@gap/accounts/app/**', '@gap/tiering/app/**', '@gap/managers/app/**'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '.data', '.nx', 'infra', '**/*.js', '**/*.mjs'] },
@@ -96,10 +110,29 @@ export default tseslint.config(
     },
   },
   {
-    // The workspace tools (launcher, composition, test environment) assemble the whole system
-    // and so reach into every app on purpose.
     files: ['tools/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': 'off' },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { allow: TOOL_ENTRY_POINTS, depConstraints: dependencyRules(true) },
+      ],
+    },
+  },
+  {
+    // An import cycle between files fails lint. Type-only imports do not count (they vanish at
+    // run time); packages in node_modules are not walked, which keeps the rule cheap. Cycles
+    // between feature folders that no file cycle shows are caught by
+    // tools/testing/architecture.spec.ts.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: 'tsconfig.json', alwaysTryTypes: true }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true, maxDepth: 12 }] },
   },
   {
     // kafkajs lives behind the messaging library's transport port.

@@ -6,11 +6,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
+// An exact alias maps as it is; a wildcard one (`@gap/tiering/app/*`) maps what follows it, the
+// `.js` of an ES module import left off, as TypeScript resolves it.
 const aliases = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
-    `^${alias.replace(/[/]/g, '\\/')}$`,
-    join(root, target),
-  ]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) =>
+    alias.endsWith('/*')
+      ? [
+          `^${alias.slice(0, -1).replace(/[/]/g, '\\/')}(.*?)(?:\\.js)?$`,
+          join(root, target.slice(0, -1)) + '$1',
+        ]
+      : [`^${alias.replace(/[/]/g, '\\/')}$`, join(root, target)],
+  ),
 );
 
 export function projectConfig(projectDir, displayName, overrides = {}) {

@@ -27,9 +27,9 @@ import {
   TEST_ISSUER,
   type RunningService,
 } from '@gap/testing';
-import { accountsDatabase } from '../../apps/accounts/src/accounts.database.js';
-import { managersDatabase } from '../../apps/managers/src/managers.database.js';
-import { tieringDatabase } from '../../apps/tiering/src/tiering.database.js';
+import { accountsDatabase } from '@gap/accounts/app/database';
+import { managersDatabase } from '@gap/managers/app/database';
+import { tieringDatabase } from '@gap/tiering/app/database';
 import {
   generateAccounts,
   generateManagers,

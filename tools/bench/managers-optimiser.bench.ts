@@ -14,13 +14,13 @@
  *   node --import @swc-node/register/esm-register tools/bench/managers-optimiser.bench.ts
  */
 import {
-  generateRebalanceProblem,
   mayReceive,
   planRebalance,
   roomFor,
   solveExactly,
   type RebalanceProblem,
-} from '../../libs/managers/domain/src/rebalance/index.js';
+} from '@gap/managers/domain';
+import { generateRebalanceProblem } from '@gap/managers/testing';
 
 const ACCOUNTS = Number(process.env['BENCH_ACCOUNTS'] ?? 100_000);
 const MANAGERS = Number(process.env['BENCH_MANAGERS'] ?? 2_000);

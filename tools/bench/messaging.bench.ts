@@ -35,7 +35,7 @@ import {
   migrateEventLog,
   type TransportSettings,
 } from '@gap/messaging';
-import { sampleAccountCreated } from '../../libs/shared/messaging/src/testing/sample-events.js';
+import { sampleAccountCreated } from '@gap/messaging/testing';
 import { ensureKafka, ensurePostgres, stopKafka } from '../testing/local-servers.js';
 
 const url = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/gap_bench';

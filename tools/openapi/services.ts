@@ -2,6 +2,6 @@
 export const REST_SERVICES = [
   {
     name: 'accounts',
-    api: async () => (await import('../../apps/accounts/src/rest-api.js')).ACCOUNTS_REST_API,
+    api: async () => (await import('@gap/accounts/app/rest-api')).ACCOUNTS_REST_API,
   },
 ];

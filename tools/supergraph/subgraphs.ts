@@ -3,16 +3,16 @@ export const SUBGRAPHS = [
   {
     name: 'accounts',
     url: 'http://127.0.0.1:4001/graphql',
-    api: async () => (await import('../../apps/accounts/src/schema.js')).ACCOUNTS_API,
+    api: async () => (await import('@gap/accounts/app/schema')).ACCOUNTS_API,
   },
   {
     name: 'tiering',
     url: 'http://127.0.0.1:4002/graphql',
-    api: async () => (await import('../../apps/tiering/src/schema.js')).TIERING_API,
+    api: async () => (await import('@gap/tiering/app/schema')).TIERING_API,
   },
   {
     name: 'managers',
     url: 'http://127.0.0.1:4003/graphql',
-    api: async () => (await import('../../apps/managers/src/schema.js')).MANAGERS_API,
+    api: async () => (await import('@gap/managers/app/schema')).MANAGERS_API,
   },
 ];

@@ -5,9 +5,9 @@
 import 'reflect-metadata';
 import { migrateDatabase, recreateDatabase } from '@gap/database';
 import { migrateEventLog } from '@gap/messaging';
-import { accountsDatabase } from '../../apps/accounts/src/accounts.database.js';
-import { tieringDatabase } from '../../apps/tiering/src/tiering.database.js';
-import { managersDatabase } from '../../apps/managers/src/managers.database.js';
+import { accountsDatabase } from '@gap/accounts/app/database';
+import { tieringDatabase } from '@gap/tiering/app/database';
+import { managersDatabase } from '@gap/managers/app/database';
 import { ensureKafka, ensurePostgres, resetPlatformTopics } from './local-servers.js';
 
 const databaseUrl =

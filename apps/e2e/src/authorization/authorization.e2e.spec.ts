@@ -1,0 +1,283 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { ACCOUNTS_PERMISSIONS } from '@gap/accounts/domain';
+import { ROLES, type Permissions, type Role, type Scope } from '@gap/authz';
+import { MANAGERS_PERMISSIONS } from '@gap/managers/domain';
+import { TIERING_PERMISSIONS } from '@gap/tiering/domain';
+import {
+  createTestIssuer,
+  freePort,
+  startServiceProcess,
+  testDatabaseUrl,
+  testKafkaBrokers,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  type RunningService,
+  type TestIssuer,
+} from '@gap/testing';
+import { argumentsFor } from './arguments.js';
+import {
+  documentFor,
+  platformOperations,
+  readSupergraph,
+  SERVICES,
+  type Operation,
+  type Service,
+} from './operations.js';
+
+/*
+ * The permission matrices as the platform enforces them, operation by operation. For every
+ * operation of the graph and of the REST edge, each role its matrix leaves out is refused with
+ * a coded FORBIDDEN, and its widest role is not. The services check the role first, before
+ * reading anything, so fresh ids do: a refusal cannot come from a missing account.
+ *
+ * Root fields and REST calls go through the gateway as a client sends them. Entity lookups
+ * (`_entities.GroupAccount`) and the fields a service adds to another's entity
+ * (`GroupAccount.tier`) go straight to the subgraph that resolves them, as the gateway does:
+ * through the gateway the owner's own check would answer first.
+ *
+ * What a refusal looks like (the design this test holds the services to): a role the matrix
+ * leaves out gets FORBIDDEN, whatever it asks for. A role the matrix lets in, acting on
+ * something outside its scope, gets FORBIDDEN when it changes something (a supervisor
+ * offboarding another team's manager); when it only reads, the thing is hidden (NOT_FOUND, or
+ * left out of a list), so that a caller cannot learn what exists outside their scope.
+ */
+
+const MATRICES: Record<Service, Permissions<string>> = {
+  accounts: ACCOUNTS_PERMISSIONS,
+  tiering: TIERING_PERMISSIONS,
+  managers: MANAGERS_PERMISSIONS,
+};
+const WIDTH: Record<Scope, number> = { OWN_PORTFOLIO: 0, OWN_TEAM: 1, REGION: 2, ALL: 3 };
+/** Answers that say a call did not reach the use case's decision at all. */
+const NOT_LET_THROUGH = [
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'INTERNAL_SERVER_ERROR',
+];
+const REST_PATHS: Readonly<Record<string, () => string>> = {
+  'rest.listGroupAccounts': () => '/api/v1/accounts?first=1',
+  'rest.getGroupAccount': () => `/api/v1/accounts/${randomUUID()}`,
+};
+
+interface GraphQLResponse {
+  data?: unknown;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** The role that reaches furthest (an admin among equals): the one to let through. */
+function widestRole(grants: Readonly<Partial<Record<Role, Scope>>>): Role | undefined {
+  const granted = ROLES.filter((role) => grants[role] !== undefined);
+  return granted.sort(
+    (a, b) =>
+      WIDTH[grants[b]!] - WIDTH[grants[a]!] || Number(b === 'ADMIN') - Number(a === 'ADMIN'),
+  )[0];
+}
+
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('who may run what: the permission matrices, enforced', () => {
+  const supergraph = readSupergraph();
+  const operations = platformOperations(supergraph);
+  const suffix = randomUUID().slice(0, 5).toUpperCase();
+  const subjectOf: Record<Role, string> = {
+    ACCOUNT_MANAGER: `E7${suffix}`,
+    SUPERVISOR: `S7${suffix}`,
+    COORDINATOR: `C7${suffix}`,
+    DEPARTMENT_STAFF: `D7${suffix}`,
+    PARTNER: `P7${suffix}`,
+    ADMIN: `A7${suffix}`,
+  };
+  const tokens = {} as Record<Role, string>;
+  const subgraphs = {} as Record<Service, RunningService>;
+  let running: RunningService[] = [];
+  let gateway: RunningService;
+  let issuer: TestIssuer;
+  const ownDatabase = new URL(testDatabaseUrl());
+  ownDatabase.pathname = `${ownDatabase.pathname}_authz`;
+
+  beforeAll(async () => {
+    issuer = await createTestIssuer();
+    for (const role of ROLES) tokens[role] = await issuer.token([role], subjectOf[role]);
+    // Its own database: the calls let through really run (as an admin), and must not
+    // disturb the data of the suites running beside it.
+    const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+    await admin.connect();
+    const database = ownDatabase.pathname.slice(1);
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${database}"`);
+    await admin.end();
+    const common = {
+      DATABASE_URL: ownDatabase.toString(),
+      EVENT_TRANSPORT: 'kafka',
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_TOPIC_PREFIX: `authz-${randomUUID().slice(0, 8)}.`,
+      AUTH_ISSUER: TEST_ISSUER,
+      AUTH_AUDIENCE: TEST_AUDIENCE,
+      AUTH_JWKS_FILE: issuer.jwksFile,
+    };
+    for (const service of SERVICES) {
+      await promisify(execFile)(
+        process.execPath,
+        ['--import', '@swc-node/register/esm-register', `apps/${service}/src/migrate.ts`],
+        { env: { ...process.env, ...common } },
+      );
+    }
+    const ports = {
+      accounts: await freePort(),
+      tiering: await freePort(),
+      managers: await freePort(),
+    };
+    const started = await Promise.allSettled(
+      SERVICES.map((service) =>
+        startServiceProcess(
+          service,
+          `apps/${service}/src/main.ts`,
+          { ...common, PORT: String(ports[service]) },
+          180_000,
+        ),
+      ),
+    );
+    running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    for (const service of running) subgraphs[service.name as Service] = service;
+    gateway = await startServiceProcess(
+      'gateway',
+      'apps/gateway/src/main.ts',
+      {
+        AUTH_ISSUER: TEST_ISSUER,
+        AUTH_AUDIENCE: TEST_AUDIENCE,
+        AUTH_JWKS_FILE: issuer.jwksFile,
+        ACCOUNTS_URL: `${subgraphs.accounts.baseUrl}/graphql`,
+        TIERING_URL: `${subgraphs.tiering.baseUrl}/graphql`,
+        MANAGERS_URL: `${subgraphs.managers.baseUrl}/graphql`,
+      },
+      180_000,
+    );
+    running.push(gateway);
+  }, 600_000);
+
+  afterAll(async () => {
+    await Promise.all(running.map((service) => service.stop()));
+  });
+
+  async function graphql(url: string, query: string, variables: unknown, token: string) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse;
+  }
+
+  /** The codes of what came back: GraphQL error codes, or a REST problem's code. */
+  async function codesOf(operation: Operation, token: string): Promise<string[]> {
+    if (operation.kind === 'rest') {
+      const path = REST_PATHS[operation.name];
+      if (!path) throw new Error(`no REST path for ${operation.name}: add it to REST_PATHS`);
+      const response = await fetch(`${gateway.baseUrl}${path()}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = (await response.json()) as { code?: string; category?: string };
+      return response.ok ? [] : [body.category ?? body.code ?? String(response.status)];
+    }
+    const variables = argumentsFor(operation);
+    const query = documentFor(supergraph, operation, variables);
+    const direct = operation.kind === 'entity' || operation.kind === 'field';
+    const url = `${direct ? subgraphs[operation.service].baseUrl : gateway.baseUrl}/graphql`;
+    const body = await graphql(url, query, variables, token);
+    return (body.errors ?? []).map((e) => e.extensions?.code ?? e.message);
+  }
+
+  it.each(operations.map((op) => [op.name, op]))(
+    '%s: refuses every role its matrix leaves out with FORBIDDEN, and lets its widest role through',
+    async (_name, operation) => {
+      const grants = MATRICES[operation.service][operation.name] ?? {};
+      const allowed = widestRole(grants);
+      const offenders: string[] = [];
+      for (const role of ROLES.filter((r) => grants[r] === undefined)) {
+        const codes = await codesOf(operation, tokens[role]);
+        if (!codes.includes('FORBIDDEN'))
+          offenders.push(`${role} (not in the matrix) got [${codes.join(', ')}]`);
+      }
+      if (allowed) {
+        const codes = await codesOf(operation, tokens[allowed]);
+        const stopped = codes.filter((code) => NOT_LET_THROUGH.includes(code));
+        if (stopped.length > 0)
+          offenders.push(`${allowed} (in the matrix) got [${codes.join(', ')}]`);
+      } else {
+        offenders.push('no role may run it: the matrix does not list it');
+      }
+      expect(offenders).toEqual([]);
+    },
+    120_000,
+  );
+
+  describe('a supervisor acting outside their team', () => {
+    // One manager of their own team per test, so that neither test sees the other's change.
+    const ownToOffboard = `M7A${suffix}`;
+    const ownToRebalance = `M7C${suffix}`;
+    const foreign = `M7B${suffix}`;
+    const otherSupervisor = `S7B${suffix}`;
+
+    beforeAll(async () => {
+      const register = async (id: string, supervisorId: string | undefined, capacity: number) => {
+        const input = {
+          id,
+          name: `经理 ${id}`,
+          grade: 'STANDARD',
+          regions: ['350200'],
+          industries: [],
+          capacity,
+          ...(supervisorId ? { supervisorId } : {}),
+        };
+        const body = await graphql(
+          `${gateway.baseUrl}/graphql`,
+          'mutation R($input: RegisterAccountManagerInput!) { registerAccountManager(input: $input) { id } }',
+          { input },
+          tokens.ADMIN,
+        );
+        if (body.errors) throw new Error(JSON.stringify(body.errors));
+      };
+      await register(subjectOf.SUPERVISOR, undefined, 0);
+      await register(otherSupervisor, undefined, 0);
+      await register(ownToOffboard, subjectOf.SUPERVISOR, 100);
+      await register(ownToRebalance, subjectOf.SUPERVISOR, 100);
+      await register(foreign, otherSupervisor, 100);
+    });
+
+    async function asSupervisor(query: string, variables: unknown): Promise<string[]> {
+      const body = await graphql(`${gateway.baseUrl}/graphql`, query, variables, tokens.SUPERVISOR);
+      return (body.errors ?? []).map((e) => e.extensions?.code ?? e.message);
+    }
+
+    const OFFBOARD =
+      'mutation O($input: OffboardManagerInput!) { offboardAccountManager(input: $input) { __typename } }';
+    const REBALANCE =
+      'mutation P($scope: RebalanceScopeInput) { previewRebalance(scope: $scope) { __typename } }';
+
+    it('gets a coded FORBIDDEN when offboarding a manager of another team, and not for their own', async () => {
+      const lastDay = inDays(30);
+      expect(await asSupervisor(OFFBOARD, { input: { managerId: foreign, lastDay } })).toContain(
+        'FORBIDDEN',
+      );
+      expect(
+        await asSupervisor(OFFBOARD, { input: { managerId: ownToOffboard, lastDay } }),
+      ).not.toContain('FORBIDDEN');
+    });
+
+    it('gets a coded FORBIDDEN when rebalancing a manager of another team, and not for their own', async () => {
+      const scope = (managerId: string) => ({ managerIds: [managerId], misfitOnly: false });
+      expect(await asSupervisor(REBALANCE, { scope: scope(foreign) })).toContain('FORBIDDEN');
+      expect(await asSupervisor(REBALANCE, { scope: scope(ownToRebalance) })).not.toContain(
+        'FORBIDDEN',
+      );
+    });
+  });
+});
