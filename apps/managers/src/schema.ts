@@ -1,8 +1,7 @@
 import type { SubgraphApi } from '@gap/graphql';
-import {
-  GroupAccountManagersResolver,
-  GroupAccountReference,
-} from './assignment/group-account-managers.resolver.js';
+import { GroupAccountManagersResolver } from './assignment/group-account-managers.resolver.js';
+import { GroupAccountReference } from './assignment/group-account.reference.js';
+import { GroupAccountHandoversResolver } from './handover/group-account-handovers.resolver.js';
 import { HandoverResolver } from './handover/handover.resolver.js';
 import { AccountManagerResolver } from './managers/account-manager.resolver.js';
 import { ManagerPolicyResolver } from './policy/manager-policy.resolver.js';
@@ -13,6 +12,7 @@ export const MANAGERS_API: SubgraphApi = {
   resolvers: [
     AccountManagerResolver,
     GroupAccountManagersResolver,
+    GroupAccountHandoversResolver,
     HandoverResolver,
     ManagerPolicyResolver,
     RebalanceResolver,

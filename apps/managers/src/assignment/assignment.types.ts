@@ -2,7 +2,8 @@ import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsString } from 'class-validator';
 import { EmployeeNumberRule, TextRules, UuidRule } from '@gap/graphql';
 import { TEAM_ROLES } from '@gap/managers/domain';
-import { GradeEnum, TeamRoleEnum, TierEnum } from '../managers/account-manager.types.js';
+import { GradeEnum, TierEnum } from '../policy/grade-tier.enums.js';
+import { TeamRoleEnum } from './team.types.js';
 
 @ObjectType('PrimaryAssignment')
 export class PrimaryAssignmentType {
@@ -48,6 +49,15 @@ export class AssignmentCandidateType {
   score!: number;
 }
 
+@ObjectType('AssignmentReason', {
+  description:
+    'One sentence of an explanation: a stable code and its text in the caller’s language.',
+})
+export class AssignmentReasonType {
+  @Field({ description: 'ACCOUNT_FACTS, NO_MANAGER_FITS, BEST_FIT_NOW, OWNED_BY…' }) code!: string;
+  @Field() text!: string;
+}
+
 @ObjectType('AssignmentExplanation', {
   description: 'Why an account has its manager, and whom the matching function would pick now.',
 })
@@ -64,7 +74,10 @@ export class AssignmentExplanationType {
   @Field(() => String, { nullable: true }) unassignableReason!: string | null;
   @Field(() => ID, { nullable: true, description: 'The matching function’s choice now.' })
   bestManagerId!: string | null;
-  @Field() summary!: string;
+  @Field({ description: 'The reasons below as one text, in the caller’s language.' })
+  summary!: string;
+  @Field(() => [AssignmentReasonType], { description: 'The explanation, sentence by sentence.' })
+  reasons!: AssignmentReasonType[];
   @Field(() => [AssignmentCandidateType], {
     description: 'Eligible first, best first (at most 20).',
   })
@@ -75,7 +88,7 @@ export class AssignmentExplanationType {
 export class AssignPrimaryManagerInput {
   @Field(() => ID) @UuidRule() groupAccountId!: string;
   @Field(() => ID) @IsString() @EmployeeNumberRule() managerId!: string;
-  @Field({ description: 'Why, in 6 to 500 characters.' })
+  @Field({ description: 'Why: at least six letters or two Chinese characters, at most 500.' })
   @IsString()
   @TextRules({ maxLength: 500, multiline: true })
   reason!: string;

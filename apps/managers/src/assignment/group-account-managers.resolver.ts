@@ -1,24 +1,19 @@
 import {
   Args,
   Context,
-  Directive,
-  Field,
-  ID,
   Mutation,
-  ObjectType,
   Parent,
   Query,
   ResolveField,
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
-import { CurrentCaller, type AuthenticatedRequest, type Caller } from '@gap/auth';
+import { CurrentCaller, type AuthenticatedRequest } from '@gap/auth';
+import { authorize, type Caller } from '@gap/authz';
 import { type LoaderContext, PageSizeArg, requestLoader, UuidArg } from '@gap/graphql';
-import { HandoverService } from '../handover/handover.service.js';
-import { HandoverType } from '../handover/handover.types.js';
-import { AccountManagerService } from '../managers/account-manager.service.js';
-import { AccountManagerType, TeamMemberType } from '../managers/account-manager.types.js';
-import { AssignmentService } from './assignment.service.js';
+import { ASSIGNMENT_PERMISSIONS } from '@gap/managers/domain';
+import { AssignmentQueriesService } from './assignment-queries.service.js';
+import { renderExplanation } from './assignment.reasons.js';
 import {
   AssignmentExplanationType,
   AssignPrimaryManagerInput,
@@ -27,45 +22,34 @@ import {
   SetTeamMemberInput,
   UnassignableAccountType,
 } from './assignment.types.js';
+import { GroupAccountReference } from './group-account.reference.js';
+import { ManualAssignmentService } from './manual-assignment.service.js';
+import { TeamService } from './team.service.js';
+import { TeamMemberType } from './team.types.js';
 
 type RequestContext = LoaderContext & { req: AuthenticatedRequest };
 
-/** The group account as the managers service knows it: by reference, owned by accounts. */
-@ObjectType('GroupAccount')
-@Directive('@key(fields: "id")')
-export class GroupAccountReference {
-  @Field(() => ID) id!: string;
-}
-
-/** What the managers service adds to a group account, and the assignment mutations. */
+/**
+ * What assignment adds to a group account, and the assignment mutations. The account's
+ * `primaryManager` (an AccountManager) is the manager directory's field and `handovers` the
+ * handover feature's: both depend on assignment, not the other way round.
+ */
 @Resolver(() => GroupAccountReference)
 export class GroupAccountManagersResolver {
   constructor(
-    private readonly assignments: AssignmentService,
-    private readonly managers: AccountManagerService,
-    private readonly handoverService: HandoverService,
+    private readonly queries: AssignmentQueriesService,
+    private readonly manual: ManualAssignmentService,
+    private readonly teams: TeamService,
   ) {}
 
+  /** A reference carries nothing but the id; its fields check what the caller may see. */
   @ResolveReference()
-  resolveReference(reference: { id: string }): GroupAccountReference {
-    return { id: reference.id };
-  }
-
-  @ResolveField(() => AccountManagerType, {
-    nullable: true,
-    description: 'The accountable manager; null until one is assigned.',
-  })
-  async primaryManager(
-    @Parent() account: GroupAccountReference,
+  resolveReference(
+    @Parent() reference: { id: string },
     @CurrentCaller() caller: Caller,
-    @Context() context: RequestContext,
-  ): Promise<AccountManagerType | null> {
-    const assignment = await this.primary(caller, context).load(account.id);
-    if (!assignment) return null;
-    return requestLoader(context, 'managerById', async (ids) => {
-      const rows = await this.managers.byIds(caller, ids);
-      return new Map(rows.map((row) => [row.id, row]));
-    }).load(assignment.managerId);
+  ): GroupAccountReference {
+    authorize(ASSIGNMENT_PERMISSIONS, '_entities.GroupAccount', caller);
+    return { id: reference.id };
   }
 
   @ResolveField(() => PrimaryAssignmentType, {
@@ -77,7 +61,10 @@ export class GroupAccountManagersResolver {
     @CurrentCaller() caller: Caller,
     @Context() context: RequestContext,
   ): Promise<PrimaryAssignmentType | null> {
-    return this.primary(caller, context).load(account.id);
+    return requestLoader(context, 'primaryByAccount', async (ids) => {
+      const rows = await this.queries.primaryOf(caller, ids);
+      return new Map(rows.map((row) => [row.groupAccountId, row]));
+    }).load(account.id);
   }
 
   @ResolveField(() => [TeamMemberType], {
@@ -89,9 +76,8 @@ export class GroupAccountManagersResolver {
     @Context() context: RequestContext,
   ): Promise<TeamMemberType[]> {
     const teams = await requestLoader(context, 'teamByAccount', async (ids) => {
-      const rows = await this.assignments.teamsOf(caller, ids);
       const byAccount = new Map<string, TeamMemberType[]>();
-      for (const row of rows) {
+      for (const row of await this.teams.teamsOf(caller, ids)) {
         byAccount.set(row.groupAccountId, [...(byAccount.get(row.groupAccountId) ?? []), row]);
       }
       return byAccount;
@@ -99,44 +85,27 @@ export class GroupAccountManagersResolver {
     return teams ?? [];
   }
 
-  @ResolveField(() => [HandoverType], {
-    description: 'Its handovers, newest first (at most 500).',
-  })
-  async handovers(
-    @Parent() account: GroupAccountReference,
-    @CurrentCaller() caller: Caller,
-    @Context() context: RequestContext,
-  ): Promise<HandoverType[]> {
-    const found = await requestLoader(context, 'handoversByAccount', async (ids) => {
-      const rows = await this.handoverService.list(caller, { accountIds: ids, first: 500 });
-      const byAccount = new Map<string, HandoverType[]>();
-      for (const row of rows) {
-        byAccount.set(row.groupAccountId, [...(byAccount.get(row.groupAccountId) ?? []), row]);
-      }
-      return byAccount;
-    }).load(account.id);
-    return found ?? [];
-  }
-
   @ResolveField(() => AssignmentExplanationType, {
     description: 'Why it has its manager, and whom the matching function would choose now.',
   })
-  assignmentExplanation(
+  async assignmentExplanation(
     @Parent() account: GroupAccountReference,
     @CurrentCaller() caller: Caller,
   ): Promise<AssignmentExplanationType> {
-    return this.assignments.explain(caller, account.id);
+    return renderExplanation(
+      await this.queries.explain(caller, account.id, 'GroupAccount.assignmentExplanation'),
+    );
   }
 
   @Query(() => AssignmentExplanationType, {
     name: 'assignmentExplanation',
     description: 'Why an account has its manager, with every candidate weighed.',
   })
-  explainAssignment(
+  async explainAssignment(
     @CurrentCaller() caller: Caller,
     @UuidArg('groupAccountId') groupAccountId: string,
   ): Promise<AssignmentExplanationType> {
-    return this.assignments.explain(caller, groupAccountId);
+    return renderExplanation(await this.queries.explain(caller, groupAccountId));
   }
 
   @Query(() => [UnassignableAccountType], {
@@ -146,18 +115,21 @@ export class GroupAccountManagersResolver {
     @CurrentCaller() caller: Caller,
     @PageSizeArg('first', 100, { what: 'accounts' }) first: number,
   ): Promise<UnassignableAccountType[]> {
-    return this.assignments.unassignable(caller, first);
+    return this.queries.unassignable(caller, first);
   }
 
   @Mutation(() => PrimaryAssignmentType, {
     description:
-      'Makes a manager the account’s primary manager at once, with a reason (supervisors and admins). Refused while a handover is open.',
+      'Makes a manager the primary manager of an account that has none or whose manager has left, with a reason (supervisors and admins). An account with a manager still in post is passed on by a handover (HANDOVER_REQUIRED).',
   })
-  assignPrimaryManager(
+  async assignPrimaryManager(
     @CurrentCaller() caller: Caller,
     @Args('input') input: AssignPrimaryManagerInput,
   ): Promise<PrimaryAssignmentType> {
-    return this.assignments.assign(caller, input);
+    await this.manual.assign(caller, input);
+    const [assignment] = await this.queries.primaryOf(caller, [input.groupAccountId]);
+    if (!assignment) throw new Error('The assignment just made is not visible.');
+    return assignment;
   }
 
   @Mutation(() => [TeamMemberType], { description: 'Adds a team member or changes their role.' })
@@ -165,8 +137,8 @@ export class GroupAccountManagersResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: SetTeamMemberInput,
   ): Promise<TeamMemberType[]> {
-    await this.assignments.setTeamMember(caller, input);
-    return this.assignments.teamsOf(caller, [input.groupAccountId]);
+    await this.teams.setTeamMember(caller, input);
+    return this.teams.teamsOf(caller, [input.groupAccountId]);
   }
 
   @Mutation(() => [TeamMemberType], { description: 'Takes a manager off the account’s team.' })
@@ -174,14 +146,8 @@ export class GroupAccountManagersResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: RemoveTeamMemberInput,
   ): Promise<TeamMemberType[]> {
-    await this.assignments.removeTeamMember(caller, input);
-    return this.assignments.teamsOf(caller, [input.groupAccountId]);
-  }
-
-  private primary(caller: Caller, context: RequestContext) {
-    return requestLoader(context, 'primaryByAccount', async (ids) => {
-      const rows = await this.assignments.primaryOf(caller, ids);
-      return new Map(rows.map((row) => [row.groupAccountId, row]));
-    });
+    await this.teams.removeTeamMember(caller, input);
+    return this.teams.teamsOf(caller, [input.groupAccountId]);
   }
 }
+export { GroupAccountReference } from './group-account.reference.js';

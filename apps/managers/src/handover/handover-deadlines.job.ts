@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PeriodicJob } from '@gap/service';
-import { OffboardingService } from './offboarding.service.js';
+import { HandoverDeadlinesService } from './handover-deadlines.service.js';
 
 const EVERY_MS = 3_600_000;
 
@@ -11,11 +11,11 @@ const EVERY_MS = 3_600_000;
  */
 @Injectable()
 export class HandoverDeadlines extends PeriodicJob {
-  constructor(private readonly offboarding: OffboardingService) {
+  constructor(private readonly deadlines: HandoverDeadlinesService) {
     super(EVERY_MS);
   }
 
   protected runOnce(): Promise<unknown> {
-    return this.offboarding.enforceDeadlines();
+    return this.deadlines.enforce();
   }
 }

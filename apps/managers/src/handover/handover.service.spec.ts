@@ -10,6 +10,7 @@ import {
   openManagersTestDatabase,
   primaryViolations,
   registerManager,
+  shadowedFor,
   supervisor,
   tierChanged,
   type ManagersServices,
@@ -61,9 +62,12 @@ describe('assignment and handover', () => {
         reason: 'AUTOMATIC',
       });
       const explanation = await s.assignments.explain(ADMIN, id);
-      expect(explanation).toMatchObject({ primaryManagerId: 'E101', assignedReason: 'AUTOMATIC' });
-      expect(explanation.candidates[0]).toMatchObject({ managerId: 'E101', mismatch: 0 });
-      expect(explanation.summary).toContain('E101');
+      expect(explanation).toMatchObject({
+        primaryManagerId: 'E101',
+        assignedReason: 'AUTOMATIC',
+        bestManagerId: 'E101',
+      });
+      expect(explanation.candidates[0]).toMatchObject({ managerId: 'E101' });
     });
 
     it('is delivered twice without a second assignment', async () => {
@@ -224,6 +228,7 @@ describe('assignment and handover', () => {
         note: '客户总经理出差，改为视频会议介绍',
       });
       await expectOnePrimaryEach();
+      await shadowedFor(dataSource, handoverId, 14);
       const done = await s.handovers.complete(accountManager('K101'), handoverId);
       expect(done.state).toBe('COMPLETED');
       expect(await primaryOf(accountId)).toBe('K101');

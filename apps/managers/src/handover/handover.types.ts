@@ -2,10 +2,10 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { CalendarDateRule, EmployeeNumberRule, TextRules, UuidRule } from '@gap/graphql';
 import { HANDOVER_CAUSES } from '@gap/contracts';
-import { TierEnum } from '../managers/account-manager.types.js';
+import { HANDOVER_STATES, type HandoverState } from '@gap/managers/domain';
+import { TierEnum } from '../policy/grade-tier.enums.js';
 
-export const HANDOVER_STATES = ['PLANNED', 'SHADOWING', 'COMPLETED', 'CANCELLED'] as const;
-export type HandoverState = (typeof HANDOVER_STATES)[number];
+export { HANDOVER_STATES, type HandoverState };
 export type HandoverCause = (typeof HANDOVER_CAUSES)[number];
 export const ITEM_OUTCOMES = ['DONE', 'WAIVED'] as const;
 export const NOTIFY_CHANNELS = ['PHONE', 'SMS', 'EMAIL', 'VISIT', 'WECHAT'] as const;
@@ -73,7 +73,7 @@ export class PlanHandoverInput {
   @IsString()
   @EmployeeNumberRule()
   toManagerId!: string;
-  @Field({ description: 'Why, in 6 to 500 characters.' })
+  @Field({ description: 'Why: at least two Chinese characters or six letters, at most 500.' })
   @IsString()
   @TextRules({ maxLength: 500, multiline: true })
   reason!: string;
@@ -97,7 +97,7 @@ export class ResolveChecklistItemInput {
   @Field(() => ItemOutcomeEnum) @IsIn(ITEM_OUTCOMES) outcome!: 'DONE' | 'WAIVED';
   @Field(() => String, {
     nullable: true,
-    description: 'Required to waive: why, 6 to 500 characters.',
+    description: 'Required to waive: why, at least two Chinese characters or six letters.',
   })
   @IsOptional()
   @IsString()
@@ -134,7 +134,10 @@ export class OffboardManagerInput {
 export class UnplacedAccountType {
   @Field(() => ID) groupAccountId!: string;
   @Field(() => TierEnum) tier!: string;
-  @Field({ description: 'NO_FITTING_GRADE, NO_ACTIVE_MANAGER, NO_CAPACITY or NO_SUPERVISOR.' })
+  @Field({
+    description:
+      'NO_FITTING_GRADE, NO_ACTIVE_MANAGER, NO_CAPACITY or NO_SUPERVISOR (after the last day: no supervisor to take it, or the policy gives supervisors none).',
+  })
   reason!: string;
 }
 
@@ -148,7 +151,7 @@ export class OffboardingType {
   alreadyInHandover!: number;
   @Field(() => [UnplacedAccountType], {
     description:
-      'Accounts nobody could take: listed, announced, and given to the supervisor after the last day unless placed before.',
+      'Accounts nobody could take: listed, announced, and after the last day given to the supervisor as far as their capacity and the policy allow, the rest staying in the unassigned queue.',
   })
   unplaced!: UnplacedAccountType[];
 }

@@ -7,6 +7,7 @@ import {
   openManagersTestDatabase,
   primaryViolations,
   registerManager,
+  shadowedFor,
   supervisor,
   type ManagersServices,
 } from '../testing/harness.js';
@@ -119,11 +120,13 @@ describe('offboarding a manager with 500 accounts', () => {
     expect(await s.offboarding.enforceDeadlines(addDays(lastDay, -1))).toEqual({
       escalated: 0,
       reassigned: 0,
+      unassigned: 0,
       left: 0,
     });
     expect(await s.offboarding.enforceDeadlines(lastDay)).toEqual({
       escalated: planned,
       reassigned: 0,
+      unassigned: 0,
       left: 0,
     });
     expect((await s.offboarding.enforceDeadlines(lastDay)).escalated).toBe(0);
@@ -138,19 +141,50 @@ describe('offboarding a manager with 500 accounts', () => {
     });
   });
 
-  it('gives the supervisor every account left after the last day, never nobody', async () => {
+  it('gives the supervisor only what fits their capacity after the last day, and queues the rest', async () => {
     const result = await s.offboarding.enforceDeadlines(addDays(lastDay, 1));
-    expect(result).toEqual({ escalated: 0, reassigned: 500, left: 1 });
+    expect(result).toMatchObject({ escalated: 0, left: 1 });
+    expect(result.reassigned + result.unassigned).toBe(500);
+    expect(result.unassigned).toBeGreaterThan(0);
     expect((await s.managers.byId(ADMIN, 'L301')).status).toBe('LEFT');
+    // The fallback to the supervisor respects the supervisor's capacity.
+    const [card] = (await s.managers.scorecards(['S300'])).values();
+    expect(card?.load).toBeLessThanOrEqual(card?.maxLoad ?? -1);
     expect(
       await countOf(
-        "SELECT count(*)::int AS n FROM managers.primary_assignment WHERE manager_id = 'S300'",
+        "SELECT count(*)::int AS n FROM managers.primary_assignment WHERE manager_id = 'S300' AND reason = 'MANAGER_LEFT'",
       ),
-    ).toBe(500);
+    ).toBe(result.reassigned);
+    // A LEFT manager is primary of nothing; what nobody took waits, announced, in the queue.
+    expect(
+      await countOf(
+        "SELECT count(*)::int AS n FROM managers.primary_assignment WHERE manager_id = 'L301'",
+      ),
+    ).toBe(0);
+    expect(
+      await countOf(
+        `SELECT count(*)::int AS n FROM managers.unassignable_account
+          WHERE current_manager_id IS NULL AND reason = 'NO_CAPACITY'`,
+      ),
+    ).toBe(result.unassigned);
+    expect(
+      await countOf(
+        `SELECT count(*)::int AS n FROM managers.outbox WHERE event_type = 'AccountUnassignable'
+            AND envelope->'payload'->>'currentManagerId' IS NULL`,
+      ),
+    ).toBe(result.unassigned);
     expect(await primaryViolations(dataSource)).toEqual([]);
-    // An open handover still completes, from the supervisor to the incoming manager.
-    const [open] = await s.handovers.list(ADMIN, { managerId: 'T311', openOnly: true, first: 1 });
-    const id = open?.id;
+  });
+
+  it('still completes an open handover of a queued account, to the incoming manager', async () => {
+    const [open] = await dataSource.query<{ id: string; groupAccountId: string }[]>(
+      `SELECT h.id, h.group_account_id AS "groupAccountId" FROM managers.handover h
+        WHERE h.to_manager_id = 'T311' AND h.state = 'PLANNED'
+          AND NOT EXISTS (SELECT 1 FROM managers.primary_assignment pa
+                           WHERE pa.group_account_id = h.group_account_id)
+        LIMIT 1`,
+    );
+    const id = open?.id ?? 'none';
     const t311 = accountManager('T311');
     await s.handovers.start(t311, id);
     for (const key of ['CONTACTS_INTRODUCED', 'CUSTOMER_NOTIFIED']) {
@@ -161,12 +195,19 @@ describe('offboarding a manager with 500 accounts', () => {
         channel: key === 'CUSTOMER_NOTIFIED' ? 'PHONE' : null,
       });
     }
+    await shadowedFor(dataSource, id, 3);
     await s.handovers.complete(t311, id);
     const [after] = await dataSource.query<{ managerId: string }[]>(
       'SELECT manager_id AS "managerId" FROM managers.primary_assignment WHERE group_account_id = $1',
       [open?.groupAccountId],
     );
     expect(after?.managerId).toBe('T311');
+    expect(
+      await countOf(
+        'SELECT count(*)::int AS n FROM managers.unassignable_account WHERE group_account_id = $1',
+        [open?.groupAccountId],
+      ),
+    ).toBe(0);
     expect(await primaryViolations(dataSource)).toEqual([]);
   });
 });

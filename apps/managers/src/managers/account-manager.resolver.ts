@@ -20,12 +20,20 @@ import {
   ScorecardType,
   UpdateAccountManagerInput,
 } from './account-manager.types.js';
+import { ManagerScorecardService } from './manager-scorecard.service.js';
+import { RegisterAccountManagerService } from './register-account-manager.service.js';
+import { UpdateAccountManagerService } from './update-account-manager.service.js';
 
 type RequestContext = LoaderContext & { req: AuthenticatedRequest };
 
 @Resolver(() => AccountManagerType)
 export class AccountManagerResolver {
-  constructor(private readonly managers: AccountManagerService) {}
+  constructor(
+    private readonly managers: AccountManagerService,
+    private readonly registration: RegisterAccountManagerService,
+    private readonly updates: UpdateAccountManagerService,
+    private readonly scorecards: ManagerScorecardService,
+  ) {}
 
   @ResolveReference()
   async resolveReference(
@@ -34,26 +42,26 @@ export class AccountManagerResolver {
   ): Promise<AccountManagerType | null> {
     const caller = context.req.caller;
     if (!caller) return null;
-    return this.load(caller, context).load(reference.id);
+    return this.load(caller, context, '_entities.AccountManager').load(reference.id);
   }
 
   @Mutation(() => AccountManagerType, { description: 'Registers an account manager (admins).' })
-  registerAccountManager(
+  async registerAccountManager(
     @CurrentCaller() caller: Caller,
     @Args('input') input: RegisterAccountManagerInput,
   ): Promise<AccountManagerType> {
-    return this.managers.register(caller, input);
+    return this.managers.byId(caller, await this.registration.register(caller, input));
   }
 
   @Mutation(() => AccountManagerType, {
     description:
       'Changes a manager’s grade, regions, industries, capacity, supervisor or status (admins). A new supervisor is announced on each of their accounts.',
   })
-  updateAccountManager(
+  async updateAccountManager(
     @CurrentCaller() caller: Caller,
     @Args('input') input: UpdateAccountManagerInput,
   ): Promise<AccountManagerType> {
-    return this.managers.update(caller, input);
+    return this.managers.byId(caller, await this.updates.update(caller, input));
   }
 
   @Query(() => AccountManagerType, { description: 'One account manager by employee number.' })
@@ -80,16 +88,15 @@ export class AccountManagerResolver {
       'A supervisor’s team: the managers they supervise, with their scorecards (at most 500).',
   })
   myTeam(@CurrentCaller() caller: Caller): Promise<AccountManagerType[]> {
-    return this.managers.list(caller, { supervisorId: caller.subject, first: 500 });
+    return this.managers.list(caller, { supervisorId: caller.subject, first: 500 }, 'myTeam');
   }
 
   @Query(() => AccountManagerType, {
     nullable: true,
     description: 'The caller as an account manager (null when they are not one).',
   })
-  async me(@CurrentCaller() caller: Caller): Promise<AccountManagerType | null> {
-    const [found] = await this.managers.byIds(caller, [caller.subject]);
-    return found ?? null;
+  me(@CurrentCaller() caller: Caller): Promise<AccountManagerType | null> {
+    return this.managers.me(caller);
   }
 
   @ResolveField(() => AccountManagerType, { nullable: true })
@@ -108,16 +115,21 @@ export class AccountManagerResolver {
   })
   async scorecard(
     @Parent() manager: AccountManagerType,
+    @CurrentCaller() caller: Caller,
     @Context() context: RequestContext,
   ): Promise<ScorecardType | null> {
     return requestLoader(context, 'scorecardByManager', (ids) =>
-      this.managers.scorecards(ids),
+      this.scorecards.scorecards(caller, ids),
     ).load(manager.id);
   }
 
-  private load(caller: Caller, context: RequestContext) {
-    return requestLoader(context, 'managerById', async (ids) => {
-      const rows = await this.managers.byIds(caller, ids);
+  private load(
+    caller: Caller,
+    context: RequestContext,
+    operation: 'accountManager' | '_entities.AccountManager' = 'accountManager',
+  ) {
+    return requestLoader(context, `managerById:${operation}`, async (ids) => {
+      const rows = await this.managers.byIds(caller, ids, operation);
       return new Map(rows.map((row) => [row.id, row]));
     });
   }

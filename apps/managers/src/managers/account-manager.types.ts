@@ -10,21 +10,14 @@ import {
 } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString } from 'class-validator';
 import { BoundsRule, EmployeeNumberRule, TextRules } from '@gap/graphql';
-import { GRADES, MANAGER_STATUSES, TEAM_ROLES, TIERS, type Grade } from '@gap/managers/domain';
+import { GRADES, MANAGER_STATUSES, TEAM_ROLES, type Grade } from '@gap/managers/domain';
+import { GradeEnum, TierEnum } from '../policy/grade-tier.enums.js';
+
+export { GradeEnum, TierEnum };
 
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
-export const TierEnum = enumOf(TIERS);
-registerEnumType(TierEnum, {
-  name: 'Tier',
-  description: 'A/B/C: a Pareto cut over customer value (A holds most of the value).',
-});
-export const GradeEnum = enumOf(GRADES);
-registerEnumType(GradeEnum, {
-  name: 'ManagerGrade',
-  description: 'KEY_ACCOUNT, SENIOR, STANDARD or CHANNEL (phone and channel managers).',
-});
 export const ManagerStatusEnum = enumOf(MANAGER_STATUSES);
 registerEnumType(ManagerStatusEnum, { name: 'ManagerStatus' });
 export const TeamRoleEnum = enumOf(TEAM_ROLES);

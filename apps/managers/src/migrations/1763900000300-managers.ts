@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { DEFAULT_MANAGER_POLICY } from '@gap/managers/domain';
+import { MANAGER_POLICY_M1 } from '@gap/managers/domain';
 
 const OPEN = `('PLANNED', 'SHADOWING')`;
 
@@ -31,7 +31,7 @@ export class Managers1763900000300 implements MigrationInterface {
     await runner.query(
       `INSERT INTO managers.manager_policy (version, body, is_current, created_by)
        VALUES ($1, $2, true, 'migration')`,
-      [DEFAULT_MANAGER_POLICY.version, JSON.stringify(DEFAULT_MANAGER_POLICY)],
+      [MANAGER_POLICY_M1.version, JSON.stringify(MANAGER_POLICY_M1)],
     );
     await runner.query(`
       CREATE TABLE managers.account_manager (

@@ -1,5 +1,12 @@
 import { MessagingTables1763900000001 } from '@gap/messaging';
 import { Managers1763900000300 } from './1763900000300-managers.js';
+import { LoadToken1763900000500 } from './1763900000500-load-token.js';
+import { HandoverRules1763900000400 } from './1763900000400-handover-rules.js';
 
 export const MANAGERS_SCHEMA = 'managers';
-export const MANAGERS_MIGRATIONS = [MessagingTables1763900000001, Managers1763900000300];
+export const MANAGERS_MIGRATIONS = [
+  MessagingTables1763900000001,
+  Managers1763900000300,
+  LoadToken1763900000500,
+  HandoverRules1763900000400,
+];

@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
   IsArray,
@@ -6,19 +6,27 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsOptional,
   IsString,
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { BoundsRule, TextRules } from '@gap/graphql';
+import { GRADES, TIERS, WAIVERS, type Grade, type Tier, type Waiver } from '@gap/managers/domain';
+import { GradeEnum, TierEnum } from './grade-tier.enums.js';
 
 /*
  * The bounds are checkManagerPolicy's, applied at the edge too so that an absurd number is
  * refused before any service code runs.
  */
 const COST = { min: 0, max: 10_000, integer: true };
-import { GRADES, TIERS, type Grade, type Tier } from '@gap/managers/domain';
-import { GradeEnum, TierEnum } from '../managers/account-manager.types.js';
+const SHADOW_DAYS = { min: 0, max: 90, integer: true };
+
+export const WaiverEnum = Object.fromEntries(WAIVERS.map((w) => [w, w])) as Record<Waiver, Waiver>;
+registerEnumType(WaiverEnum, {
+  name: 'ChecklistWaiver',
+  description: 'Who may waive a handover checklist item (never the incoming manager alone).',
+});
 
 @ObjectType('ManagerPolicyTier')
 export class PolicyTierType {
@@ -40,6 +48,28 @@ export class PolicyCostsType {
   @Field(() => Int) load!: number;
 }
 
+@ObjectType('ManagerPolicyShadowDays', {
+  description: 'The least whole days a handover shadows before it may complete, per tier.',
+})
+export class ShadowDaysType {
+  @Field(() => Int) A!: number;
+  @Field(() => Int) B!: number;
+  @Field(() => Int) C!: number;
+}
+
+@ObjectType('ManagerPolicyHandover', { description: 'How handovers (交接) run.' })
+export class HandoverPolicyType {
+  @Field(() => ShadowDaysType) minShadowDays!: ShadowDaysType;
+  @Field(() => [WaiverEnum], { description: 'Who may waive a checklist item.' })
+  waivedBy!: Waiver[];
+  @Field({ description: 'Whether a leaver’s supervisor becomes primary of what is left.' })
+  supervisorTakesAccounts!: boolean;
+  @Field(() => Int, {
+    description: 'Points a supervisor may carry beyond their maximum load for a leaver’s accounts.',
+  })
+  supervisorExtraPoints!: number;
+}
+
 @ObjectType('ManagerPolicy')
 export class ManagerPolicyType {
   @Field() version!: string;
@@ -47,6 +77,7 @@ export class ManagerPolicyType {
   @Field(() => Float, { description: 'The most a manager carries, as a share of capacity.' })
   maxLoadRatio!: number;
   @Field(() => PolicyCostsType) costs!: PolicyCostsType;
+  @Field(() => HandoverPolicyType) handover!: HandoverPolicyType;
   @Field() isCurrent!: boolean;
   @Field() createdBy!: string;
   @Field() createdAt!: Date;
@@ -79,6 +110,31 @@ export class PolicyCostsInput {
 }
 
 @InputType()
+export class ShadowDaysInput {
+  @Field(() => Int) @IsInt() @BoundsRule(SHADOW_DAYS) A!: number;
+  @Field(() => Int) @IsInt() @BoundsRule(SHADOW_DAYS) B!: number;
+  @Field(() => Int) @IsInt() @BoundsRule(SHADOW_DAYS) C!: number;
+}
+
+@InputType()
+export class HandoverPolicyInput {
+  @Field(() => ShadowDaysInput, { description: '0 to 90 days per tier, A ≥ B ≥ C.' })
+  @ValidateNested()
+  @Type(() => ShadowDaysInput)
+  minShadowDays!: ShadowDaysInput;
+  @Field(() => [WaiverEnum])
+  @IsArray()
+  @ArrayMaxSize(WAIVERS.length)
+  @IsIn(WAIVERS, { each: true })
+  waivedBy!: Waiver[];
+  @Field() @IsBoolean() supervisorTakesAccounts!: boolean;
+  @Field(() => Int, { description: '0 to 100,000 points.' })
+  @IsInt()
+  @BoundsRule({ min: 0, max: 100_000, integer: true })
+  supervisorExtraPoints!: number;
+}
+
+@InputType()
 export class CreateManagerPolicyInput {
   @Field({ description: 'Letters, digits, dots, dashes or underscores; up to 40.' })
   @IsString()
@@ -98,5 +154,14 @@ export class CreateManagerPolicyInput {
   @ValidateNested()
   @Type(() => PolicyCostsInput)
   costs!: PolicyCostsInput;
+  @Field(() => HandoverPolicyInput, {
+    nullable: true,
+    description:
+      'How handovers run; the defaults (A 14, B 7, C 3 shadow days; supervisors and admins waive) when left out.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HandoverPolicyInput)
+  handover?: HandoverPolicyInput | null;
   @Field({ defaultValue: true }) @IsBoolean() makeCurrent!: boolean;
 }

@@ -1,7 +1,9 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentCaller, type Caller } from '@gap/auth';
+import { CurrentCaller } from '@gap/auth';
+import type { Caller } from '@gap/authz';
 import { UuidArg } from '@gap/graphql';
-import { RebalanceService } from './rebalance.service.js';
+import { RebalanceApplyService } from './rebalance-apply.service.js';
+import { RebalancePreviewService } from './rebalance-preview.service.js';
 import {
   ApplyRebalanceInput,
   RebalanceAppliedType,
@@ -11,11 +13,14 @@ import {
 
 @Resolver(() => RebalanceType)
 export class RebalanceResolver {
-  constructor(private readonly rebalances: RebalanceService) {}
+  constructor(
+    private readonly previews: RebalancePreviewService,
+    private readonly applying: RebalanceApplyService,
+  ) {}
 
   @Mutation(() => RebalanceType, {
     description:
-      'Proposes who should own the accounts in scope, within every manager’s limit, at the lowest total mismatch (supervisors and admins). Nothing moves until it is applied.',
+      'Proposes who should own the accounts in scope, within every manager’s limit and the policy’s load-share band, at the lowest total mismatch (supervisors within their team, admins).  Nothing moves until it is applied.',
   })
   previewRebalance(
     @CurrentCaller() caller: Caller,
@@ -23,7 +28,7 @@ export class RebalanceResolver {
     @Args('scope', { type: () => RebalanceScopeInput, nullable: true })
     scope?: RebalanceScopeInput,
   ): Promise<RebalanceType> {
-    return this.rebalances.preview(caller, scope ?? { misfitOnly: false });
+    return this.previews.preview(caller, scope ?? { misfitOnly: false });
   }
 
   @Mutation(() => RebalanceAppliedType, {
@@ -34,11 +39,11 @@ export class RebalanceResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: ApplyRebalanceInput,
   ): Promise<RebalanceAppliedType> {
-    return this.rebalances.apply(caller, input);
+    return this.applying.apply(caller, input);
   }
 
   @Query(() => RebalanceType)
   rebalance(@CurrentCaller() caller: Caller, @UuidArg('id') id: string): Promise<RebalanceType> {
-    return this.rebalances.byId(caller, id);
+    return this.previews.byId(caller, id);
   }
 }

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
 import { CalendarDateRule, EmployeeNumberRule, TextRules, UuidRule } from '@gap/graphql';
-import { TierEnum } from '../managers/account-manager.types.js';
+import { TierEnum } from '../policy/grade-tier.enums.js';
 
 @InputType({ description: 'Which accounts a rebalance may move. Empty: the whole book.' })
 export class RebalanceScopeInput {
@@ -68,6 +68,13 @@ export class RebalanceType {
   lowerBound!: number;
   @Field(() => Float, { nullable: true, description: 'Highest over lowest load, in points.' })
   loadSpread!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Lowest load share (load ÷ most they may carry) among active managers after.',
+  })
+  loadShareMin!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Highest load share after.' })
+  loadShareMax!: number | null;
   @Field() requestedBy!: string;
   @Field() requestedAt!: Date;
   @Field(() => Date, { nullable: true }) appliedAt!: Date | null;

@@ -1,20 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Caller } from '@gap/auth';
 import type { EventEnvelope, EventPayload, EventType } from '@gap/contracts';
 import type { Grade } from '@gap/managers/domain';
 import { OutboxPublisher } from '@gap/messaging';
 import { openOwnTestDatabase } from '@gap/testing';
-import { AssignmentService } from '../assignment/assignment.service.js';
+import { AssignmentQueriesService } from '../assignment/assignment-queries.service.js';
 import { AssignmentStore } from '../assignment/assignment.store.js';
-import { checklistSources, HandoverChecklist } from '../handover/checklist.js';
+import { AutomaticAssignmentService } from '../assignment/automatic-assignment.service.js';
+import { ManualAssignmentService } from '../assignment/manual-assignment.service.js';
+import { CancelHandoverService } from '../handover/cancel-handover.service.js';
+import { CompleteHandoverService } from '../handover/complete-handover.service.js';
+import { HandoverDeadlinesService } from '../handover/handover-deadlines.service.js';
+import { HandoverQueryService } from '../handover/handover-query.service.js';
 import { HandoverService } from '../handover/handover.service.js';
 import { OffboardingService } from '../handover/offboarding.service.js';
-import { MANAGERS_MIGRATIONS, MANAGERS_SCHEMA } from '../migrations/index.js';
+import { ResolveChecklistItemService } from '../handover/resolve-checklist-item.service.js';
+import { StartHandoverService } from '../handover/start-handover.service.js';
+import { ASSIGNMENT, FOUNDATION, HANDOVER } from '../managers.module.js';
+import { AccountManagerRepository } from '../managers/account-manager.repository.js';
 import { AccountManagerService } from '../managers/account-manager.service.js';
+import { ManagerScorecardService } from '../managers/manager-scorecard.service.js';
+import { RegisterAccountManagerService } from '../managers/register-account-manager.service.js';
+import { UpdateAccountManagerService } from '../managers/update-account-manager.service.js';
+import { MANAGERS_MIGRATIONS, MANAGERS_SCHEMA } from '../migrations/index.js';
 import { ManagerPolicyService } from '../policy/manager-policy.service.js';
-import { RebalanceService } from '../rebalance/rebalance.service.js';
+import { RebalanceApplyService } from '../rebalance/rebalance-apply.service.js';
+import { RebalancePreviewService } from '../rebalance/rebalance-preview.service.js';
 import { ManagerVisibility } from '../visibility/manager-visibility.js';
+import { Wiring } from './wire.js';
 
 export const ADMIN: Caller = { subject: 'A0001', roles: ['ADMIN'] };
 export const supervisor = (subject: string): Caller => ({ subject, roles: ['SUPERVISOR'] });
@@ -50,30 +64,84 @@ export function openManagersTestDatabase(suffix: string): Promise<DataSource> {
   });
 }
 
-/** The managers service's parts wired by hand on a data source, as the module wires them. */
+type ApplyArgs =
+  Parameters<RebalanceApplyService['apply']> extends [unknown, ...infer R] ? R : never;
+
+/**
+ * The managers service's parts wired as the module wires them (its own provider lists), on a
+ * data source; each use case under the name specs have always called it by.
+ */
 export function managersServices(dataSource: DataSource) {
-  const outbox = new OutboxPublisher(dataSource);
-  const policies = new ManagerPolicyService(dataSource);
-  const store = new AssignmentStore(outbox);
-  const visibility = new ManagerVisibility(dataSource);
-  const handovers = new HandoverService(
-    dataSource,
-    store,
-    policies,
-    new HandoverChecklist(checklistSources()),
-    visibility,
-    outbox,
+  const wiring = new Wiring(
+    [...FOUNDATION, ...HANDOVER, ...ASSIGNMENT],
+    new Map<unknown, unknown>([
+      [DataSource, dataSource],
+      [OutboxPublisher, new OutboxPublisher(dataSource)],
+    ]),
   );
-  const assignments = new AssignmentService(dataSource, store, policies, handovers, visibility);
+  const get = wiring.get.bind(wiring);
+  const queries = get(HandoverQueryService);
+  const planning = get(HandoverService);
+  const directory = get(AccountManagerService);
+  const automatic = get(AutomaticAssignmentService);
+  const assignmentQueries = get(AssignmentQueriesService);
+  const deadlines = get(HandoverDeadlinesService);
   return {
-    policies,
-    store,
-    visibility,
-    handovers,
-    assignments,
-    offboarding: new OffboardingService(dataSource, store, policies, handovers, outbox),
-    managers: new AccountManagerService(dataSource, policies, store, outbox),
-    rebalances: new RebalanceService(dataSource, store, policies, handovers, visibility),
+    get,
+    policies: get(ManagerPolicyService),
+    store: get(AssignmentStore),
+    visibility: get(ManagerVisibility),
+    managerRows: get(AccountManagerRepository),
+    handovers: {
+      plan: planning.plan.bind(planning),
+      planMany: planning.planMany.bind(planning),
+      start: (caller: Caller, id: string) => get(StartHandoverService).start(caller, id),
+      resolveItem: (caller: Caller, input: Parameters<ResolveChecklistItemService['resolve']>[1]) =>
+        get(ResolveChecklistItemService).resolve(caller, input),
+      complete: (caller: Caller, id: string, now?: Date) =>
+        get(CompleteHandoverService).complete(caller, id, now),
+      cancel: (caller: Caller, input: Parameters<CancelHandoverService['cancel']>[1]) =>
+        get(CancelHandoverService).cancel(caller, input),
+      byId: queries.byId.bind(queries),
+      list: queries.list.bind(queries),
+    },
+    assignments: {
+      onAccountCreated: automatic.onAccountCreated.bind(automatic),
+      onTierChanged: automatic.onTierChanged.bind(automatic),
+      placeUnassigned: automatic.placeUnassigned.bind(automatic),
+      assign: (caller: Caller, input: Parameters<ManualAssignmentService['assign']>[1]) =>
+        get(ManualAssignmentService).assign(caller, input),
+      explain: assignmentQueries.explain.bind(assignmentQueries),
+      unassignable: assignmentQueries.unassignable.bind(assignmentQueries),
+    },
+    offboarding: {
+      offboard: (
+        caller: Caller,
+        input: Parameters<OffboardingService['offboard']>[1],
+        today?: string,
+      ) => get(OffboardingService).offboard(caller, input, today),
+      enforceDeadlines: deadlines.enforce.bind(deadlines),
+    },
+    managers: {
+      register: async (
+        caller: Caller,
+        input: Parameters<RegisterAccountManagerService['register']>[1],
+      ) => directory.byId(caller, await get(RegisterAccountManagerService).register(caller, input)),
+      update: async (caller: Caller, input: Parameters<UpdateAccountManagerService['update']>[1]) =>
+        directory.byId(caller, await get(UpdateAccountManagerService).update(caller, input)),
+      byId: directory.byId.bind(directory),
+      byIds: directory.byIds.bind(directory),
+      list: directory.list.bind(directory),
+      scorecards: (ids: readonly string[], caller: Caller = ADMIN) =>
+        get(ManagerScorecardService).scorecards(caller, ids),
+    },
+    rebalances: {
+      preview: (caller: Caller, scope: Parameters<RebalancePreviewService['preview']>[1]) =>
+        get(RebalancePreviewService).preview(caller, scope),
+      byId: (caller: Caller, id: string) => get(RebalancePreviewService).byId(caller, id),
+      apply: (caller: Caller, ...rest: ApplyArgs) =>
+        get(RebalanceApplyService).apply(caller, ...rest),
+    },
   };
 }
 export type ManagersServices = ReturnType<typeof managersServices>;
@@ -174,4 +242,38 @@ export async function eventsAbout(
     { envelope: { type: string; payload: Record<string, unknown> } }[]
   >(`SELECT envelope FROM managers.outbox WHERE message_key = $1 ORDER BY seq`, [accountId]);
   return rows.map((row) => row.envelope);
+}
+
+/** Moves a shadowing handover's start `days` back, as if both managers had shadowed that long. */
+export async function shadowedFor(dataSource: DataSource, handoverId: string, days: number) {
+  await dataSource.query(
+    `UPDATE managers.handover SET started_at = now() - make_interval(days => $2)
+      WHERE id = $1 AND state = 'SHADOWING'`,
+    [handoverId, days],
+  );
+}
+
+/** An account this service knows, of a tier, with a primary manager: built directly. */
+export async function seedAccount(
+  dataSource: DataSource,
+  tier: 'A' | 'B' | 'C',
+  primaryManagerId: string,
+  regionCode = '350102',
+): Promise<string> {
+  const id = randomUUID();
+  await dataSource.query(
+    `INSERT INTO managers.group_account (id, name, region_code, industry_code, status)
+     VALUES ($1, '福州测试企业', $2, 'C', 'ACTIVE')`,
+    [id, regionCode],
+  );
+  await dataSource.query(
+    'INSERT INTO managers.account_tier (group_account_id, tier) VALUES ($1, $2)',
+    [id, tier],
+  );
+  await dataSource.query(
+    `INSERT INTO managers.primary_assignment (group_account_id, manager_id, reason, assigned_by)
+     VALUES ($1, $2, 'AUTOMATIC', 'system')`,
+    [id, primaryManagerId],
+  );
+  return id;
 }

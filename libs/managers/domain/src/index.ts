@@ -3,3 +3,8 @@ export * from './manager.js';
 export * from './matching.js';
 export * from './policy.js';
 export * from './rebalance/index.js';
+export * from './handover/index.js';
+export * from './authz/handover.permissions.js';
+export * from './assignment/index.js';
+export * from './authz/assignment.permissions.js';
+export * from './permissions.js';

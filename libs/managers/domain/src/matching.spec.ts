@@ -1,5 +1,6 @@
 import type { ManagerCandidate } from './manager.js';
-import { matchInTurn, matchManager } from './matching.js';
+import { matchInTurn } from './assignment/place-accounts.js';
+import { matchManager } from './matching.js';
 import { checkManagerPolicy, DEFAULT_MANAGER_POLICY as POLICY } from './policy.js';
 
 /** Fuzhou's Gulou district, a manufacturer. */

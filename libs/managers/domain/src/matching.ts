@@ -42,22 +42,9 @@ export function matchManager(
   policy: ManagerPolicy,
   excluded: ReadonlySet<string> = new Set(),
 ): MatchResult {
-  const points = policy.points[account.tier];
   const candidates = managers
     .filter((manager) => !excluded.has(manager.id))
-    .map((manager): CandidateAssessment => {
-      const cost = fitCost(account, manager, policy);
-      const most = maxLoad(manager, policy);
-      const loadShareAfter = most > 0 ? (manager.load + points) / most : Number.POSITIVE_INFINITY;
-      return {
-        managerId: manager.id,
-        grade: manager.grade,
-        refusals: refusalsFor(account, manager, policy),
-        cost,
-        loadShareAfter,
-        score: cost.mismatch + policy.costs.load * Math.min(loadShareAfter, 10),
-      };
-    });
+    .map((manager) => assessCandidate(account, manager, policy));
   const eligible = candidates.filter((c) => c.refusals.length === 0).sort(byScore);
   const refused = candidates.filter((c) => c.refusals.length > 0).sort(byScore);
   const [best] = eligible;
@@ -69,43 +56,34 @@ export function matchManager(
   };
 }
 
-function reasonNoneFits(refused: readonly CandidateAssessment[]): UnassignableReason {
+/** One manager weighed for one account (`load` is what they carry without it). */
+export function assessCandidate(
+  account: Pick<AccountToPlace, 'tier' | 'regionCode' | 'industryCode'>,
+  manager: ManagerCandidate,
+  policy: ManagerPolicy,
+): CandidateAssessment {
+  const cost = fitCost(account, manager, policy);
+  const most = maxLoad(manager, policy);
+  const loadShareAfter =
+    most > 0 ? (manager.load + policy.points[account.tier]) / most : Number.POSITIVE_INFINITY;
+  return {
+    managerId: manager.id,
+    grade: manager.grade,
+    refusals: refusalsFor(account, manager, policy),
+    cost,
+    loadShareAfter,
+    score: cost.mismatch + policy.costs.load * Math.min(loadShareAfter, 10),
+  };
+}
+
+/** The better of two assessments: lower score, then lighter load, then lower employee number. */
+export function isBetter(a: CandidateAssessment, b: CandidateAssessment): boolean {
+  return byScore(a, b) < 0;
+}
+
+export function reasonNoneFits(refused: readonly CandidateAssessment[]): UnassignableReason {
   const fitting = refused.filter((c) => !c.refusals.includes('GRADE_CANNOT_OWN_TIER'));
   if (fitting.length === 0) return 'NO_FITTING_GRADE';
   if (fitting.every((c) => c.refusals.includes('NOT_ACTIVE'))) return 'NO_ACTIVE_MANAGER';
   return 'NO_CAPACITY';
-}
-
-/**
- * Places many accounts one after another with the matching function, each taking the load the
- * ones before it added (used when a manager leaves: their accounts, heaviest first). Returns the
- * chosen manager per account, or why none could take it.
- */
-export function matchInTurn(
-  accounts: readonly Pick<AccountToPlace, 'id' | 'tier' | 'regionCode' | 'industryCode'>[],
-  managers: readonly ManagerCandidate[],
-  policy: ManagerPolicy,
-  excluded: ReadonlySet<string> = new Set(),
-): Map<string, { managerId: string } | { unassignableReason: UnassignableReason }> {
-  // One working copy whose loads grow as accounts are placed.
-  const working = managers.map((m) => ({ ...m }));
-  const byId = new Map(working.map((m) => [m.id, m]));
-  const placed = new Map<
-    string,
-    { managerId: string } | { unassignableReason: UnassignableReason }
-  >();
-  const ordered = [...accounts].sort(
-    (a, b) => policy.points[b.tier] - policy.points[a.tier] || (a.id < b.id ? -1 : 1),
-  );
-  for (const account of ordered) {
-    const match = matchManager(account, working, policy, excluded);
-    const chosen = match.managerId ? byId.get(match.managerId) : undefined;
-    if (chosen) {
-      chosen.load += policy.points[account.tier];
-      placed.set(account.id, { managerId: chosen.id });
-    } else {
-      placed.set(account.id, { unassignableReason: match.unassignableReason ?? 'NO_CAPACITY' });
-    }
-  }
-  return placed;
 }

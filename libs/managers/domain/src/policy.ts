@@ -1,4 +1,4 @@
-import type { FieldViolation } from '@gap/errors';
+import { violation, type FieldViolation } from '@gap/errors';
 import { GRADES, TIERS, type Grade, type Tier } from './manager.js';
 
 /**
@@ -31,9 +31,41 @@ export interface ManagerPolicy {
     /** Automatic assignment only: weight of the manager's load share after taking the account. */
     readonly load: number;
   };
+  /** How handovers (交接) run: see {@link HandoverPolicy}. */
+  readonly handover: HandoverPolicy;
 }
 
-export const DEFAULT_MANAGER_POLICY: ManagerPolicy = {
+/** Who, besides an admin acting alone, may waive a handover's checklist item. */
+export const WAIVERS = ['OUTGOING_MANAGER', 'SUPERVISOR', 'ADMIN'] as const;
+export type Waiver = (typeof WAIVERS)[number];
+
+/**
+ * The handover's business choices, edited by admins like the rest of the policy.
+ * - `minShadowDays`: the least whole days a handover shadows before it may complete, per tier
+ *   (the relationship is the account's value: the more valuable, the longer both managers
+ *   serve it together);
+ * - `waivedBy`: who may waive a checklist item; the incoming manager never alone, since the
+ *   checklist protects them and the customer;
+ * - `supervisorFallback`: whether a leaver's supervisor becomes primary of what nobody took by
+ *   the last day, and how many points beyond their own maximum load they may carry for it.
+ */
+export interface HandoverPolicy {
+  readonly minShadowDays: Readonly<Record<Tier, number>>;
+  readonly waivedBy: readonly Waiver[];
+  readonly supervisorFallback: {
+    readonly takesAccounts: boolean;
+    readonly extraPoints: number;
+  };
+}
+
+export const DEFAULT_HANDOVER_POLICY: HandoverPolicy = {
+  minShadowDays: { A: 14, B: 7, C: 3 },
+  waivedBy: ['SUPERVISOR', 'ADMIN'],
+  supervisorFallback: { takesAccounts: true, extraPoints: 0 },
+};
+
+/** The first policy, as migration 1763900000300 installed it (before the handover rules). */
+export const MANAGER_POLICY_M1: Omit<ManagerPolicy, 'handover'> = {
   version: 'm1',
   eligibleGrades: {
     A: ['KEY_ACCOUNT'],
@@ -53,6 +85,25 @@ export const DEFAULT_MANAGER_POLICY: ManagerPolicy = {
     load: 20,
   },
 };
+
+/** The policy a fresh install runs under: the first one with the handover rules added. */
+export const DEFAULT_MANAGER_POLICY: ManagerPolicy = {
+  ...MANAGER_POLICY_M1,
+  version: 'm2',
+  handover: DEFAULT_HANDOVER_POLICY,
+};
+
+/**
+ * A stored document as a whole policy: versions written before a section existed read with
+ * that section's defaults, so they can still be listed and explained.
+ */
+export function withPolicyDefaults(
+  document: Omit<ManagerPolicy, 'handover'> & {
+    readonly handover?: HandoverPolicy;
+  },
+): ManagerPolicy {
+  return { ...document, handover: document.handover ?? DEFAULT_HANDOVER_POLICY };
+}
 
 const VERSION = /^[A-Za-z0-9._-]{1,40}$/;
 
@@ -118,6 +169,78 @@ export function checkManagerPolicy(policy: ManagerPolicy, prefix = 'input'): Fie
       'costs.regionSameProvince',
       'ABOVE_OUTSIDE',
       'A district in one of the manager’s provinces cannot cost more than one outside them.',
+    );
+  }
+  violations.push(...checkHandoverPolicy(policy.handover, `${prefix}.handover`));
+  return violations;
+}
+
+/** The rules on the handover section, each broken one named. */
+export function checkHandoverPolicy(
+  handover: HandoverPolicy | undefined,
+  prefix: string,
+): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  const fail = (field: string, reason: string, zh: string, en: string) =>
+    violations.push(violation(field ? `${prefix}.${field}` : prefix, reason, { 'zh-CN': zh, en }));
+  if (!handover) {
+    fail('', 'REQUIRED', '策略须包含交接规则。', 'The policy needs its handover rules.');
+    return violations;
+  }
+  for (const tier of TIERS) {
+    const days = handover.minShadowDays?.[tier];
+    if (days === undefined || !Number.isInteger(days) || days < 0 || days > 90) {
+      fail(
+        `minShadowDays.${tier}`,
+        'OUT_OF_RANGE',
+        `${tier} 类客户的最短陪跑天数应为 0 到 90 的整数。`,
+        `The minimum shadow period of tier ${tier} is a whole number of days from 0 to 90.`,
+      );
+    }
+  }
+  const days = handover.minShadowDays;
+  if (days && !(days.A >= days.B && days.B >= days.C)) {
+    fail(
+      'minShadowDays',
+      'NOT_DESCENDING',
+      'A 类客户的陪跑期不短于 B 类，B 类不短于 C 类。',
+      'An A account shadows at least as long as a B, and a B at least as long as a C.',
+    );
+  }
+  const waivers = handover.waivedBy ?? [];
+  if (waivers.length === 0) {
+    fail(
+      'waivedBy',
+      'REQUIRED',
+      '须指定至少一个可豁免清单项的角色。',
+      'Name at least one who may waive an item.',
+    );
+  }
+  for (const who of waivers) {
+    if (!(WAIVERS as readonly string[]).includes(who)) {
+      fail(
+        'waivedBy',
+        'WAIVER_UNKNOWN',
+        `${String(who)} 不能豁免清单项（可选：${WAIVERS.join('、')}；接手经理不能独自豁免）。`,
+        `${String(who)} may not waive items (one of ${WAIVERS.join(', ')}; never the incoming manager alone).`,
+      );
+    }
+  }
+  const extra = handover.supervisorFallback?.extraPoints;
+  if (extra === undefined || !Number.isInteger(extra) || extra < 0 || extra > 100_000) {
+    fail(
+      'supervisorFallback.extraPoints',
+      'OUT_OF_RANGE',
+      '主管兜底可超出的点数应为 0 到 100000 的整数。',
+      'The points a supervisor may carry beyond their maximum is a whole number from 0 to 100000.',
+    );
+  }
+  if (typeof handover.supervisorFallback?.takesAccounts !== 'boolean') {
+    fail(
+      'supervisorFallback.takesAccounts',
+      'REQUIRED',
+      '须说明主管是否接手离职经理的客户。',
+      'Say whether supervisors take a leaver’s accounts.',
     );
   }
   return violations;

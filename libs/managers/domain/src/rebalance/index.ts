@@ -1,4 +1,4 @@
-export { generateRebalanceProblem, type GenerateOptions } from './generate.js';
+export { balancePlacement, DEFAULT_REBALANCE_BALANCE, type RebalanceBalance } from './balance.js';
 export { EXACT_LIMITS, solveExactly, type ExactSolution } from './exact.js';
 export { planRebalance, type RebalanceOptions } from './plan.js';
 export {

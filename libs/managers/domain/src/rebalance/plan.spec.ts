@@ -2,11 +2,9 @@ import { fitCost } from '../fit.js';
 import type { AccountToPlace } from '../manager.js';
 import { DEFAULT_MANAGER_POLICY as POLICY } from '../policy.js';
 import { solveExactly } from './exact.js';
-import { generateRebalanceProblem } from './generate.js';
 import { buildModel, profileMismatch } from './model.js';
 import { planRebalance } from './plan.js';
 import {
-  totalCostOf,
   unassignedPenalty,
   type ManagerToBalance,
   type RebalancePlan,
@@ -39,9 +37,6 @@ function account(
 const destinations = (plan: RebalancePlan) =>
   Object.fromEntries(plan.assignments.map((a) => [a.accountId, a.toManagerId]));
 
-const decisions = (plan: RebalancePlan) =>
-  new Map(plan.assignments.map((a) => [a.accountId, a.toManagerId]));
-
 /**
  * Three managers in Fuzhou (350100) and six accounts in its districts. K1 has room for two A
  * accounts exactly (30 − 10 fixed), S1 for two B (20 − 12), T1 for three C (10 − 7).
@@ -60,6 +55,24 @@ const FUZHOU: RebalanceProblem = {
     account('a4', 'B', 'K1'), // K1 is needed for the A accounts
     account('a5', 'C', 'T1', { industryCode: 'F' }), // T1 is a generalist: 5
     account('a6', 'C', null), // no manager yet
+  ],
+};
+
+/** Managers of every grade across two provinces, accounts of every tier, region and industry. */
+const COST_TABLE_PROBLEM: RebalanceProblem = {
+  policy: POLICY,
+  managers: [
+    manager('K1', { grade: 'KEY_ACCOUNT', regions: ['350000'], industries: ['C', 'I'] }),
+    manager('S1', { grade: 'SENIOR', regions: ['350200', '440300'] }),
+    manager('T1', { regions: ['350102'], industries: ['F'] }),
+    manager('H1', { grade: 'CHANNEL', regions: ['440000'], industries: ['C'] }),
+  ],
+  accounts: [
+    account('c1', 'A', null),
+    account('c2', 'B', 'S1', { regionCode: '350203', industryCode: 'I' }),
+    account('c3', 'C', 'T1', { regionCode: '440305', industryCode: 'F' }),
+    account('c4', 'C', 'H1', { regionCode: '110101', industryCode: 'K' }),
+    account('c5', 'B', null, { regionCode: '350102', industryCode: 'F' }),
   ],
 };
 
@@ -227,44 +240,9 @@ describe('planRebalance rules', () => {
   });
 });
 
-describe('planRebalance on generated problems', () => {
-  const problem = generateRebalanceProblem({ accounts: 3_000, managers: 120, seed: 11 });
-  const plan = planRebalance(problem);
-
-  it('keeps every limit and rule, and its total is what the assignments cost', () => {
-    expect(plan.assignments).toHaveLength(problem.accounts.length);
-    for (const load of plan.loads) expect(load.after).toBeLessThanOrEqual(load.maxLoad);
-    expect(totalCostOf(problem, decisions(plan))).toBe(plan.totalCost);
-    const inactive = new Set(
-      problem.managers.filter((m) => m.status !== 'ACTIVE').map((m) => m.id),
-    );
-    expect(plan.assignments.filter((a) => a.toManagerId && inactive.has(a.toManagerId))).toEqual(
-      [],
-    );
-  });
-
-  it('lies within 1 % of its own lower bound when there is room to spare', () => {
-    expect(plan.lowerBound).toBeLessThanOrEqual(plan.totalCost);
-    expect(plan.totalCost).toBeLessThanOrEqual(plan.lowerBound * 1.01);
-  });
-
-  it('gives the same plan for the same problem, whatever the order of its lists', () => {
-    const shuffled: RebalanceProblem = {
-      ...problem,
-      accounts: [...problem.accounts].reverse(),
-      managers: [...problem.managers].reverse(),
-    };
-    const again = planRebalance(shuffled);
-    const { stats, ...rest } = plan;
-    const { stats: againStats, ...againRest } = again;
-    expect(againRest).toEqual(rest);
-    expect({ ...againStats, ms: null }).toEqual({ ...stats, ms: null });
-  });
-});
-
 describe('the cost tables', () => {
   it('add up to fitCost for every account and manager', () => {
-    const problem = generateRebalanceProblem({ accounts: 300, managers: 30, seed: 5 });
+    const problem = COST_TABLE_PROBLEM;
     const model = buildModel(problem);
     model.accounts.forEach((account, a) => {
       const profile = model.profiles[model.profileOf[a]];

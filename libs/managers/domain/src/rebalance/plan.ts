@@ -1,3 +1,4 @@
+import { balancePlacement, type RebalanceBalance } from './balance.js';
 import { improvePlacement } from './improve.js';
 import { accountCost, buildModel, type RebalanceModel } from './model.js';
 import { solveRelaxation } from './network.js';
@@ -30,6 +31,11 @@ export interface RebalanceOptions {
   readonly boundTolerance?: number;
   /** Whether to run the improvement pass after rounding. Default true. */
   readonly improve?: boolean;
+  /**
+   * The load-share band the improvement moves managers into, where fit allows (see
+   * {@link RebalanceBalance}). Default none: the plan is the cheapest, however uneven.
+   */
+  readonly balance?: RebalanceBalance | null;
 }
 
 const DEFAULTS = {
@@ -38,6 +44,7 @@ const DEFAULTS = {
   pricingRounds: 2,
   boundTolerance: 0.001,
   improve: true,
+  balance: null,
 };
 
 /**
@@ -64,6 +71,7 @@ export function planRebalance(
   const rounded = roundPlan(placement, fractional);
   const roundedAt = performance.now();
   const improvements = settings.improve ? improvePlacement(placement, fractional, rounded) : 0;
+  const balanced = settings.balance ? balancePlacement(placement, settings.balance) : 0;
   const finished = performance.now();
 
   const assignments = model.accounts.map((account, a): PlannedAssignment => {
@@ -117,6 +125,7 @@ export function planRebalance(
       reducedLpCost: fractional.reducedLpCost,
       roundedAccounts: rounded.length,
       improvements,
+      balancingMoves: balanced,
       ms: {
         prepare: ms(started, prepared),
         solve: ms(prepared, solved),
@@ -147,17 +156,19 @@ function managerLoads(model: RebalanceModel, placement: Placement): ManagerLoad[
   }));
 }
 
-/** Load spread in points and load shares, over the active managers carrying anything after. */
+/**
+ * Load spread in points over the active managers carrying anything after, and load shares over
+ * every active manager who may carry anything (an idle one counts at 0: that is the imbalance).
+ */
 function spread(
   model: RebalanceModel,
   loads: readonly ManagerLoad[],
 ): { loadSpread: number | null; loadShare: LoadShareSummary | null } {
-  const carrying = loads.filter(
-    (load, m) => model.managers[m].status === 'ACTIVE' && load.after > 0 && load.maxLoad > 0,
-  );
+  const able = loads.filter((load, m) => model.managers[m].status === 'ACTIVE' && load.maxLoad > 0);
+  const carrying = able.filter((load) => load.after > 0);
   if (carrying.length === 0) return { loadSpread: null, loadShare: null };
   const points = carrying.map((load) => load.after);
-  const shares = carrying.map((load) => load.after / load.maxLoad);
+  const shares = able.map((load) => load.after / load.maxLoad);
   return {
     loadSpread: Math.max(...points) / Math.min(...points),
     loadShare: {

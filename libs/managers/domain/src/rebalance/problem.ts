@@ -78,6 +78,8 @@ export interface RebalanceStats {
   readonly roundedAccounts: number;
   /** Moves and swaps made by the improvement pass. */
   readonly improvements: number;
+  /** Moves made by the balance step to bring managers into the load-share band. */
+  readonly balancingMoves: number;
   readonly ms: {
     readonly prepare: number;
     readonly solve: number;

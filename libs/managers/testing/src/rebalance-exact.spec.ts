@@ -1,9 +1,13 @@
-import { DEFAULT_MANAGER_POLICY as POLICY } from '../policy.js';
-import { EXACT_LIMITS, solveExactly } from './exact.js';
-import { generateRebalanceProblem } from './generate.js';
-import { planRebalance } from './plan.js';
-import { totalCostOf, type RebalanceProblem } from './problem.js';
+import {
+  DEFAULT_MANAGER_POLICY as POLICY,
+  EXACT_LIMITS,
+  planRebalance,
+  solveExactly,
+  totalCostOf,
+  type RebalanceProblem,
+} from '@gap/managers/domain';
 import { SeededRandom } from '@gap/random';
+import { generateRebalanceProblem } from './rebalance-problem.js';
 
 /** Tiny, tight problems: one province, four districts, many A and B accounts, little room. */
 function tinyProblems(count: number, seed: number): RebalanceProblem[] {

@@ -1,7 +1,5 @@
-import { gradeMayOwn } from '../fit.js';
-import { DEFAULT_MANAGER_POLICY as POLICY } from '../policy.js';
-import { generateRebalanceProblem } from './generate.js';
-import { roomFor } from './problem.js';
+import { DEFAULT_MANAGER_POLICY as POLICY, gradeMayOwn, roomFor } from '@gap/managers/domain';
+import { generateRebalanceProblem } from './rebalance-problem.js';
 
 describe('generateRebalanceProblem', () => {
   const problem = generateRebalanceProblem({ accounts: 20_000, managers: 400, seed: 42 });

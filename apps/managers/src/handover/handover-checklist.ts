@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Tier } from '@gap/managers/domain';
+import { OpenWorkRepository } from './open-work.repository.js';
 
 /** One handover a checklist is being drawn up for. */
 export interface ChecklistSubject {
@@ -81,18 +82,15 @@ export class RelationshipItems implements ChecklistSource {
 export class OpenWorkItems implements ChecklistSource {
   readonly name = 'OPEN_WORK';
 
+  constructor(private readonly openWork = new OpenWorkRepository()) {}
+
   async itemsFor(
     manager: EntityManager,
     subjects: readonly ChecklistSubject[],
   ): Promise<Map<string, ChecklistItemSeed[]>> {
-    const rows = await manager.query<
-      { accountId: string; source: string; ref: string; title: string }[]
-    >(
-      `SELECT group_account_id AS "accountId", source, ref, title
-         FROM managers.open_work_item
-        WHERE group_account_id = ANY($1::uuid[]) AND closed_at IS NULL
-        ORDER BY opened_at, ref`,
-      [subjects.map((s) => s.accountId)],
+    const rows = await this.openWork.openOn(
+      manager,
+      subjects.map((s) => s.accountId),
     );
     const items = new Map<string, ChecklistItemSeed[]>();
     for (const subject of subjects) {

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { authorize, type Caller } from '@gap/authz';
+import { ASSIGNMENT_PERMISSIONS, type AssignmentOperation } from '@gap/managers/domain';
+import type { Tx } from '../assignment/assignment.repository.js';
+import { RebalanceErrors } from './rebalance.errors.js';
+import { RebalanceRepository } from './rebalance.repository.js';
+
+/** Whom a caller may rebalance: everyone (ALL) or their team, transitively (OWN_TEAM). */
+export type RebalanceReach =
+  { readonly all: true } | { readonly all: false; readonly team: ReadonlySet<string> };
+
+/**
+ * The access check of every rebalance use case: the caller's scope from the permissions, and
+ * for a supervisor the managers under them, directly or through the supervisors they supervise.
+ */
+@Injectable()
+export class RebalanceTeamService {
+  constructor(private readonly repository: RebalanceRepository) {}
+
+  async reachOf(caller: Caller, operation: AssignmentOperation, tx?: Tx): Promise<RebalanceReach> {
+    const scope = authorize(ASSIGNMENT_PERMISSIONS, operation, caller);
+    if (scope === 'ALL') return { all: true };
+    return { all: false, team: await this.repository.teamOf(caller.subject, tx) };
+  }
+
+  /** Refuses managers outside the caller's reach with a coded FORBIDDEN naming them. */
+  assertWithin(reach: RebalanceReach, managerIds: Iterable<string | null>): void {
+    if (reach.all) return;
+    const outside = [...new Set([...managerIds].filter((id): id is string => id !== null))]
+      .filter((id) => !reach.team.has(id))
+      .sort();
+    if (outside.length > 0) throw RebalanceErrors.outsideTeam(outside);
+  }
+}

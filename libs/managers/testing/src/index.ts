@@ -1,0 +1,1 @@
+export { generateRebalanceProblem, type GenerateOptions } from './rebalance-problem.js';
