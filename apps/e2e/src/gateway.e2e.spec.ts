@@ -358,8 +358,8 @@ describe('the platform through the gateway, with Kafka between the services', ()
   describe('who sees what, as the managers service assigns accounts', () => {
     const GET = 'query Get($id: ID!) { groupAccount(id: $id) { id name } }';
 
-    /** A supervisor gives the account to a manager, through the gateway. */
-    async function assign(groupAccountId: string, managerId: string): Promise<void> {
+    /** A supervisor tries to give the account to another manager at once, through the gateway. */
+    async function reassign(groupAccountId: string, managerId: string) {
       const { body } = await graphql(
         `
           mutation Assign($input: AssignPrimaryManagerInput!) {
@@ -371,7 +371,7 @@ describe('the platform through the gateway, with Kafka between the services', ()
         { input: { groupAccountId, managerId, reason: '按区域重新分配客户' } },
         await issuer.token(['SUPERVISOR'], 'S2000'),
       );
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body;
     }
 
     /** Waits until the managers service has given the account its first manager. */
@@ -502,9 +502,8 @@ describe('the platform through the gateway, with Kafka between the services', ()
 
     it("answers a manager asking for another manager's account as not found, through the gateway and through _entities", async () => {
       const id = await createAsCoordinator();
-      await primaryManagerOf(id);
-      await assign(id, 'E2101');
-      const owner = await issuer.token(['ACCOUNT_MANAGER'], 'E2101');
+      const ownerId = await primaryManagerOf(id);
+      const owner = await issuer.token(['ACCOUNT_MANAGER'], ownerId);
       const stranger = await issuer.token(['ACCOUNT_MANAGER'], 'E2102');
       await eventually(
         async () => (await graphql(GET, { id }, owner)).body.data ?? undefined,
@@ -534,6 +533,18 @@ describe('the platform through the gateway, with Kafka between the services', ()
       expect(refused.data?._entities).toEqual([null]);
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GROUP_ACCOUNT_NOT_FOUND' });
       expect((await entities(owner)).data?._entities).toEqual([expect.objectContaining({ id })]);
+    });
+
+    it('refuses to take an account from a manager still in post without a handover', async () => {
+      const id = await createAsCoordinator();
+      const ownerId = await primaryManagerOf(id);
+      const refused = await reassign(id, 'E2101');
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'HANDOVER_REQUIRED',
+        category: 'CONFLICT',
+      });
+      expect(refused.errors?.[0]?.message).toContain('交接');
+      expect(await primaryManagerOf(id)).toBe(ownerId);
     });
 
     it('gives a new account a fitting manager within 5 s', async () => {
@@ -653,12 +664,31 @@ describe('the platform through the gateway, with Kafka between the services', ()
       for (const input of [
         { key: 'CONTACTS_INTRODUCED', outcome: 'DONE' },
         { key: 'CUSTOMER_NOTIFIED', outcome: 'DONE', channel: 'PHONE' },
-        { key: 'JOINT_VISIT', outcome: 'WAIVED', note: '客户要求下月再安排拜访' },
       ]) {
         const resolved = await act(RESOLVE, { input: { handoverId: handover.id, ...input } });
         expect(resolved.errors).toBeUndefined();
         expect(await primaryViolations()).toEqual([]);
       }
+      // The incoming manager may not waive a step alone; their supervisor may.
+      const waiver = {
+        handoverId: handover.id,
+        key: 'JOINT_VISIT',
+        outcome: 'WAIVED',
+        note: '客户要求下月再安排拜访',
+      };
+      const waivedAlone = await act(RESOLVE, { input: waiver });
+      expect(waivedAlone.errors?.[0]?.extensions).toMatchObject({ code: 'WAIVER_NOT_ALLOWED' });
+      const waived = await graphql(RESOLVE, { input: waiver }, supervisor);
+      expect(waived.body.errors).toBeUndefined();
+
+      // An A account is shadowed for 14 days before it changes hands.
+      const tooEarly = await act(COMPLETE, { id: handover.id });
+      expect(tooEarly.errors?.[0]?.extensions).toMatchObject({ code: 'SHADOW_PERIOD_NOT_OVER' });
+      expect(await primaryManagerOf(id)).toBe('E2001');
+      await db.query(
+        `UPDATE managers.handover SET started_at = started_at - interval '14 days' WHERE id = $1`,
+        [handover.id],
+      );
       const completed = await act(COMPLETE, { id: handover.id });
       expect(completed.data?.['completeHandover']?.state).toBe('COMPLETED');
       expect(await primaryManagerOf(id)).toBe('K2001');
