@@ -38,13 +38,13 @@ import {
   type DeliveredRecord,
   type EventTransport,
 } from '@gap/messaging';
-import { managersDatabase } from '../../apps/managers/src/managers.database.js';
+import { managersDatabase } from '@gap/managers/app/database';
 import {
   accountCreated,
   ADMIN,
   managersServices,
   type ManagersServices,
-} from '../../apps/managers/src/testing/harness.js';
+} from '@gap/managers/app/testing/harness.js';
 import { ensurePostgres } from '../testing/local-servers.js';
 
 const url =

@@ -26,6 +26,7 @@ import type { ManagersConfig } from './managers.config.js';
 import { managersDatabase } from './managers.database.js';
 import { AccountManagerRepository } from './managers/account-manager.repository.js';
 import { AccountManagerResolver } from './managers/account-manager.resolver.js';
+import { GroupAccountPrimaryManagerResolver } from './managers/group-account-primary-manager.resolver.js';
 import { AccountManagerService } from './managers/account-manager.service.js';
 import { ManagerScorecardService } from './managers/manager-scorecard.service.js';
 import { RegisterAccountManagerService } from './managers/register-account-manager.service.js';
@@ -84,6 +85,7 @@ const EDGES: Provider[] = [
   HandoverDeadlines,
   AccountManagerResolver,
   GroupAccountHandoversResolver,
+  GroupAccountPrimaryManagerResolver,
   HandoverResolver,
   ManagerPolicyResolver,
 ];

@@ -4,6 +4,7 @@ import { GroupAccountReference } from './assignment/group-account.reference.js';
 import { GroupAccountHandoversResolver } from './handover/group-account-handovers.resolver.js';
 import { HandoverResolver } from './handover/handover.resolver.js';
 import { AccountManagerResolver } from './managers/account-manager.resolver.js';
+import { GroupAccountPrimaryManagerResolver } from './managers/group-account-primary-manager.resolver.js';
 import { ManagerPolicyResolver } from './policy/manager-policy.resolver.js';
 import { RebalanceResolver } from './rebalance/rebalance.resolver.js';
 
@@ -13,6 +14,7 @@ export const MANAGERS_API: SubgraphApi = {
     AccountManagerResolver,
     GroupAccountManagersResolver,
     GroupAccountHandoversResolver,
+    GroupAccountPrimaryManagerResolver,
     HandoverResolver,
     ManagerPolicyResolver,
     RebalanceResolver,

@@ -50,8 +50,14 @@ export class AssignmentQueriesService {
   ) {}
 
   /** The primary manager of each visible account among `accountIds`. */
-  primaryOf(caller: Caller, accountIds: readonly string[]): Promise<PrimaryAssignmentRow[]> {
-    authorize(ASSIGNMENT_PERMISSIONS, 'GroupAccount.primaryAssignment', caller);
+  primaryOf(
+    caller: Caller,
+    accountIds: readonly string[],
+    operation:
+      | 'GroupAccount.primaryAssignment'
+      | 'GroupAccount.primaryManager' = 'GroupAccount.primaryAssignment',
+  ): Promise<PrimaryAssignmentRow[]> {
+    authorize(ASSIGNMENT_PERMISSIONS, operation, caller);
     return this.reads.primaryOf(accountIds, caller.subject, this.visibleTo(caller));
   }
 

@@ -21,7 +21,7 @@ import {
 import { AccountProjectionRepository } from './account-projection.repository.js';
 import { AssignmentRepository } from './assignment.repository.js';
 import { AutomaticAssignmentService } from './automatic-assignment.service.js';
-import { HandoverPlanner } from './handover-planner.js';
+import type { HandoverPlanner } from './handover-planner.js';
 import { PlacementBookService } from './placement-book.service.js';
 import { PlacementRepository } from './placement.repository.js';
 
@@ -185,6 +185,49 @@ describe('automatic assignment', () => {
     expect(await automatic.placeUnassigned()).toBeGreaterThanOrEqual(1);
     expect(await primaryOf(waiting.payload.groupAccountId)).toBe('F101');
     expect(await unassignableReason(waiting.payload.groupAccountId)).toBeNull();
+  });
+
+  it('skips waiting accounts with an open handover: completing it gives them their manager', async () => {
+    const waiting = accountCreated('160102');
+    await deliver(dataSource, s, waiting);
+    const id = waiting.payload.groupAccountId;
+    expect(await unassignableReason(id)).toBe('NO_FITTING_GRADE');
+    await registerManager(s, 'F201', 'STANDARD', { regions: ['160100'], capacity: 5 });
+    await registerManager(s, 'F202', 'STANDARD', { regions: ['160100'], capacity: 5 });
+    // The account is already being handed to F202 (its former manager, F201, has no hold).
+    await dataSource.query(
+      `INSERT INTO managers.handover
+         (id, group_account_id, from_manager_id, to_manager_id, state, cause, reason, due_on,
+          planned_by, started_at)
+       VALUES ($1, $2, 'F201', 'F202', 'SHADOWING', 'OFFBOARDING', '离职交接', current_date + 7,
+               'S0001', now())`,
+      [randomUUID(), id],
+    );
+    expect(await automatic.placeUnassigned()).toBe(0);
+    expect(await primaryOf(id)).toBeNull();
+  });
+
+  it('takes the capacity lock before its first write when it places a batch', async () => {
+    await registerManager(s, 'L101', 'STANDARD', { regions: ['180100'], capacity: 5 });
+    const statements: string[] = [];
+    await dataSource.transaction(async (tx) => {
+      const runner = tx.queryRunner;
+      if (!runner) throw new Error('A transaction has its query runner.');
+      const query = runner.query.bind(runner);
+      runner.query = ((
+        sql: string,
+        ...rest: Parameters<typeof query> extends [string, ...infer R] ? R : never
+      ) => {
+        statements.push(sql);
+        return query(sql, ...rest);
+      }) as typeof runner.query;
+      await automatic.onAccountCreated(accountCreated('180102'), tx);
+      await automatic.onAccountCreated(accountCreated('180102'), tx);
+    });
+    const lock = statements.findIndex((sql) => sql.includes('pg_advisory_xact_lock'));
+    const firstWrite = statements.findIndex((sql) => /^\s*(INSERT|UPDATE|DELETE)\b/i.test(sql));
+    expect(lock).toBeGreaterThanOrEqual(0);
+    expect(firstWrite).toBeGreaterThan(lock);
   });
 
   it('keeps the placements of a batch when another event of it fails and is parked', async () => {

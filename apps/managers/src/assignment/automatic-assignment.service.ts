@@ -90,7 +90,7 @@ export class AutomaticAssignmentService {
         const account = { ...before, tier };
         const primary = account.primaryManagerId;
         if (!primary) {
-          if (account.status !== 'CHURNED') await this.place(tx, open, [account], true);
+          if (account.status !== 'CHURNED') await this.place(tx, open, [account]);
           return;
         }
         if (account.openHandoverId) return;
@@ -103,16 +103,18 @@ export class AutomaticAssignmentService {
 
   /**
    * Places the listed accounts that have no manager yet, oldest first, together (after
-   * managers are registered or freed). Returns how many found a manager.
+   * managers are registered or freed), except those with an open handover: completing it
+   * gives them their manager. Returns how many found a manager.
    */
   placeUnassigned(limit = 500): Promise<number> {
     return this.repository.transaction((tx) =>
       this.books.within(tx, async (open) => {
         const ids = await this.placements.waitingForManager(tx, limit);
+        // An open handover gives the account its manager when it completes: it is not placed.
         const waiting = (await this.repository.lockAccounts(tx, ids)).filter(
-          (a) => !a.primaryManagerId && a.status !== 'CHURNED',
+          (a) => !a.primaryManagerId && !a.openHandoverId && a.status !== 'CHURNED',
         );
-        return this.place(tx, open, waiting, true);
+        return this.place(tx, open, waiting);
       }),
     );
   }
@@ -122,10 +124,13 @@ export class AutomaticAssignmentService {
     const gathered = this.gathered.get(tx);
     if (!gathered || gathered.length === 0) return;
     this.gathered.set(tx, []);
-    const created = await this.placements.insertAccounts(tx, gathered);
-    const placeable = created.filter((account) => account.status !== 'CHURNED');
-    if (placeable.length === 0) return;
-    await this.books.within(tx, (open) => this.place(tx, open, placeable, false));
+    // Capacity first (opening the book takes its lock), then the accounts' rows: the order
+    // every path that takes the capacity lock keeps, so that none writes before it.
+    await this.books.within(tx, async (open) => {
+      const created = await this.placements.insertAccounts(tx, gathered);
+      const placeable = created.filter((account) => account.status !== 'CHURNED');
+      if (placeable.length > 0) await this.place(tx, open, placeable);
+    });
   }
 
   /**
@@ -148,15 +153,11 @@ export class AutomaticAssignmentService {
     }
   }
 
-  /**
-   * Gives accounts without a primary manager the book's choice together, or lists them;
-   * `listed`: some may be on the list already.
-   */
+  /** Gives accounts without a primary manager the book's choice together, or lists them. */
   private async place(
     tx: Tx,
     open: OpenBook,
     accounts: readonly (NewAccount | AccountFacts)[],
-    listed: boolean,
   ): Promise<number> {
     const byId = new Map(accounts.map((a) => [a.id, a]));
     const firsts = [];
@@ -184,7 +185,7 @@ export class AutomaticAssignmentService {
       }
     }
     if (firsts.length > 0) open.changed();
-    await this.placements.assignFirst(tx, firsts, listed);
+    await this.placements.assignFirst(tx, firsts);
     return firsts.length;
   }
 

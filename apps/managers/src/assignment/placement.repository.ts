@@ -84,17 +84,15 @@ export class PlacementRepository {
   }
 
   /**
-   * Gives accounts that never had one their first primary manager, with ManagerAssigned;
-   * `listed`: some may be listed as unassignable, and leave the list.
+   * Gives accounts that never had one their first primary manager, with ManagerAssigned. An
+   * account with a manager is not waiting for one: any row of it on the unassignable list goes.
    */
-  async assignFirst(tx: Tx, firsts: readonly FirstManager[], listed: boolean): Promise<void> {
+  async assignFirst(tx: Tx, firsts: readonly FirstManager[]): Promise<void> {
     if (firsts.length === 0) return;
-    if (listed) {
-      await tx.query(
-        'DELETE FROM managers.unassignable_account WHERE group_account_id = ANY($1::uuid[])',
-        [firsts.map((f) => f.accountId)],
-      );
-    }
+    await tx.query(
+      'DELETE FROM managers.unassignable_account WHERE group_account_id = ANY($1::uuid[])',
+      [firsts.map((f) => f.accountId)],
+    );
     await tx.query(
       `INSERT INTO managers.primary_assignment (group_account_id, manager_id, reason, assigned_by)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { authorize, type Caller } from '@gap/authz';
-import { HANDOVER_PERMISSIONS, type HandoverOperation } from '@gap/managers/domain';
+import { MANAGERS_PERMISSIONS, type ManagersOperation } from '@gap/managers/domain';
 import { AccountManagerErrors } from './account-manager.errors.js';
 import { AccountManagerRepository, type ManagerListFilter } from './account-manager.repository.js';
 import type { AccountManagerType } from './account-manager.types.js';
 
 type ReadOperation = Extract<
-  HandoverOperation,
-  'accountManager' | 'accountManagers' | 'myTeam' | 'me' | '_entities.AccountManager'
+  ManagersOperation,
+  | 'accountManager'
+  | 'accountManagers'
+  | 'myTeam'
+  | 'me'
+  | '_entities.AccountManager'
+  | 'GroupAccount.primaryManager'
 >;
 
 /** Reading the manager directory: everyone who works with accounts, not partners. */
@@ -26,7 +31,7 @@ export class AccountManagerService {
     ids: readonly string[],
     operation: ReadOperation = 'accountManager',
   ): Promise<AccountManagerType[]> {
-    authorize(HANDOVER_PERMISSIONS, operation, caller);
+    authorize(MANAGERS_PERMISSIONS, operation, caller);
     return this.managers.byIds(ids);
   }
 
@@ -35,7 +40,7 @@ export class AccountManagerService {
     filter: ManagerListFilter,
     operation: ReadOperation = 'accountManagers',
   ): Promise<AccountManagerType[]> {
-    authorize(HANDOVER_PERMISSIONS, operation, caller);
+    authorize(MANAGERS_PERMISSIONS, operation, caller);
     return this.managers.list(filter);
   }
 

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString } from 'class-validator';
 import { BoundsRule, EmployeeNumberRule, TextRules } from '@gap/graphql';
-import { GRADES, MANAGER_STATUSES, TEAM_ROLES, type Grade } from '@gap/managers/domain';
+import { GRADES, MANAGER_STATUSES, type Grade } from '@gap/managers/domain';
 import { GradeEnum, TierEnum } from '../policy/grade-tier.enums.js';
 
 export { GradeEnum, TierEnum };
@@ -20,8 +20,6 @@ const enumOf = <T extends string>(values: readonly T[]) =>
 
 export const ManagerStatusEnum = enumOf(MANAGER_STATUSES);
 registerEnumType(ManagerStatusEnum, { name: 'ManagerStatus' });
-export const TeamRoleEnum = enumOf(TEAM_ROLES);
-registerEnumType(TeamRoleEnum, { name: 'TeamRole' });
 
 const NAME = { maxLength: 100 };
 /** A province, city or district code of GB/T 2260. */
@@ -150,10 +148,4 @@ export class UpdateAccountManagerInput {
   @IsOptional()
   @IsIn(['ACTIVE', 'ON_LEAVE'])
   status?: 'ACTIVE' | 'ON_LEAVE';
-}
-
-@ObjectType('TeamMember')
-export class TeamMemberType {
-  @Field(() => ID) managerId!: string;
-  @Field(() => TeamRoleEnum) role!: string;
 }

@@ -1,5 +1,6 @@
 import {
   DEFAULT_HANDOVER_POLICY,
+  DEFAULT_REBALANCE_BALANCE,
   TIERS,
   type Grade,
   type HandoverPolicy,
@@ -39,6 +40,7 @@ export function toType({
       supervisorTakesAccounts: policy.handover.supervisorFallback.takesAccounts,
       supervisorExtraPoints: policy.handover.supervisorFallback.extraPoints,
     },
+    rebalance: { ...policy.rebalance },
   };
 }
 
@@ -71,5 +73,11 @@ export function toPolicy(input: CreateManagerPolicyInput): ManagerPolicy {
     maxLoadRatio: input.maxLoadRatio,
     costs: { ...input.costs },
     handover: toHandoverPolicy(input.handover),
+    rebalance: input.rebalance
+      ? {
+          minLoadShare: input.rebalance.minLoadShare,
+          maxCostPerPoint: input.rebalance.maxCostPerPoint,
+        }
+      : DEFAULT_REBALANCE_BALANCE,
   };
 }

@@ -1,5 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { DEFAULT_HANDOVER_POLICY, MANAGER_POLICY_M1 } from '@gap/managers/domain';
+import {
+  DEFAULT_HANDOVER_POLICY,
+  DEFAULT_REBALANCE_BALANCE,
+  MANAGER_POLICY_M1,
+} from '@gap/managers/domain';
 import {
   accountManager,
   ADMIN,
@@ -37,15 +41,19 @@ describe('the manager policy', () => {
 
   afterAll(() => dataSource?.destroy());
 
-  it('runs, after the migrations, under a new version with the handover rules added', async () => {
+  it('runs, after the migrations, under a new version with the handover and rebalance rules added', async () => {
     const current = await s.policies.current();
-    expect(current).toMatchObject({ version: 'm2', handover: DEFAULT_HANDOVER_POLICY });
+    expect(current).toMatchObject({
+      version: 'm3',
+      handover: DEFAULT_HANDOVER_POLICY,
+      rebalance: DEFAULT_REBALANCE_BALANCE,
+    });
     expect(current.points).toEqual(MANAGER_POLICY_M1.points);
     const versions = await s.policies.list(accountManager('E1'));
     // The first version, written before the handover rules, still reads whole.
     expect(versions.find((v) => v.version === 'm1')).toMatchObject({
       isCurrent: false,
-      policy: { handover: DEFAULT_HANDOVER_POLICY },
+      policy: { handover: DEFAULT_HANDOVER_POLICY, rebalance: DEFAULT_REBALANCE_BALANCE },
     });
   });
 
@@ -82,6 +90,25 @@ describe('the manager policy', () => {
       code: 'INVALID_INPUT',
       field: 'input.handover.minShadowDays',
     });
+  });
+
+  it('takes the rebalance band admins give, with the defaults when left out', async () => {
+    const kept = await s.policies.create(ADMIN, input('r-default'));
+    expect(kept.policy.rebalance).toEqual(DEFAULT_REBALANCE_BALANCE);
+    const created = await s.policies.create(
+      ADMIN,
+      input('r-band', { rebalance: { minLoadShare: 0.5, maxCostPerPoint: 40 } }),
+    );
+    expect(created.policy.rebalance).toEqual({ minLoadShare: 0.5, maxCostPerPoint: 40 });
+    await expect(
+      s.policies.create(
+        ADMIN,
+        input('r-bad', {
+          maxLoadRatio: 0.5,
+          rebalance: { minLoadShare: 0.8, maxCostPerPoint: 20 },
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'input.rebalance.minLoadShare' });
   });
 
   it('refuses anyone but an admin, and a version that exists, each coded', async () => {

@@ -70,6 +70,21 @@ export class HandoverPolicyType {
   supervisorExtraPoints!: number;
 }
 
+@ObjectType('ManagerPolicyRebalance', {
+  description: 'How evenly a rebalance spreads the load: the load-share band and its price.',
+})
+export class RebalancePolicyType {
+  @Field(() => Float, {
+    description:
+      'The lower end of the load-share band: every manager who may take accounts carries at least this share of their most, where fit allows (0 to 1).',
+  })
+  minLoadShare!: number;
+  @Field(() => Int, {
+    description: 'The most a balancing move may add to the plan’s cost per point it moves.',
+  })
+  maxCostPerPoint!: number;
+}
+
 @ObjectType('ManagerPolicy')
 export class ManagerPolicyType {
   @Field() version!: string;
@@ -78,6 +93,7 @@ export class ManagerPolicyType {
   maxLoadRatio!: number;
   @Field(() => PolicyCostsType) costs!: PolicyCostsType;
   @Field(() => HandoverPolicyType) handover!: HandoverPolicyType;
+  @Field(() => RebalancePolicyType) rebalance!: RebalancePolicyType;
   @Field() isCurrent!: boolean;
   @Field() createdBy!: string;
   @Field() createdAt!: Date;
@@ -135,6 +151,21 @@ export class HandoverPolicyInput {
 }
 
 @InputType()
+export class RebalancePolicyInput {
+  @Field(() => Float, {
+    defaultValue: 0.6,
+    description: 'The load-share band’s lower end: 0 to 1, and no more than maxLoadRatio.',
+  })
+  @IsNumber()
+  @BoundsRule({ min: 0, max: 1 })
+  minLoadShare!: number;
+  @Field(() => Int, { defaultValue: 20, description: '0 to 10,000 per point moved.' })
+  @IsInt()
+  @BoundsRule(COST)
+  maxCostPerPoint!: number;
+}
+
+@InputType()
 export class CreateManagerPolicyInput {
   @Field({ description: 'Letters, digits, dots, dashes or underscores; up to 40.' })
   @IsString()
@@ -163,5 +194,14 @@ export class CreateManagerPolicyInput {
   @ValidateNested()
   @Type(() => HandoverPolicyInput)
   handover?: HandoverPolicyInput | null;
+  @Field(() => RebalancePolicyInput, {
+    nullable: true,
+    description:
+      'How evenly a rebalance spreads the load; the defaults (minLoadShare 0.6, maxCostPerPoint 20) when left out.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RebalancePolicyInput)
+  rebalance?: RebalancePolicyInput | null;
   @Field({ defaultValue: true }) @IsBoolean() makeCurrent!: boolean;
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { authorize, type Caller } from '@gap/authz';
 import { ASSIGNMENT_PERMISSIONS, type AssignmentOperation } from '@gap/managers/domain';
 import type { Tx } from '../assignment/assignment.repository.js';
+import { AccountManagerRepository } from '../managers/account-manager.repository.js';
 import { RebalanceErrors } from './rebalance.errors.js';
-import { RebalanceRepository } from './rebalance.repository.js';
 
 /** Whom a caller may rebalance: everyone (ALL) or their team, transitively (OWN_TEAM). */
 export type RebalanceReach =
@@ -15,12 +15,14 @@ export type RebalanceReach =
  */
 @Injectable()
 export class RebalanceTeamService {
-  constructor(private readonly repository: RebalanceRepository) {}
+  constructor(private readonly managers: AccountManagerRepository) {}
 
   async reachOf(caller: Caller, operation: AssignmentOperation, tx?: Tx): Promise<RebalanceReach> {
     const scope = authorize(ASSIGNMENT_PERMISSIONS, operation, caller);
     if (scope === 'ALL') return { all: true };
-    return { all: false, team: await this.repository.teamOf(caller.subject, tx) };
+    // The team scope is the directory's one query (the same as handovers'), plus the caller.
+    const team = await this.managers.supervisedBy(caller.subject, tx);
+    return { all: false, team: team.add(caller.subject) };
   }
 
   /** Refuses managers outside the caller's reach with a coded FORBIDDEN naming them. */

@@ -54,20 +54,6 @@ export class RebalanceRepository {
       : this.dataSource.transaction(work);
   }
 
-  /** The supervisor and every manager under them, directly or through other supervisors. */
-  async teamOf(supervisorId: string, tx: Tx = this.dataSource.manager): Promise<Set<string>> {
-    const rows = await tx.query<{ id: string }[]>(
-      `WITH RECURSIVE team AS (
-         SELECT $1::text AS id
-         UNION
-         SELECT m.id FROM managers.account_manager m JOIN team t ON m.supervisor_id = t.id
-       )
-       SELECT id FROM team`,
-      [supervisorId],
-    );
-    return new Set(rows.map((row) => row.id));
-  }
-
   /**
    * The accounts in scope, not in a handover and not churned (a churned account is served by
    * nobody), with their current manager.

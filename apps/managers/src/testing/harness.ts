@@ -217,19 +217,32 @@ export function tierChanged(accountId: string, tier: string, previousTier: strin
 }
 
 /**
- * Accounts that break "exactly one primary manager": none or two primary rows. An account
- * that has never had a manager is allowed only while it is listed as unassignable.
+ * Accounts that break who is accountable (the primary row is keyed on the account, so two
+ * primaries cannot happen; these can):
+ * - NO_PRIMARY: an account that is not churned, has no primary manager and is not on the
+ *   unassignable list waiting for one;
+ * - LISTED_WITH_PRIMARY: an account with a primary manager still listed as waiting for one;
+ * - HANDOVER_FROM_ANOTHER: an open handover whose outgoing manager is not the primary.
  */
 export async function primaryViolations(dataSource: DataSource): Promise<unknown[]> {
   return dataSource.query(
-    `SELECT g.id, count(pa.manager_id)::int AS primaries
+    `SELECT g.id, 'NO_PRIMARY' AS violation
        FROM managers.group_account g
-       LEFT JOIN managers.primary_assignment pa ON pa.group_account_id = g.id
-      GROUP BY g.id
-     HAVING count(pa.manager_id) > 1
-         OR (count(pa.manager_id) = 0
-             AND NOT EXISTS (SELECT 1 FROM managers.unassignable_account u
-                              WHERE u.group_account_id = g.id AND u.current_manager_id IS NULL))`,
+      WHERE g.status <> 'CHURNED'
+        AND NOT EXISTS (SELECT 1 FROM managers.primary_assignment pa
+                         WHERE pa.group_account_id = g.id)
+        AND NOT EXISTS (SELECT 1 FROM managers.unassignable_account u
+                         WHERE u.group_account_id = g.id AND u.current_manager_id IS NULL)
+     UNION ALL
+     SELECT pa.group_account_id, 'LISTED_WITH_PRIMARY'
+       FROM managers.primary_assignment pa
+       JOIN managers.unassignable_account u
+         ON u.group_account_id = pa.group_account_id AND u.current_manager_id IS NULL
+     UNION ALL
+     SELECT h.group_account_id, 'HANDOVER_FROM_ANOTHER'
+       FROM managers.handover h
+       JOIN managers.primary_assignment pa ON pa.group_account_id = h.group_account_id
+      WHERE h.state IN ('PLANNED', 'SHADOWING') AND pa.manager_id <> h.from_manager_id`,
   );
 }
 

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Caller } from '@gap/auth';
 import type { EventEnvelope } from '@gap/contracts';
+import { DomainError } from '@gap/errors';
 import { accountScopeOf, PortfolioStore, portfolioTableSql, scopeCondition } from '@gap/portfolio';
 import { TeamService } from '../assignment/team.service.js';
 import {
@@ -106,5 +107,18 @@ describe('manager visibility', () => {
     const own = await s.visibility.visible(caller, accounts);
     expect(own.size).toBe(expected);
     expect(own).toEqual(await projectedVisible(caller));
+  });
+
+  it('refuses an account the caller may not see as not found, in both languages', async () => {
+    const refusal = await s.visibility
+      .assertVisible(accountManager('E699'), accounts[0] ?? '', 'groupAccountId')
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ code: 'GROUP_ACCOUNT_NOT_FOUND' });
+    expect((refusal as DomainError).messageIn('zh-CN')).toContain('没有您可见的集团客户');
+    expect((refusal as DomainError).messageIn('en')).toContain('visible to you');
   });
 });

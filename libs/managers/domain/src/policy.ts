@@ -1,5 +1,10 @@
 import { violation, type FieldViolation } from '@gap/errors';
 import { GRADES, TIERS, type Grade, type Tier } from './manager.js';
+import {
+  checkRebalancePolicy,
+  DEFAULT_REBALANCE_BALANCE,
+  type RebalanceBalance,
+} from './rebalance/balance-policy.js';
 
 /**
  * Who may own what, and what a poor fit costs: versioned, edited by admins, named by every
@@ -33,6 +38,8 @@ export interface ManagerPolicy {
   };
   /** How handovers (交接) run: see {@link HandoverPolicy}. */
   readonly handover: HandoverPolicy;
+  /** How evenly a rebalance spreads the load: see {@link RebalanceBalance}. */
+  readonly rebalance: RebalanceBalance;
 }
 
 /** Who, besides an admin acting alone, may waive a handover's checklist item. */
@@ -65,7 +72,7 @@ export const DEFAULT_HANDOVER_POLICY: HandoverPolicy = {
 };
 
 /** The first policy, as migration 1763900000300 installed it (before the handover rules). */
-export const MANAGER_POLICY_M1: Omit<ManagerPolicy, 'handover'> = {
+export const MANAGER_POLICY_M1: Omit<ManagerPolicy, 'handover' | 'rebalance'> = {
   version: 'm1',
   eligibleGrades: {
     A: ['KEY_ACCOUNT'],
@@ -86,11 +93,15 @@ export const MANAGER_POLICY_M1: Omit<ManagerPolicy, 'handover'> = {
   },
 };
 
-/** The policy a fresh install runs under: the first one with the handover rules added. */
+/**
+ * The policy a fresh install runs under: the first one with the handover rules (migration
+ * 1763900000400) and the rebalance's load-share band (1763900000600) added.
+ */
 export const DEFAULT_MANAGER_POLICY: ManagerPolicy = {
   ...MANAGER_POLICY_M1,
-  version: 'm2',
+  version: 'm3',
   handover: DEFAULT_HANDOVER_POLICY,
+  rebalance: DEFAULT_REBALANCE_BALANCE,
 };
 
 /**
@@ -98,11 +109,16 @@ export const DEFAULT_MANAGER_POLICY: ManagerPolicy = {
  * that section's defaults, so they can still be listed and explained.
  */
 export function withPolicyDefaults(
-  document: Omit<ManagerPolicy, 'handover'> & {
+  document: Omit<ManagerPolicy, 'handover' | 'rebalance'> & {
     readonly handover?: HandoverPolicy;
+    readonly rebalance?: RebalanceBalance;
   },
 ): ManagerPolicy {
-  return { ...document, handover: document.handover ?? DEFAULT_HANDOVER_POLICY };
+  return {
+    ...document,
+    handover: document.handover ?? DEFAULT_HANDOVER_POLICY,
+    rebalance: document.rebalance ?? DEFAULT_REBALANCE_BALANCE,
+  };
 }
 
 const VERSION = /^[A-Za-z0-9._-]{1,40}$/;
@@ -172,6 +188,9 @@ export function checkManagerPolicy(policy: ManagerPolicy, prefix = 'input'): Fie
     );
   }
   violations.push(...checkHandoverPolicy(policy.handover, `${prefix}.handover`));
+  violations.push(
+    ...checkRebalancePolicy(policy.rebalance, policy.maxLoadRatio, `${prefix}.rebalance`),
+  );
   return violations;
 }
 

@@ -3,6 +3,7 @@ import type { Permissions } from '@gap/authz';
 /** The operations of assignment and rebalance, named as in the graph. */
 export const ASSIGNMENT_OPERATIONS = [
   '_entities.GroupAccount',
+  'GroupAccount.primaryManager',
   'GroupAccount.primaryAssignment',
   'GroupAccount.team',
   'GroupAccount.assignmentExplanation',
@@ -36,6 +37,7 @@ const DECIDE = { SUPERVISOR: 'OWN_TEAM', ADMIN: 'ALL' } as const;
  */
 export const ASSIGNMENT_PERMISSIONS: Permissions<AssignmentOperation> = {
   '_entities.GroupAccount': READ,
+  'GroupAccount.primaryManager': READ,
   'GroupAccount.primaryAssignment': READ,
   'GroupAccount.team': READ,
   'GroupAccount.assignmentExplanation': READ,

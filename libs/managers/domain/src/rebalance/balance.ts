@@ -1,24 +1,8 @@
 import { accountCost, mayTake, profileMismatch, type RebalanceModel } from './model.js';
+import type { RebalanceBalance } from './balance-policy.js';
 import type { Placement } from './placement.js';
 
-/**
- * How evenly a rebalance spreads the load (policy): every active manager who may take
- * accounts should carry at least `minLoadShare` of the most they may carry (the most is the
- * policy's `maxLoadRatio` × capacity, the upper end of the band), where fit allows: a
- * balancing move may add at most `maxCostPerPoint` to the plan's cost per point it moves.
- */
-export interface RebalanceBalance {
-  /** The lower end of the load-share band, from 0 (no balancing) to 1. */
-  readonly minLoadShare: number;
-  /** The most a balancing move may cost beyond where the account would be, per point. */
-  readonly maxCostPerPoint: number;
-}
-
-/** Every manager between 0.6 and 1.0 of their most, at up to 20 (one region step) per point. */
-export const DEFAULT_REBALANCE_BALANCE: RebalanceBalance = {
-  minLoadShare: 0.6,
-  maxCostPerPoint: 20,
-};
+export { DEFAULT_REBALANCE_BALANCE, type RebalanceBalance } from './balance-policy.js';
 
 /** What a balancing move costs beyond the account's place now, per point. */
 interface Offer {

@@ -1,4 +1,9 @@
-export { balancePlacement, DEFAULT_REBALANCE_BALANCE, type RebalanceBalance } from './balance.js';
+export { balancePlacement } from './balance.js';
+export {
+  checkRebalancePolicy,
+  DEFAULT_REBALANCE_BALANCE,
+  type RebalanceBalance,
+} from './balance-policy.js';
 export { EXACT_LIMITS, solveExactly, type ExactSolution } from './exact.js';
 export { planRebalance, type RebalanceOptions } from './plan.js';
 export {
