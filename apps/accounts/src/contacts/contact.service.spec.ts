@@ -341,6 +341,12 @@ describe('contacts', () => {
           value: sent.envelope,
           headers: { [EVENT_TYPE_HEADER]: 'KeyDateUpcoming' },
         },
+        // The log keeps unreadable records too; erasure must get past them.
+        {
+          key: account.id,
+          value: `not json, mentions ${contact.id}`,
+          headers: { [EVENT_TYPE_HEADER]: 'KeyDateUpcoming' },
+        },
       ]);
     } finally {
       await log.close();
@@ -355,13 +361,14 @@ describe('contacts', () => {
     expect(notices?.n).toBe(0);
     const held = await announcementsOf(contact.id);
     const logged = await h.dataSource.query<{ value: string }[]>(
-      `SELECT value FROM event_log.records
-        WHERE topic = $1 AND (value::jsonb)->'payload'->>'contactId' = $2`,
+      `SELECT value FROM event_log.records WHERE topic = $1 AND strpos(value, $2) > 0`,
       [ACCOUNTS_TOPIC, contact.id],
     );
     expect(held.map((a) => a.status)).toEqual(['SENT']);
-    expect(logged).toHaveLength(1);
-    for (const text of [...held.map((a) => a.envelope), ...logged.map((r) => r.value)]) {
+    const readable = logged.filter((r) => r.value.startsWith('{'));
+    expect(readable).toHaveLength(1);
+    expect(logged).toHaveLength(2);
+    for (const text of [...held.map((a) => a.envelope), ...readable.map((r) => r.value)]) {
       const payload = (JSON.parse(text) as { payload: Record<string, unknown> }).payload;
       expect(payload).toEqual({
         groupAccountId: account.id,

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { KEY_DATE_PERSONAL_FIELDS, type ConsentEvidence } from '@gap/accounts/domain';
+import {
+  KEY_DATE_PERSONAL_FIELDS,
+  redactKeyDatePayload,
+  type ConsentEvidence,
+} from '@gap/accounts/domain';
 import type { CalendarDate } from '@gap/calendar';
 import { ACCOUNTS_TOPIC } from '@gap/contracts';
 import { EVENT_TYPE_HEADER } from '@gap/messaging';
@@ -123,13 +127,35 @@ export class KeyDateRepository {
               END AS writable`,
     );
     if (!log?.writable) return;
-    await manager.query(
-      `UPDATE event_log.records
-          SET value = jsonb_set(value::jsonb, '{payload}',
-                                ((value::jsonb)->'payload') - $2::text[] || '{"redacted": true}')::text
-        WHERE topic = $3 AND headers->>$4 = 'KeyDateUpcoming'
-          AND (value::jsonb)->'payload'->>'contactId' = $1`,
-      [contactId, KEY_DATE_PERSONAL_FIELDS, ACCOUNTS_TOPIC, EVENT_TYPE_HEADER],
+    // The log holds whatever was ever published, unreadable records included: candidates are
+    // found by text, and only a record that reads as this contact's announcement is rewritten.
+    const candidates = await manager.query<{ offset: string; value: string }[]>(
+      `SELECT "offset", value FROM event_log.records
+        WHERE topic = $1 AND headers->>$2 = 'KeyDateUpcoming' AND strpos(value, $3) > 0
+        FOR UPDATE`,
+      [ACCOUNTS_TOPIC, EVENT_TYPE_HEADER, contactId],
     );
+    for (const candidate of candidates) {
+      const redacted = redactedAnnouncement(candidate.value, contactId);
+      if (redacted === null) continue;
+      await manager.query(
+        `UPDATE event_log.records SET value = $3 WHERE topic = $1 AND "offset" = $2`,
+        [ACCOUNTS_TOPIC, candidate.offset, redacted],
+      );
+    }
   }
+}
+
+/** The record's envelope with its payload redacted, or null when it is not this contact's. */
+function redactedAnnouncement(value: string, contactId: string): string | null {
+  let envelope: unknown;
+  try {
+    envelope = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  const payload = (envelope as { payload?: unknown } | null)?.payload;
+  if (typeof payload !== 'object' || payload === null) return null;
+  if ((payload as { contactId?: unknown }).contactId !== contactId) return null;
+  return JSON.stringify({ ...(envelope as object), payload: redactKeyDatePayload(payload) });
 }
