@@ -13,7 +13,7 @@ const POLICY_V2 = {
   defaultWalletPerEmployee: 900,
   walletPerLine: 1200,
   clusterLeaderShare: 0.2,
-  scoreWeights: { current: 0.5, potential: 0.3, lifetime: 0.2 },
+  scoreWeights: { current: 0.15, potential: 0.05, lifetime: 0.8 },
   segmentThresholds: { current: 200_000, potential: 300_000 },
   cutoffs: { A: 0.8, B: 0.15, C: 0.05 },
   hysteresisMargin: 0.02,

@@ -86,7 +86,10 @@ export const DEFAULT_POLICY: TieringPolicy = {
   defaultWalletPerEmployee: 900,
   walletPerLine: 1_200,
   clusterLeaderShare: 0.2,
-  scoreWeights: { current: 0.5, potential: 0.3, lifetime: 0.2 },
+  // Lifetime value leads, as the brief asks (judging by this month alone is unfair); current
+  // and potential value move the score without flattening the 20/80 curve: potential is spread
+  // evenly across a book, so at 0.3 it put half the accounts in A, at 0.05 about a quarter.
+  scoreWeights: { current: 0.15, potential: 0.05, lifetime: 0.8 },
   segmentThresholds: { current: 200_000, potential: 300_000 },
   cutoffs: { A: 0.8, B: 0.15, C: 0.05 },
   hysteresisMargin: 0.02,
