@@ -7,10 +7,7 @@ import { PortfolioStore } from '@gap/portfolio';
 import { openTestDataSource } from '@gap/testing';
 import { TIERING_SCHEMA } from '../migrations/index.js';
 import { AccountTierEntity } from '../tier-assignment/account-tier.entity.js';
-import {
-  REFERENCE_BOOK,
-  REFERENCE_POLICY,
-} from '@gap/tiering/testing';
+import { REFERENCE_BOOK, REFERENCE_POLICY } from '@gap/tiering/testing';
 import { renderTierExplanation } from '../explanation/tier-explanation.catalog.js';
 import { TierExplanationRepository } from '../explanation/tier-explanation.repository.js';
 import { TierExplanationService } from '../explanation/tier-explanation.service.js';
