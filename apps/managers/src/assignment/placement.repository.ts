@@ -89,12 +89,12 @@ export class PlacementRepository {
    */
   async assignFirst(tx: Tx, firsts: readonly FirstManager[]): Promise<void> {
     if (firsts.length === 0) return;
+    // One statement, one round trip: placing is on the path of every new account.
     await tx.query(
-      'DELETE FROM managers.unassignable_account WHERE group_account_id = ANY($1::uuid[])',
-      [firsts.map((f) => f.accountId)],
-    );
-    await tx.query(
-      `INSERT INTO managers.primary_assignment (group_account_id, manager_id, reason, assigned_by)
+      `WITH waiting AS (
+         DELETE FROM managers.unassignable_account WHERE group_account_id = ANY($1::uuid[])
+       )
+       INSERT INTO managers.primary_assignment (group_account_id, manager_id, reason, assigned_by)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
       [
         firsts.map((f) => f.accountId),
