@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DEFAULT_HANDOVER_POLICY } from '@gap/managers/domain';
+import { freePolicyVersion } from './policy-version.js';
 
 /**
  * The handover rules (minimum shadow period per tier, who may waive a checklist item, the
@@ -18,7 +19,7 @@ export class HandoverRules1763900000400 implements MigrationInterface {
       'SELECT version, body FROM managers.manager_policy WHERE is_current',
     )) as { version: string; body: Record<string, unknown> }[];
     if (current && !('handover' in current.body)) {
-      const version = await this.freeVersion(runner, current.version);
+      const version = await freePolicyVersion(runner, current.version, 'h');
       await runner.query('UPDATE managers.manager_policy SET is_current = false WHERE is_current');
       await runner.query(
         `INSERT INTO managers.manager_policy (version, body, is_current, created_by)
@@ -67,23 +68,5 @@ export class HandoverRules1763900000400 implements MigrationInterface {
       `ALTER TABLE managers.handover_item ADD CONSTRAINT handover_item_check
          CHECK (state <> 'WAIVED' OR length(btrim(note)) >= 6) NOT VALID`,
     );
-  }
-
-  /** `m2` after `m1`, or the current version with `-h` when that is taken. */
-  private async freeVersion(runner: QueryRunner, current: string): Promise<string> {
-    const numbered = /^m(\d+)$/.exec(current);
-    const candidates = [
-      ...(numbered ? [`m${Number(numbered[1]) + 1}`] : []),
-      `${current.slice(0, 36)}-h`,
-      `${current.slice(0, 34)}-h${Date.now() % 100}`,
-    ];
-    for (const candidate of candidates) {
-      const taken = (await runner.query(
-        'SELECT 1 FROM managers.manager_policy WHERE version = $1',
-        [candidate],
-      )) as unknown[];
-      if (taken.length === 0) return candidate;
-    }
-    throw new Error('No free manager policy version for the handover rules.');
   }
 }

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DEFAULT_REBALANCE_BALANCE } from '@gap/managers/domain';
+import { freePolicyVersion } from './policy-version.js';
 
 /**
  * The rebalance's load-share band (every manager who may take accounts between 0.6 and 1.0 of
@@ -15,7 +16,7 @@ export class RebalanceBalance1763900000600 implements MigrationInterface {
       'SELECT version, body FROM managers.manager_policy WHERE is_current',
     )) as { version: string; body: Record<string, unknown> }[];
     if (!current || 'rebalance' in current.body) return;
-    const version = await this.freeVersion(runner, current.version);
+    const version = await freePolicyVersion(runner, current.version, 'r');
     await runner.query('UPDATE managers.manager_policy SET is_current = false WHERE is_current');
     await runner.query(
       `INSERT INTO managers.manager_policy (version, body, is_current, created_by)
@@ -26,22 +27,4 @@ export class RebalanceBalance1763900000600 implements MigrationInterface {
 
   /** The version made by `up` is kept: later versions may have been made from it. */
   async down(): Promise<void> {}
-
-  /** `m3` after `m2`, or the current version with `-r` when that is taken. */
-  private async freeVersion(runner: QueryRunner, current: string): Promise<string> {
-    const numbered = /^m(\d+)$/.exec(current);
-    const candidates = [
-      ...(numbered ? [`m${Number(numbered[1]) + 1}`] : []),
-      `${current.slice(0, 36)}-r`,
-      `${current.slice(0, 34)}-r${Date.now() % 100}`,
-    ];
-    for (const candidate of candidates) {
-      const taken = (await runner.query(
-        'SELECT 1 FROM managers.manager_policy WHERE version = $1',
-        [candidate],
-      )) as unknown[];
-      if (taken.length === 0) return candidate;
-    }
-    throw new Error('No free manager policy version for the rebalance balance.');
-  }
 }
