@@ -16,7 +16,6 @@
  * BENCH_CLIENTS and BENCH_SECONDS the concurrent part.
  */
 import 'reflect-metadata';
-import { todayInChina } from '@gap/calendar';
 import { migrateDatabase, recreateDatabase } from '@gap/database';
 import { migrateEventLog } from '@gap/messaging';
 import {
@@ -30,14 +29,8 @@ import {
 import { accountsDatabase } from '@gap/accounts/app/database';
 import { managersDatabase } from '@gap/managers/app/database';
 import { tieringDatabase } from '@gap/tiering/app/database';
-import {
-  generateAccounts,
-  generateManagers,
-  monthsUpTo,
-  valueInputsFor,
-  type DemoAccountRow,
-} from '../demo-book/demo-book.js';
 import { ensurePostgres } from '../testing/local-servers.js';
+import { Client, from, seedBook } from './gateway-book.js';
 
 const url =
   process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/gap_bench_gateway';
@@ -47,76 +40,12 @@ const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 50);
 const CONCURRENT_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const WARM_UP = 100;
 const PAGE = 20;
-/** Give up waiting for the services to catch up when nothing has moved for this long. */
-const STALL_MS = 60_000;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-/** A first page is asked without `after` (the services refuse an explicit null cursor). */
-const from = (after: string | null | undefined) => (after ? { after } : {});
-
-interface Answer<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-class Client {
-  constructor(
-    readonly endpoint: string,
-    private readonly token: string,
-  ) {}
-
-  async call<T>(query: string, variables: object = {}): Promise<T> {
-    const response = await fetch(this.endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const answer = (await response.json()) as Answer<T>;
-    if (answer.errors?.length || !answer.data) {
-      throw new Error(`${this.endpoint}: ${JSON.stringify(answer.errors)}`);
-    }
-    return answer.data;
-  }
-}
-
-/**
- * Waits until `remaining` reaches zero, failing only when it stops moving; with `settleMs`, a
- * count that has not moved for that long is accepted as final instead.
- */
-async function untilCaughtUp(
-  what: string,
-  remaining: () => Promise<number>,
-  settleMs?: number,
-): Promise<number> {
-  let last = Number.POSITIVE_INFINITY;
-  let movedAt = Date.now();
-  for (;;) {
-    const left = await remaining();
-    if (left === 0) return 0;
-    if (left < last) {
-      last = left;
-      movedAt = Date.now();
-    } else if (settleMs !== undefined && Date.now() - movedAt > settleMs) {
-      return left;
-    } else if (Date.now() - movedAt > STALL_MS) {
-      throw new Error(`${what}: ${left} still missing, nothing moved for ${STALL_MS / 1000} s`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<unknown>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: 6 }, worker));
 }
 
 const PORTFOLIO = `query Portfolio($after: String) {
@@ -134,102 +63,6 @@ interface PortfolioPage {
     edges: { node: { tier: string | null; primaryManager: { id: string } | null } }[];
     pageInfo: { endCursor: string | null };
   };
-}
-
-async function seed(gateway: Client): Promise<void> {
-  const accounts: DemoAccountRow[] = [
-    ...generateAccounts({ accounts: BOOK, largestGroup: 200, maxDepth: 5 }),
-  ];
-  const managers = generateManagers(accounts);
-  const register = (manager: (typeof managers)[number]) =>
-    gateway.call(
-      'mutation M($input: RegisterAccountManagerInput!) { registerAccountManager(input: $input) { id } }',
-      { input: manager },
-    );
-  for (const supervisor of managers.filter((m) => !m.supervisorId)) await register(supervisor);
-  await inParallel(
-    managers.filter((m) => m.supervisorId),
-    register,
-  );
-  const imported = await gateway.call<{ importGroupAccounts: { created: number } }>(
-    'mutation I($input: ImportGroupAccountsInput!) { importGroupAccounts(input: $input) { created } }',
-    { input: { format: 'JSON', content: JSON.stringify(accounts) } },
-  );
-  say(`  ${managers.length} managers, ${imported.importGroupAccounts.created} accounts imported`);
-
-  const codes = new Map<string, string>();
-  let after: string | null = null;
-  do {
-    const page: {
-      groupAccounts: {
-        edges: { node: { accountCode: string; creditCode: string } }[];
-        pageInfo: { endCursor: string | null; hasNextPage: boolean };
-      };
-    } = await gateway.call(
-      `query C($after: String) { groupAccounts(first: 100, after: $after) {
-         edges { node { accountCode creditCode } } pageInfo { endCursor hasNextPage } } }`,
-      from(after),
-    );
-    for (const { node } of page.groupAccounts.edges) codes.set(node.creditCode, node.accountCode);
-    after = page.groupAccounts.pageInfo.hasNextPage ? page.groupAccounts.pageInfo.endCursor : null;
-  } while (after);
-
-  const lastMonth = monthsUpTo(todayInChina().slice(0, 7), 2)[0];
-  const rows = accounts.flatMap((account) => {
-    const code = codes.get(account.creditCode);
-    return code ? valueInputsFor(account, code, monthsUpTo(lastMonth, 12)) : [];
-  });
-  const load = (dryRun: boolean) =>
-    gateway.call<{ importValueInputs: { failed: number } }>(
-      `mutation V($input: ImportValueInputsInput!) { importValueInputs(input: $input) { failed } }`,
-      { input: { format: 'JSON', content: JSON.stringify(rows), dryRun } },
-    );
-  // The tiering service learns of the accounts from their events.
-  await untilCaughtUp(
-    'tiering catching up',
-    async () => (await load(true)).importValueInputs.failed,
-  );
-  await load(false);
-  const preview = await gateway.call<{ previewTieringRun: { runId: string } }>(
-    `mutation { previewTieringRun(asOf: "${lastMonth}") { runId } }`,
-  );
-  await gateway.call(
-    `mutation A($runId: ID!) { applyTieringRun(runId: $runId, effectiveFrom: "${todayInChina().slice(0, 7)}-01") { changed } }`,
-    { runId: preview.previewTieringRun.runId },
-  );
-  say(`  ${rows.length} monthly value inputs loaded, a tiering run applied`);
-  // The managers service gives each account its primary manager from its AccountCreated event;
-  // an account no manager has room for stays without one.
-  const unplaced = await untilCaughtUp(
-    'managers catching up',
-    async () => {
-      let missing = 0;
-      let next: string | null = null;
-      do {
-        const page: {
-          groupAccounts: {
-            edges: { node: { primaryManager: { id: string } | null } }[];
-            pageInfo: { endCursor: string | null; hasNextPage: boolean };
-          };
-        } = await gateway.call(
-          `query M($after: String) { groupAccounts(first: 100, after: $after) {
-           edges { node { primaryManager { id } } } pageInfo { endCursor hasNextPage } } }`,
-          from(next),
-        );
-        missing += page.groupAccounts.edges.filter((e) => !e.node.primaryManager).length;
-        next = page.groupAccounts.pageInfo.hasNextPage
-          ? page.groupAccounts.pageInfo.endCursor
-          : null;
-      } while (next);
-      return missing;
-    },
-    10_000,
-  );
-  say(
-    unplaced
-      ? `  ${unplaced} accounts without a primary manager (no manager had room)`
-      : '  every account has its primary manager',
-  );
 }
 
 /** The cursors of the first pages, so that the samples do not all read one page. */
@@ -370,7 +203,7 @@ async function main(): Promise<void> {
     const subgraph = new Client(subgraphUrl('accounts'), token);
 
     let started = performance.now();
-    await seed(gateway);
+    await seedBook(gateway, BOOK, say);
     say(`  seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const cursors = await pageCursors(gateway, 50);
     const sample = await gateway.call<PortfolioPage>(PORTFOLIO, from(cursors[0]));
