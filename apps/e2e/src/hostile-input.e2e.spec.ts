@@ -1,18 +1,8 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { creditCodeCheckCharacter } from '@gap/accounts/domain';
-import {
-  createTestIssuer,
-  eventually,
-  startServiceProcess,
-  testDatabaseUrl,
-  testKafkaBrokers,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  type RunningService,
-} from '@gap/testing';
+import { createTestIssuer, eventually, type RunningService } from '@gap/testing';
+import { startOwnSubgraphs } from './own-subgraphs.js';
 import { hostileValues, ID_REASONS, refusalProblem } from './hostile-input/hostile-values.js';
 import { MUTATION_BASES } from './hostile-input/mutation-bases.js';
 import {
@@ -41,11 +31,9 @@ const name = '厦门鹭岛物流集团有限公司';
 describe('hostile input to every mutation of accounts, tiering and managers', () => {
   const services: Record<string, RunningService> = {};
   const schemas: Record<string, Schema> = {};
-  let running: RunningService[] = [];
+  const running: RunningService[] = [];
   let db: pg.Pool;
   let adminToken: string;
-  const ownDatabase = new URL(testDatabaseUrl());
-  ownDatabase.pathname = `${ownDatabase.pathname}_hostile`;
 
   async function graphql(
     service: string,
@@ -86,39 +74,9 @@ describe('hostile input to every mutation of accounts, tiering and managers', ()
   beforeAll(async () => {
     const issuer = await createTestIssuer();
     adminToken = await issuer.token(['ADMIN'], 'A9100');
-    const admin = new pg.Client({ connectionString: testDatabaseUrl() });
-    await admin.connect();
-    const database = ownDatabase.pathname.slice(1);
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${database}"`);
-    await admin.end();
-    const common = {
-      DATABASE_URL: ownDatabase.toString(),
-      EVENT_TRANSPORT: 'kafka',
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      KAFKA_TOPIC_PREFIX: `hostile-${randomUUID().slice(0, 8)}.`,
-      AUTH_ISSUER: TEST_ISSUER,
-      AUTH_AUDIENCE: TEST_AUDIENCE,
-      AUTH_JWKS_FILE: issuer.jwksFile,
-    };
-    for (const service of ['accounts', 'tiering', 'managers']) {
-      await promisify(execFile)(
-        process.execPath,
-        ['--import', '@swc-node/register/esm-register', `apps/${service}/src/migrate.ts`],
-        { env: { ...process.env, ...common } },
-      );
-    }
-    const started = await Promise.allSettled(
-      ['accounts', 'tiering', 'managers'].map((service) =>
-        // A busy 2-core machine can take more than the default minute to boot three services.
-        startServiceProcess(service, `apps/${service}/src/main.ts`, common, 180_000),
-      ),
-    );
-    running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-    const failed = started.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
+    const own = await startOwnSubgraphs('hostile', issuer.jwksFile, running);
     for (const service of running) services[service.name] = service;
-    db = new pg.Pool({ connectionString: ownDatabase.toString(), max: 4 });
+    db = new pg.Pool({ connectionString: own.databaseUrl, max: 4 });
     for (const service of running) {
       const { data } = await graphql(service.name, INTROSPECTION);
       schemas[service.name] = (data as { __schema: Schema }).__schema;

@@ -1,28 +1,22 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import { ACCOUNTS_PERMISSIONS } from '@gap/accounts/domain';
 import { ROLES, type Permissions, type Role, type Scope } from '@gap/authz';
 import { MANAGERS_PERMISSIONS } from '@gap/managers/domain';
 import { TIERING_PERMISSIONS } from '@gap/tiering/domain';
 import {
   createTestIssuer,
-  freePort,
   startServiceProcess,
-  testDatabaseUrl,
-  testKafkaBrokers,
   TEST_AUDIENCE,
   TEST_ISSUER,
   type RunningService,
   type TestIssuer,
 } from '@gap/testing';
+import { startOwnSubgraphs } from '../own-subgraphs.js';
 import { argumentsFor } from './arguments.js';
 import {
   documentFor,
   platformOperations,
   readSupergraph,
-  SERVICES,
   type Operation,
   type Service,
 } from './operations.js';
@@ -95,58 +89,17 @@ describe('who may run what: the permission matrices, enforced', () => {
   };
   const tokens = {} as Record<Role, string>;
   const subgraphs = {} as Record<Service, RunningService>;
-  let running: RunningService[] = [];
+  const running: RunningService[] = [];
   let gateway: RunningService;
   let issuer: TestIssuer;
-  const ownDatabase = new URL(testDatabaseUrl());
-  ownDatabase.pathname = `${ownDatabase.pathname}_authz`;
 
   beforeAll(async () => {
     issuer = await createTestIssuer();
     for (const role of ROLES) tokens[role] = await issuer.token([role], subjectOf[role]);
     // Its own database: the calls let through really run (as an admin), and must not
     // disturb the data of the suites running beside it.
-    const admin = new pg.Client({ connectionString: testDatabaseUrl() });
-    await admin.connect();
-    const database = ownDatabase.pathname.slice(1);
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${database}"`);
-    await admin.end();
-    const common = {
-      DATABASE_URL: ownDatabase.toString(),
-      EVENT_TRANSPORT: 'kafka',
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      KAFKA_TOPIC_PREFIX: `authz-${randomUUID().slice(0, 8)}.`,
-      AUTH_ISSUER: TEST_ISSUER,
-      AUTH_AUDIENCE: TEST_AUDIENCE,
-      AUTH_JWKS_FILE: issuer.jwksFile,
-    };
-    for (const service of SERVICES) {
-      await promisify(execFile)(
-        process.execPath,
-        ['--import', '@swc-node/register/esm-register', `apps/${service}/src/migrate.ts`],
-        { env: { ...process.env, ...common } },
-      );
-    }
-    const ports = {
-      accounts: await freePort(),
-      tiering: await freePort(),
-      managers: await freePort(),
-    };
-    const started = await Promise.allSettled(
-      SERVICES.map((service) =>
-        startServiceProcess(
-          service,
-          `apps/${service}/src/main.ts`,
-          { ...common, PORT: String(ports[service]) },
-          180_000,
-        ),
-      ),
-    );
-    running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-    const failed = started.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
-    for (const service of running) subgraphs[service.name as Service] = service;
+    const own = await startOwnSubgraphs('authz', issuer.jwksFile, running);
+    Object.assign(subgraphs, own.byName);
     gateway = await startServiceProcess(
       'gateway',
       'apps/gateway/src/main.ts',

@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import {
+  startServiceProcess,
+  testDatabaseUrl,
+  testKafkaBrokers,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  type RunningService,
+} from '@gap/testing';
+
+export const SUBGRAPHS = ['accounts', 'tiering', 'managers'] as const;
+export type Subgraph = (typeof SUBGRAPHS)[number];
+
+export interface OwnSubgraphs {
+  /** The test database's name with the suite's suffix, recreated and migrated. */
+  readonly databaseUrl: string;
+  readonly byName: Readonly<Record<Subgraph, RunningService>>;
+  readonly running: RunningService[];
+}
+
+/**
+ * The three services on a database of the suite's own, over Kafka under a topic prefix of its
+ * own: for suites whose calls really change data and must not disturb the suites beside them.
+ * Whatever started is in `running` even when another service failed to, so it can be stopped.
+ */
+export async function startOwnSubgraphs(
+  suite: string,
+  jwksFile: string,
+  running: RunningService[],
+): Promise<OwnSubgraphs> {
+  const own = new URL(testDatabaseUrl());
+  own.pathname = `${own.pathname}_${suite}`;
+  const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+  await admin.connect();
+  const database = own.pathname.slice(1);
+  await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${database}"`);
+  await admin.end();
+  const common = {
+    DATABASE_URL: own.toString(),
+    EVENT_TRANSPORT: 'kafka',
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    KAFKA_TOPIC_PREFIX: `${suite}-${randomUUID().slice(0, 8)}.`,
+    AUTH_ISSUER: TEST_ISSUER,
+    AUTH_AUDIENCE: TEST_AUDIENCE,
+    AUTH_JWKS_FILE: jwksFile,
+  };
+  for (const service of SUBGRAPHS) {
+    await promisify(execFile)(
+      process.execPath,
+      ['--import', '@swc-node/register/esm-register', `apps/${service}/src/migrate.ts`],
+      { env: { ...process.env, ...common } },
+    );
+  }
+  const started = await Promise.allSettled(
+    SUBGRAPHS.map((service) =>
+      // A busy 2-core machine can take more than the default minute to boot three services.
+      startServiceProcess(service, `apps/${service}/src/main.ts`, common, 180_000),
+    ),
+  );
+  for (const outcome of started) if (outcome.status === 'fulfilled') running.push(outcome.value);
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const byName = Object.fromEntries(running.map((s) => [s.name, s])) as Record<
+    Subgraph,
+    RunningService
+  >;
+  return { databaseUrl: own.toString(), byName, running };
+}
