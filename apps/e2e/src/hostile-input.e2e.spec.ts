@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { creditCodeCheckCharacter } from '@gap/accounts/domain';
 import { createTestIssuer, eventually, type RunningService } from '@gap/testing';
-import { startOwnSubgraphs } from './own-subgraphs.js';
+import { startOwnSubgraphs } from './testing/own-subgraphs.js';
 import { hostileValues, ID_REASONS, refusalProblem } from './hostile-input/hostile-values.js';
 import { MUTATION_BASES } from './hostile-input/mutation-bases.js';
 import {

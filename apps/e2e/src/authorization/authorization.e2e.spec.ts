@@ -11,7 +11,7 @@ import {
   type RunningService,
   type TestIssuer,
 } from '@gap/testing';
-import { startOwnSubgraphs } from '../own-subgraphs.js';
+import { startOwnSubgraphs } from '../testing/own-subgraphs.js';
 import { argumentsFor } from './arguments.js';
 import {
   documentFor,
