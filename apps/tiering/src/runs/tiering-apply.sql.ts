@@ -5,7 +5,7 @@ import { namedParameters, type NamedParameters } from '../sql/named-parameters.j
  * Makes a previewed run effective, in one statement. For every account whose tier in force,
  * computed tier, value segment or override changes, the account's tier row is updated; a tier
  * or segment change leaves a history row and a TierChanged or ValueSegmentChanged event in
- * the outbox, all built in SQL so that a run over a million accounts writes them in one pass.
+ * the outbox, and every account of the run an AccountValued event (its tier, segment and values), all built in SQL so that a run over a million accounts writes them in one pass.
  * An override in force wins over the computed tier. An account whose tier, segment and
  * override are unchanged is not touched, so re-applying an unchanged book writes nothing.
  *
@@ -46,7 +46,7 @@ function tieringApplySql(p: ApplyRef): string {
   return `
 WITH result AS (
   SELECT r.group_account_id AS id, r.tier AS computed_tier, r.segment, r.held, r.floored,
-         r.lifetime_value, r.revenue,
+         r.lifetime_value, r.revenue, r.current_value, r.potential_value,
          o.id AS override_id, coalesce(o.tier, r.tier) AS tier,
          t.tier AS previous_tier, t.segment AS previous_segment, t.computed_tier AS previous_computed,
          t.override_id AS previous_override, t.group_account_id IS NULL AS is_new
@@ -93,6 +93,12 @@ WITH result AS (
 ), segment_events AS (
   SELECT id AS aggregate_id, segment, previous_segment AS "previousSegment"
     FROM changed WHERE segment_changed
+), value_events AS (
+  -- Every account of the run, changed or not: the portfolio sorts and filters by its values.
+  SELECT id AS aggregate_id, tier, previous_tier AS "previousTier", segment,
+         round(coalesce(current_value, 0) * 100)::bigint::text AS "currentValue",
+         round(coalesce(potential_value, 0) * 100)::bigint::text AS "potentialValue"
+    FROM result
 ), written AS (${setBasedEventsSql({
     outbox: 'tiering.outbox',
     events: [
@@ -108,6 +114,13 @@ WITH result AS (
         rows: 'segment_events',
         aggregateField: 'groupAccountId',
         fields: ['segment', 'previousSegment'],
+        common: runCommon(p),
+      },
+      {
+        type: 'AccountValued',
+        rows: 'value_events',
+        aggregateField: 'groupAccountId',
+        fields: ['tier', 'previousTier', 'segment', 'currentValue', 'potentialValue'],
         common: runCommon(p),
       },
     ],

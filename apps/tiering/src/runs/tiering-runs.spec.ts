@@ -275,10 +275,31 @@ describe('a tiering run over the reference book', () => {
       const written = [
         ...(await published('TierChanged')),
         ...(await published('ValueSegmentChanged')),
+        ...(await published('AccountValued')),
       ].filter(({ payload }) => payload['runId'] === preview.runId);
       expect(new Set(written.map((w) => w.envelope.type))).toEqual(
-        new Set(['TierChanged', 'ValueSegmentChanged']),
+        new Set(['TierChanged', 'ValueSegmentChanged', 'AccountValued']),
       );
+      // Every account of the book is valued, in whole fen, with the tier it now has.
+      const valued = written.filter(({ envelope }) => envelope.type === 'AccountValued');
+      const ownValued = valued.filter(({ payload }) =>
+        [...ids.values()].includes(payload['groupAccountId'] as string),
+      );
+      expect(ownValued).toHaveLength(ids.size);
+      const a01 = ownValued.find(({ payload }) => payload['groupAccountId'] === id('a01'));
+      expect(a01?.payload).toMatchObject({ tier: 'A', previousTier: null });
+      const [result] = await dataSource.query<{ current: string; potential: string }[]>(
+        `SELECT round(current_value * 100)::bigint::text AS current,
+                round(potential_value * 100)::bigint::text AS potential
+           FROM tiering.tiering_run_result
+          WHERE run_id = (SELECT results_of FROM tiering.tiering_run WHERE id = $1)
+            AND group_account_id = $2`,
+        [preview.runId, id('a01')],
+      );
+      expect(a01?.payload).toMatchObject({
+        currentValue: result.current,
+        potentialValue: result.potential,
+      });
       expect(new Set(written.map((w) => w.envelope.id)).size).toBe(written.length);
       for (const { envelope } of written) {
         expect(envelope).toMatchObject({

@@ -61,6 +61,28 @@ export class ValueSegmentChangedPayload {
   @Matches(/^\d{4}-\d{2}-\d{2}$/) effectiveFrom!: string;
 }
 
+/** Whole fen as a string of digits (optionally negative): no precision lost in JSON. */
+const FEN = /^-?\d{1,16}$/;
+
+/**
+ * What an applied run made of an account: its tier in force and the one before the run, its
+ * value segment, and the values the run computed, in fen. One per account of the run, so that
+ * a read model of the portfolio (the accounts service's) can sort and filter by value.
+ */
+export class AccountValuedPayload {
+  @IsUUID() groupAccountId!: string;
+  @IsIn(['A', 'B', 'C']) tier!: string;
+  @IsOptional() @IsIn(['A', 'B', 'C']) previousTier!: string | null;
+  @IsIn(VALUE_SEGMENT_NAMES) segment!: string;
+  /** Revenue less cost over the run's year. */
+  @Matches(FEN) currentValue!: string;
+  /** The wallet the account could still spend with the operator. */
+  @Matches(FEN) potentialValue!: string;
+  @IsString() @IsNotEmpty() policyVersion!: string;
+  @IsUUID() runId!: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) effectiveFrom!: string;
+}
+
 export class TieringRunAppliedPayload {
   @IsUUID() runId!: string;
   @IsString() @IsNotEmpty() policyVersion!: string;
@@ -77,6 +99,7 @@ export interface TieringEventMap {
   TierAssigned: TierAssignedPayload;
   TierChanged: TierChangedPayload;
   ValueSegmentChanged: ValueSegmentChangedPayload;
+  AccountValued: AccountValuedPayload;
   TieringRunApplied: TieringRunAppliedPayload;
 }
 
@@ -84,5 +107,6 @@ export const TIERING_EVENTS: EventDefinitions<TieringEventMap> = {
   TierAssigned: { topic: TIERING_TOPIC, version: 1, payload: TierAssignedPayload },
   TierChanged: { topic: TIERING_TOPIC, version: 1, payload: TierChangedPayload },
   ValueSegmentChanged: { topic: TIERING_TOPIC, version: 1, payload: ValueSegmentChangedPayload },
+  AccountValued: { topic: TIERING_TOPIC, version: 1, payload: AccountValuedPayload },
   TieringRunApplied: { topic: TIERING_TOPIC, version: 1, payload: TieringRunAppliedPayload },
 };
