@@ -66,6 +66,11 @@ function dependencyRules(testing) {
     { sourceTag: 'scope:accounts', onlyDependOnLibsWithTags: ['scope:accounts', 'scope:shared'] },
     { sourceTag: 'scope:tiering', onlyDependOnLibsWithTags: ['scope:tiering', 'scope:shared'] },
     { sourceTag: 'scope:managers', onlyDependOnLibsWithTags: ['scope:managers', 'scope:shared'] },
+    { sourceTag: 'scope:bundles', onlyDependOnLibsWithTags: ['scope:bundles', 'scope:shared'] },
+    {
+      sourceTag: 'scope:coordination',
+      onlyDependOnLibsWithTags: ['scope:coordination', 'scope:shared'],
+    },
   ];
 }
 
@@ -75,7 +80,12 @@ function dependencyRules(testing) {
  * composition scripts and the test environment, and `@gap/<app>/app/<file>` for the
  * benchmarks that drive a service's use cases in process.
  */
-const TOOL_ENTRY_POINTS = ['@gap/accounts/app/**', '@gap/tiering/app/**', '@gap/managers/app/**'];
+const TOOL_ENTRY_POINTS = [
+  '@gap/accounts/app/**',
+  '@gap/tiering/app/**',
+  '@gap/managers/app/**',
+  '@gap/coordination/app/**',
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules', '**/dist', '.data', '.nx', 'infra', '**/*.js', '**/*.mjs'] },

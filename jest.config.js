@@ -3,7 +3,16 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const projects = ['apps', 'libs', 'libs/shared', 'libs/accounts', 'libs/tiering', 'libs/managers']
+const projects = [
+  'apps',
+  'libs',
+  'libs/shared',
+  'libs/accounts',
+  'libs/tiering',
+  'libs/managers',
+  'libs/bundles',
+  'libs/coordination',
+]
   .flatMap((dir) => readdirSync(dir, { withFileTypes: true }).map((entry) => join(dir, entry.name)))
   .concat('tools')
   .filter((dir) => existsSync(join(dir, 'jest.config.js')))

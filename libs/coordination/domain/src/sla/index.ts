@@ -1,0 +1,3 @@
+export * from './escalation.js';
+export * from './sla-clock.js';
+export * from './sla-policy.js';
