@@ -4,6 +4,7 @@ import { ServicePlatformModule } from '@gap/service';
 import type { AccountsConfig } from './accounts.config.js';
 import { accountsDatabase } from './accounts.database.js';
 import { ACCOUNTS_PROVIDERS } from './accounts.providers.js';
+import { PortfolioExportController } from './portfolio/portfolio-export.controller.js';
 import { GroupAccountController } from './group-account/group-account.controller.js';
 import { GroupAccountEntity } from './group-account/group-account.entity.js';
 import { ACCOUNTS_API } from './schema.js';
@@ -23,7 +24,7 @@ export class AccountsModule {
         }),
         TypeOrmModule.forFeature([GroupAccountEntity]),
       ],
-      controllers: [GroupAccountController],
+      controllers: [GroupAccountController, PortfolioExportController],
       providers: ACCOUNTS_PROVIDERS,
     };
   }

@@ -32,7 +32,15 @@ import { MoveGroupAccountService } from './hierarchy/move-group-account.service.
 import { AccountImportResolver } from './import/account-import.resolver.js';
 import { AccountImportWrites } from './import/account-import-writes.service.js';
 import { AccountImportService } from './import/account-import.service.js';
-import { PortfolioProjection } from './visibility/portfolio.projection.js';
+import { AccountSearchRepository } from './group-account/account-search.repository.js';
+import { AccountPortfolioService } from './group-account/account-portfolio.service.js';
+import {
+  GroupAccountConnectionResolver,
+  GroupAccountRollupResolver,
+} from './group-account/group-account-portfolio.resolver.js';
+import { PortfolioExportService } from './portfolio/portfolio-export.service.js';
+import { PortfolioFactsRepository } from './portfolio/portfolio-facts.repository.js';
+import { PortfolioProjection } from './portfolio/portfolio.projection.js';
 
 /** Every part of the service, by feature: repositories, use cases, resolvers, jobs. */
 export const ACCOUNTS_PROVIDERS: Provider[] = [
@@ -45,6 +53,10 @@ export const ACCOUNTS_PROVIDERS: Provider[] = [
   FindGroupAccountsService,
   IndustriesService,
   GroupAccountResolver,
+  AccountSearchRepository,
+  AccountPortfolioService,
+  GroupAccountConnectionResolver,
+  GroupAccountRollupResolver,
   // hierarchy
   HierarchyRepository,
   HierarchyService,
@@ -73,6 +85,8 @@ export const ACCOUNTS_PROVIDERS: Provider[] = [
   AccountImportWrites,
   AccountImportService,
   AccountImportResolver,
-  // visibility
+  // portfolio read model
+  PortfolioFactsRepository,
   PortfolioProjection,
+  PortfolioExportService,
 ];

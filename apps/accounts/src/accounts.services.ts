@@ -14,6 +14,8 @@ import { KeyDateRepository } from './contacts/key-date.repository.js';
 import { KeyDateScanner } from './contacts/key-date.scanner.js';
 import { RecordContactConsentService } from './contacts/record-contact-consent.service.js';
 import { UpdateContactService } from './contacts/update-contact.service.js';
+import { AccountPortfolioService } from './group-account/account-portfolio.service.js';
+import { AccountSearchRepository } from './group-account/account-search.repository.js';
 import { ChangeGroupAccountStatusService } from './group-account/change-group-account-status.service.js';
 import { CreateGroupAccountService } from './group-account/create-group-account.service.js';
 import { FindGroupAccountsService } from './group-account/find-group-accounts.service.js';
@@ -26,6 +28,7 @@ import { HierarchyService } from './hierarchy/hierarchy.service.js';
 import { MoveGroupAccountService } from './hierarchy/move-group-account.service.js';
 import { AccountImportWrites } from './import/account-import-writes.service.js';
 import { AccountImportService } from './import/account-import.service.js';
+import { PortfolioFactsRepository } from './portfolio/portfolio-facts.repository.js';
 
 /** The accounts service's use cases on a data source, without Nest: for the CLI and the tests. */
 export interface AccountsServices {
@@ -33,6 +36,8 @@ export interface AccountsServices {
   readonly updateAccount: UpdateGroupAccountService;
   readonly accountStatus: ChangeGroupAccountStatusService;
   readonly findAccounts: FindGroupAccountsService;
+  readonly portfolio: AccountPortfolioService;
+  readonly portfolioFacts: PortfolioFactsRepository;
   readonly industries: IndustriesService;
   readonly moveAccount: MoveGroupAccountService;
   readonly hierarchy: HierarchyService;
@@ -50,6 +55,7 @@ export interface AccountsServices {
 export function createAccountsServices(dataSource: DataSource): AccountsServices {
   const events = new OutboxPublisher(dataSource);
   const accounts = new GroupAccountRepository(dataSource);
+  const searching = new AccountSearchRepository(dataSource);
   const changes = new GroupAccountChanges(accounts, events);
   const hierarchy = new HierarchyRepository(dataSource);
   const clusters = new ClustersRepository(dataSource);
@@ -62,7 +68,9 @@ export function createAccountsServices(dataSource: DataSource): AccountsServices
     createAccount: new CreateGroupAccountService(accounts, events),
     updateAccount: new UpdateGroupAccountService(accounts, changes),
     accountStatus: new ChangeGroupAccountStatusService(accounts, changes),
-    findAccounts: new FindGroupAccountsService(accounts),
+    findAccounts: new FindGroupAccountsService(accounts, searching),
+    portfolio: new AccountPortfolioService(searching),
+    portfolioFacts: new PortfolioFactsRepository(dataSource),
     industries: new IndustriesService(),
     moveAccount,
     hierarchy: new HierarchyService(hierarchy),

@@ -5,6 +5,10 @@ import {
   IndustryClusterResolver,
 } from './clusters/clusters.resolver.js';
 import { AccountContactsResolver, ContactResolver } from './contacts/contact.resolver.js';
+import {
+  GroupAccountConnectionResolver,
+  GroupAccountRollupResolver,
+} from './group-account/group-account-portfolio.resolver.js';
 import { GroupAccountResolver } from './group-account/group-account.resolver.js';
 import { HierarchyResolver } from './hierarchy/hierarchy.resolver.js';
 import { AccountImportResolver } from './import/account-import.resolver.js';
@@ -13,6 +17,8 @@ import { AccountImportResolver } from './import/account-import.resolver.js';
 export const ACCOUNTS_API: SubgraphApi = {
   resolvers: [
     GroupAccountResolver,
+    GroupAccountConnectionResolver,
+    GroupAccountRollupResolver,
     HierarchyResolver,
     IndustryClusterResolver,
     IndustryAssociationResolver,

@@ -104,4 +104,12 @@ export const GroupAccountErrors = {
         en: 'after is not a cursor of this query.',
       }),
     ]),
+
+  rangeReversed: (field: string): DomainError =>
+    DomainError.invalidInput([
+      violation(field, 'RANGE_REVERSED', {
+        'zh-CN': `${field} 的下限大于上限。`,
+        en: `${field} has its minimum above its maximum.`,
+      }),
+    ]),
 };

@@ -64,6 +64,7 @@ function callOf(
     'rest.listGroupAccounts': (c) =>
       h.findAccounts.search(c, { first: 1 }, 'rest.listGroupAccounts'),
     'rest.getGroupAccount': (c) => h.findAccounts.get(c, missing, 'rest.getGroupAccount'),
+    'rest.exportPortfolio': (c) => h.findAccounts.everyRow(c, {}, 'rest.exportPortfolio', 1).next(),
   };
   return calls[operation];
 }

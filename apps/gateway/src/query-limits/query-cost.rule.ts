@@ -120,7 +120,37 @@ class CostCounter {
     const items = isList(field) && !paged ? listSize(parent.name, field, node) : 1;
     const type = getNamedType(field.type);
     if (!node.selectionSet || !isCompositeType(type)) return multiplier * items;
+    if (isConnection(field)) {
+      return multiplier + this.connectionCost(node.selectionSet, type, multiplier, items);
+    }
     return multiplier + this.cost(node.selectionSet, type, multiplier * items);
+  }
+
+  /**
+   * A connection's page multiplies what its `edges` hold; what it says of the whole answer
+   * (`pageInfo`, facets, totals) is there once. Fragments on it are counted as if every field
+   * were per item, which only ever overestimates.
+   */
+  private connectionCost(
+    selectionSet: SelectionSetNode,
+    connection: GraphQLCompositeType,
+    multiplier: number,
+    page: number,
+  ): number {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD) {
+        total += this.cost(
+          { ...selectionSet, selections: [selection] },
+          connection,
+          multiplier * page,
+        );
+        continue;
+      }
+      const perItem = selection.name.value === 'edges' || selection.name.value === 'nodes';
+      total += this.fieldCost(selection, connection, perItem ? multiplier * page : multiplier);
+    }
+    return total;
   }
 }
 

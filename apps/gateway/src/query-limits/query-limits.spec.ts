@@ -12,7 +12,9 @@ const schema = buildSchema(`
     ): AccountConnection!
     managers(first: Int! = 100): [Manager!]!
   }
-  type AccountConnection { edges: [Edge!]! }
+  type AccountConnection { edges: [Edge!]! pageInfo: PageInfo! facets: Facets! }
+  type PageInfo { hasNextPage: Boolean! }
+  type Facets { total: Int! }
   type Edge { node: GroupAccount! }
   type GroupAccount {
     id: ID!
@@ -57,6 +59,15 @@ describe('query limits', () => {
     expect(check('{ accounts { edges { node { parent { id } } } } }').codes).toEqual([
       'QUERY_TOO_DEEP',
     ]);
+  });
+
+  it('counts a connection’s edges per item of the page, and what it says of the whole once', () => {
+    const page = costOf('{ accounts(first: 50) { edges { node { id } } } }');
+    const whole = costOf(
+      '{ accounts(first: 50) { edges { node { id } } pageInfo { hasNextPage } facets { total } } }',
+    );
+    // pageInfo and facets: a field and a scalar each, once, whatever the page size.
+    expect(whole - page).toBe(4);
   });
 
   it('counts the depth hidden in fragments', () => {

@@ -9,3 +9,4 @@ export * from './lifecycle.js';
 export * from './permissions.js';
 export * from './phone.js';
 export * from './reasons.js';
+export * from './portfolio.js';

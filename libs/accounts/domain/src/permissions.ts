@@ -36,6 +36,7 @@ export const ACCOUNTS_OPERATIONS = [
   // REST
   'rest.listGroupAccounts',
   'rest.getGroupAccount',
+  'rest.exportPortfolio',
 ] as const;
 export type AccountsOperation = (typeof ACCOUNTS_OPERATIONS)[number];
 
@@ -108,6 +109,8 @@ export const ACCOUNTS_PERMISSIONS: Permissions<AccountsOperation> = {
   '_entities.GroupAccount': READ,
   'rest.listGroupAccounts': READ,
   'rest.getGroupAccount': READ,
+  // The export is the list, every page of it: the same roles, the same reach.
+  'rest.exportPortfolio': READ,
 };
 
 /**

@@ -9,16 +9,40 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { PageArgs, TextRules, UuidRule } from '@gap/graphql';
+import { EmployeeNumberRule, PageArgs, TextRules, UuidRule } from '@gap/graphql';
 import {
   GROUP_ACCOUNT_STATUSES,
   GROUP_ACCOUNT_TYPES,
+  PORTFOLIO_HANDOVER_STATES,
+  PORTFOLIO_SEGMENTS,
+  PORTFOLIO_TIERS,
+  TIER_CHANGES,
   type GroupAccountStatus,
   type GroupAccountType,
+  type PortfolioHandoverState,
+  type PortfolioSegment,
+  type PortfolioTier,
+  type TierChange,
 } from '@gap/accounts/domain';
 import { enumOf, GroupAccountStatusEnum, GroupAccountTypeEnum } from './group-account.type.js';
+import {
+  FenRange,
+  PortfolioHandoverStateEnum,
+  TierChangeEnum,
+  TierEnum,
+  ValueSegmentEnum,
+} from './portfolio-filter.types.js';
 
-export const ACCOUNT_SORT_FIELDS = ['NAME', 'CREATED_AT', 'ACCOUNT_CODE', 'EMPLOYEES'] as const;
+export const ACCOUNT_SORT_FIELDS = [
+  'NAME',
+  'CREATED_AT',
+  'ACCOUNT_CODE',
+  'EMPLOYEES',
+  'CURRENT_VALUE',
+  'POTENTIAL_VALUE',
+  'TIER',
+  'LAST_CHANGE',
+] as const;
 export type AccountSortField = (typeof ACCOUNT_SORT_FIELDS)[number];
 export const AccountSortFieldEnum = enumOf(ACCOUNT_SORT_FIELDS);
 registerEnumType(AccountSortFieldEnum, { name: 'GroupAccountSortField' });
@@ -96,6 +120,63 @@ export class GroupAccountFilter {
   @IsString()
   @TextRules({ maxLength: 100 })
   nameContains?: string;
+
+  @Field(() => [TierEnum], { nullable: true, description: 'Any of these tiers in force.' })
+  @IsOptional()
+  @IsIn(PORTFOLIO_TIERS, { each: true })
+  tiers?: PortfolioTier[];
+
+  @Field(() => [ValueSegmentEnum], { nullable: true, description: 'Any of these value segments.' })
+  @IsOptional()
+  @IsIn(PORTFOLIO_SEGMENTS, { each: true })
+  segments?: PortfolioSegment[];
+
+  @Field(() => FenRange, {
+    nullable: true,
+    description: 'Current value (fen, revenue less cost over the last run’s year) within bounds.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FenRange)
+  currentValue?: FenRange;
+
+  @Field(() => FenRange, { nullable: true, description: 'Potential value (fen) within bounds.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FenRange)
+  potentialValue?: FenRange;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Accounts whose primary manager is this employee number.',
+  })
+  @IsOptional()
+  @EmployeeNumberRule()
+  primaryManagerId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Accounts on whose team this employee number is (backup, architect, support).',
+  })
+  @IsOptional()
+  @EmployeeNumberRule()
+  teamMemberId?: string;
+
+  @Field(() => [PortfolioHandoverStateEnum], {
+    nullable: true,
+    description: 'Any of these handover states (NONE: no open handover).',
+  })
+  @IsOptional()
+  @IsIn(PORTFOLIO_HANDOVER_STATES, { each: true })
+  handoverStates?: PortfolioHandoverState[];
+
+  @Field(() => TierChangeEnum, {
+    nullable: true,
+    description: 'How the last applied tiering run moved the tier: UP, DOWN or NONE.',
+  })
+  @IsOptional()
+  @IsIn(TIER_CHANGES)
+  tierChange?: TierChange;
 }
 
 @InputType()

@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AccountScope } from '../visibility/visibility.js';
+import { scopeCondition } from '../visibility/visibility.js';
+import type { AccountSortField, GroupAccountFilter } from './dto/group-account-search.args.js';
+import type { GroupAccountEntity } from './group-account.entity.js';
+import { ACCOUNT_COLUMNS, SqlParams, toAccount } from './group-account.repository.js';
+
+/**
+ * The sort keys, each made total by the id. EMPLOYEES puts unknown sizes first; TIER puts
+ * accounts without a tier yet after C. The portfolio's keys read its read model (`p`).
+ */
+const SORT_KEYS: Record<AccountSortField, { expression: string; cast: string }> = {
+  NAME: { expression: 'a.name', cast: 'text' },
+  CREATED_AT: { expression: 'a.created_at', cast: 'timestamptz' },
+  ACCOUNT_CODE: { expression: 'a.account_code', cast: 'text' },
+  EMPLOYEES: { expression: 'coalesce(a.employees, -1)', cast: 'integer' },
+  CURRENT_VALUE: { expression: 'p.current_value', cast: 'bigint' },
+  POTENTIAL_VALUE: { expression: 'p.potential_value', cast: 'bigint' },
+  TIER: { expression: "coalesce(p.tier, 'Z')", cast: 'bpchar' },
+  LAST_CHANGE: { expression: 'p.changed_at', cast: 'timestamptz' },
+};
+const PORTFOLIO_SORTS: ReadonlySet<AccountSortField> = new Set([
+  'CURRENT_VALUE',
+  'POTENTIAL_VALUE',
+  'TIER',
+  'LAST_CHANGE',
+]);
+
+export interface AccountSearch {
+  readonly scope: AccountScope;
+  readonly filter: GroupAccountFilter;
+  /** The path of `filter.withinGroupOf`, resolved (and scope-checked) by the caller. */
+  readonly withinPath?: string;
+}
+
+export interface AccountPageQuery extends AccountSearch {
+  readonly sort: AccountSortField;
+  readonly descending: boolean;
+  /** One more than the page, to tell whether more follow. */
+  readonly limit: number;
+  /** The sort key (as text) and id of the last row of the previous page. */
+  readonly after?: readonly [string, string];
+}
+
+/** An account of a page with its sort key as text, for the next page's cursor. */
+export interface SortedAccount {
+  readonly account: GroupAccountEntity;
+  readonly sortKey: string;
+}
+
+export interface PortfolioFreshnessRow {
+  /** When the newest event the read model has applied happened; null before any. */
+  readonly asOf: Date | null;
+  /** How long that event took to reach the model, in seconds. */
+  readonly lagSeconds: number;
+}
+
+export interface GroupRollupRow {
+  readonly members: number;
+  /** Sums in fen, as text: a big group's total can pass 2^53 fen. */
+  readonly currentValue: string;
+  readonly potentialValue: string;
+  readonly tiers: readonly { readonly tier: string | null; readonly count: number }[];
+}
+
+export interface FacetRow {
+  readonly facet: 'TIER' | 'SEGMENT' | 'REGION' | 'STATUS';
+  readonly value: string | null;
+  readonly count: number;
+}
+
+/**
+ * `column = $n` for one value, `= ANY($n)` for several: with a single value the planner can
+ * read a filtered page in order from the filter index instead of sorting it.
+ */
+function anyOf(
+  column: string,
+  values: readonly string[],
+  params: SqlParams,
+  type: 'text' | 'bpchar' = 'text',
+): string {
+  return values.length === 1
+    ? `${column} = ${params.add(values[0])}`
+    : `${column} = ANY(${params.add(values)}::${type}[])`;
+}
+
+/** True when the filter asks about what the portfolio read model holds. */
+function filtersPortfolio(filter: GroupAccountFilter): boolean {
+  return Boolean(
+    filter.tiers?.length ||
+    filter.segments?.length ||
+    filter.currentValue ||
+    filter.potentialValue ||
+    filter.primaryManagerId ||
+    filter.teamMemberId ||
+    filter.handoverStates?.length ||
+    filter.tierChange,
+  );
+}
+
+/** The account's own conditions: what it is, where, and who may see it. */
+function accountConditions(search: AccountSearch, params: SqlParams): string[] {
+  const where = [scopeCondition(search.scope, 'a', params.add(search.scope.subject))];
+  const { filter } = search;
+  if (filter.industryCodes?.length)
+    where.push(anyOf('a.industry_code', filter.industryCodes, params));
+  if (filter.regionCode) {
+    const region = params.add(filter.regionCode);
+    where.push(
+      filter.regionCode.length === 6
+        ? `a.region_code = ${region}`
+        : `left(a.region_code, ${filter.regionCode.length}) = ${region}`,
+    );
+  }
+  if (filter.creditCodes?.length) {
+    const codes = filter.creditCodes.map((code) => code.replace(/\s+/g, '').toUpperCase());
+    // credit_code is char(18): compared as such, so that its unique index is used.
+    where.push(anyOf('a.credit_code', codes, params, 'bpchar'));
+  }
+  if (filter.types?.length) where.push(anyOf('a.type', filter.types, params));
+  if (filter.statuses?.length) where.push(anyOf('a.status', filter.statuses, params));
+  if (filter.tag) where.push(`a.tags @> ARRAY[${params.add(filter.tag)}]::text[]`);
+  if (search.withinPath !== undefined) {
+    const path = params.add(search.withinPath);
+    where.push(`(a.path = ${path} OR (a.path > (${path} || '/') AND a.path < (${path} || '0')))`);
+  }
+  if (filter.clusterId) {
+    const cluster = params.add(filter.clusterId);
+    where.push(`(EXISTS (SELECT 1 FROM accounts.cluster_supporter cs
+                          WHERE cs.account_id = a.id AND cs.cluster_id = ${cluster})
+                 OR EXISTS (SELECT 1 FROM accounts.industry_cluster c
+                          WHERE c.leader_account_id = a.id AND c.id = ${cluster}))`);
+  }
+  if (filter.associationId) {
+    where.push(`EXISTS (SELECT 1 FROM accounts.association_member am
+                WHERE am.account_id = a.id AND am.association_id = ${params.add(filter.associationId)})`);
+  }
+  if (filter.nameContains) {
+    const escaped = filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`);
+    where.push(`a.name ILIKE ${params.add(`%${escaped}%`)}`);
+  }
+  return where;
+}
+
+/** The read model's conditions: tier, segment, values, managers, handover. */
+function portfolioConditions(filter: GroupAccountFilter, params: SqlParams): string[] {
+  const where: string[] = [];
+  if (filter.tiers?.length) where.push(anyOf('p.tier', filter.tiers, params, 'bpchar'));
+  if (filter.segments?.length) where.push(anyOf('p.segment', filter.segments, params));
+  for (const [range, column] of [
+    [filter.currentValue, 'p.current_value'],
+    [filter.potentialValue, 'p.potential_value'],
+  ] as const) {
+    if (range?.min !== undefined && range.min !== null)
+      where.push(`${column} >= ${params.add(range.min)}::bigint`);
+    if (range?.max !== undefined && range.max !== null)
+      where.push(`${column} <= ${params.add(range.max)}::bigint`);
+  }
+  if (filter.primaryManagerId)
+    where.push(`p.primary_manager_id = ${params.add(filter.primaryManagerId)}`);
+  if (filter.teamMemberId) where.push(`p.team @> ARRAY[${params.add(filter.teamMemberId)}]`);
+  if (filter.handoverStates?.length)
+    where.push(anyOf('p.handover_state', filter.handoverStates, params));
+  if (filter.tierChange) where.push(`p.tier_change = ${params.add(filter.tierChange)}`);
+  return where;
+}
+
+/**
+ * The accounts and the read model's row of each: joined (an account the model has not heard of
+ * yet is left out) when the query asks about the model, left-joined when it only shows it.
+ */
+function source(join: 'inner' | 'outer'): string {
+  return `accounts.group_account a
+    ${join === 'inner' ? 'JOIN' : 'LEFT JOIN'} accounts.portfolio_account p
+      ON p.group_account_id = a.id`;
+}
+
+/** The region one level below the filter's, for the region facet. */
+function regionFacetLength(regionCode: string | undefined): number {
+  if (!regionCode) return 2;
+  return regionCode.length === 2 ? 4 : 6;
+}
+
+/**
+ * Searching the account list: filtered by the account's own fields and the portfolio read
+ * model's, sorted, a page at a time; and the facets of the same search. One builder of the
+ * conditions serves both, so that the counts always describe the pages.
+ */
+@Injectable()
+export class AccountSearchRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async page(query: AccountPageQuery): Promise<SortedAccount[]> {
+    const params = new SqlParams();
+    const where = [
+      ...accountConditions(query, params),
+      ...portfolioConditions(query.filter, params),
+    ];
+    const joined = filtersPortfolio(query.filter) || PORTFOLIO_SORTS.has(query.sort);
+    const key = SORT_KEYS[query.sort];
+    const direction = query.descending ? 'DESC' : 'ASC';
+    if (query.after) {
+      const [value, id] = query.after;
+      where.push(
+        `(${key.expression}, a.id) ${query.descending ? '<' : '>'} (${params.add(value)}::${key.cast}, ${params.add(id)}::uuid)`,
+      );
+    }
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT ${ACCOUNT_COLUMNS}, (${key.expression})::text AS "sortKey"
+         FROM ${source(joined ? 'inner' : 'outer')}
+        WHERE ${where.join(' AND ')}
+        ORDER BY ${key.expression} ${direction}, a.id ${direction}
+        LIMIT ${params.add(query.limit)}`,
+      params.values,
+    );
+    return rows.map(({ sortKey, ...account }) => ({
+      account: toAccount(account),
+      sortKey: String(sortKey),
+    }));
+  }
+
+  /** Counts by tier, segment, region and status of everything the search finds. */
+  async facets(search: AccountSearch): Promise<FacetRow[]> {
+    const params = new SqlParams();
+    const where = [
+      ...accountConditions(search, params),
+      ...portfolioConditions(search.filter, params),
+    ];
+    const region = `left(a.region_code, ${regionFacetLength(search.filter.regionCode)})`;
+    return this.dataSource.query<FacetRow[]>(
+      `SELECT CASE WHEN grouping(p.tier) = 0 THEN 'TIER'
+                   WHEN grouping(p.segment) = 0 THEN 'SEGMENT'
+                   WHEN grouping(${region}) = 0 THEN 'REGION' ELSE 'STATUS' END AS facet,
+              coalesce(p.tier::text, p.segment, ${region}, a.status) AS value,
+              count(*)::int AS count
+         FROM ${source(filtersPortfolio(search.filter) ? 'inner' : 'outer')}
+        WHERE ${where.join(' AND ')}
+        GROUP BY GROUPING SETS ((p.tier), (p.segment), (${region}), (a.status))`,
+      params.values,
+    );
+  }
+
+  /** How fresh the read model is: its newest application, and how late that event arrived. */
+  async freshness(): Promise<PortfolioFreshnessRow> {
+    const [row] = await this.dataSource.query<{ asOf: Date | null; lag: number | null }[]>(
+      `SELECT changed_at AS "asOf",
+              greatest(extract(epoch FROM applied_at - changed_at), 0)::float8 AS lag
+         FROM accounts.portfolio_account ORDER BY applied_at DESC LIMIT 1`,
+    );
+    return { asOf: row?.asOf ?? null, lagSeconds: row?.lag ?? 0 };
+  }
+
+  /**
+   * The account at `path` and everything below it that the scope lets the caller see: how
+   * many, their values summed, and how many of each tier.
+   */
+  async rollup(scope: AccountScope, path: string): Promise<GroupRollupRow> {
+    const rows = await this.dataSource.query<
+      { tier: string | null; count: number; current: string; potential: string }[]
+    >(
+      `SELECT p.tier, count(*)::int AS count,
+              coalesce(sum(p.current_value), 0)::text AS current,
+              coalesce(sum(p.potential_value), 0)::text AS potential
+         FROM ${source('outer')}
+        WHERE (a.path = $1 OR (a.path > ($1 || '/') AND a.path < ($1 || '0')))
+          AND ${scopeCondition(scope, 'a', '$2')}
+        GROUP BY p.tier ORDER BY p.tier NULLS LAST`,
+      [path, scope.subject],
+    );
+    const sum = (field: 'current' | 'potential') =>
+      rows.reduce((total, row) => total + BigInt(row[field]), 0n).toString();
+    return {
+      members: rows.reduce((total, row) => total + row.count, 0),
+      currentValue: sum('current'),
+      potentialValue: sum('potential'),
+      tiers: rows.map(({ tier, count }) => ({ tier, count })),
+    };
+  }
+}
