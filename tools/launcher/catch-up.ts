@@ -9,7 +9,18 @@ const SEEN_ACCOUNTS = {
   accounts: 'SELECT count(*)::int AS n FROM accounts.group_account',
   tiering: 'SELECT count(*)::int AS n FROM tiering.account_profile',
   managers: 'SELECT count(*)::int AS n FROM managers.group_account',
+  // The accounts service's portfolio read model: accounts the applied run has valued there.
+  portfolio:
+    'SELECT count(*)::int AS n FROM accounts.portfolio_account WHERE valued_run_id IS NOT NULL',
 } as const;
+
+/** The process whose work moves each projection. */
+export const PROJECTION_SERVICE = {
+  accounts: 'accounts',
+  tiering: 'tiering',
+  managers: 'managers',
+  portfolio: 'accounts',
+} as const satisfies Record<keyof typeof SEEN_ACCOUNTS, string>;
 
 export type Projection = keyof typeof SEEN_ACCOUNTS;
 

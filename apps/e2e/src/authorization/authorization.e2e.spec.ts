@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ACCOUNTS_PERMISSIONS } from '@gap/accounts/domain';
+import { COORDINATION_PERMISSIONS } from '@gap/coordination/domain';
 import { ROLES, type Permissions, type Role, type Scope } from '@gap/authz';
 import { MANAGERS_PERMISSIONS } from '@gap/managers/domain';
 import { TIERING_PERMISSIONS } from '@gap/tiering/domain';
@@ -43,6 +44,7 @@ const MATRICES: Record<Service, Permissions<string>> = {
   accounts: ACCOUNTS_PERMISSIONS,
   tiering: TIERING_PERMISSIONS,
   managers: MANAGERS_PERMISSIONS,
+  coordination: COORDINATION_PERMISSIONS,
 };
 const WIDTH: Record<Scope, number> = { OWN_PORTFOLIO: 0, OWN_TEAM: 1, REGION: 2, ALL: 3 };
 /** Answers that say a call did not reach the use case's decision at all. */
@@ -53,9 +55,51 @@ const NOT_LET_THROUGH = [
   'GRAPHQL_PARSE_FAILED',
   'INTERNAL_SERVER_ERROR',
 ];
-const REST_PATHS: Readonly<Record<string, () => string>> = {
-  'rest.listGroupAccounts': () => '/api/v1/accounts?first=1',
-  'rest.getGroupAccount': () => `/api/v1/accounts/${randomUUID()}`,
+/** A REST call of each operation: a GET by default, else a method and a valid body. */
+interface RestCall {
+  readonly path: string;
+  readonly method?: 'POST';
+  readonly body?: object;
+}
+const requestPath = () => `/api/v1/coordination/requests/${randomUUID()}`;
+const taskPath = (action: string) => `${requestPath()}/tasks/${randomUUID()}/${action}`;
+const post = (path: string, body: object = {}): RestCall => ({ path, method: 'POST', body });
+const REST_PATHS: Readonly<Record<string, () => RestCall>> = {
+  'rest.listGroupAccounts': () => ({ path: '/api/v1/accounts?first=1' }),
+  'rest.getGroupAccount': () => ({ path: `/api/v1/accounts/${randomUUID()}` }),
+  'rest.exportPortfolio': () => ({
+    path: `/api/v1/accounts/portfolio/export?nameContains=${randomUUID()}`,
+  }),
+  'rest.listCoordinationRequests': () => ({ path: '/api/v1/coordination/requests?first=1' }),
+  'rest.getCoordinationRequest': () => ({ path: requestPath() }),
+  'rest.getCoordinationRequestAudit': () => ({ path: `${requestPath()}/audit` }),
+  'rest.submitCoordinationRequest': () =>
+    post('/api/v1/coordination/requests', {
+      groupAccountId: randomUUID(),
+      type: 'OTHER',
+      priority: 'P3',
+      title: '权限检查',
+      description: '权限检查',
+    }),
+  'rest.triageCoordinationRequest': () =>
+    post(`${requestPath()}/triage`, {
+      leadDepartmentId: 'NETWORK',
+      participatingDepartmentIds: [],
+    }),
+  'rest.acceptCoordinationTask': () => post(taskPath('accept')),
+  'rest.completeCoordinationTask': () => post(taskPath('complete'), { note: '完成' }),
+  'rest.declineCoordinationTask': () => post(taskPath('decline'), { reason: '不适用' }),
+  'rest.resolveCoordinationRequest': () => post(`${requestPath()}/resolve`),
+  'rest.recordComplaintCallback': () =>
+    post(`${requestPath()}/callback`, {
+      callerId: 'C3003',
+      calledAt: new Date().toISOString(),
+      satisfaction: 4,
+      confirmsResolution: true,
+    }),
+  'rest.closeCoordinationRequest': () => post(`${requestPath()}/close`),
+  'rest.reopenCoordinationRequest': () => post(`${requestPath()}/reopen`, { reason: '未解决' }),
+  'rest.cancelCoordinationRequest': () => post(`${requestPath()}/cancel`, { reason: '撤回' }),
 };
 
 interface GraphQLResponse {
@@ -110,6 +154,7 @@ describe('who may run what: the permission matrices, enforced', () => {
         ACCOUNTS_URL: `${subgraphs.accounts.baseUrl}/graphql`,
         TIERING_URL: `${subgraphs.tiering.baseUrl}/graphql`,
         MANAGERS_URL: `${subgraphs.managers.baseUrl}/graphql`,
+        COORDINATION_URL: `${subgraphs.coordination.baseUrl}/graphql`,
       },
       180_000,
     );
@@ -132,13 +177,23 @@ describe('who may run what: the permission matrices, enforced', () => {
   /** The codes of what came back: GraphQL error codes, or a REST problem's code. */
   async function codesOf(operation: Operation, token: string): Promise<string[]> {
     if (operation.kind === 'rest') {
-      const path = REST_PATHS[operation.name];
-      if (!path) throw new Error(`no REST path for ${operation.name}: add it to REST_PATHS`);
-      const response = await fetch(`${gateway.baseUrl}${path()}`, {
-        headers: { authorization: `Bearer ${token}` },
+      const call = REST_PATHS[operation.name]?.();
+      if (!call) throw new Error(`no REST path for ${operation.name}: add it to REST_PATHS`);
+      const response = await fetch(`${gateway.baseUrl}${call.path}`, {
+        method: call.method ?? 'GET',
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(call.body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(call.body ? { body: JSON.stringify(call.body) } : {}),
       });
+      // A success may be a CSV export rather than JSON: only a refusal's body is read.
+      if (response.ok) {
+        await response.body?.cancel();
+        return [];
+      }
       const body = (await response.json()) as { code?: string; category?: string };
-      return response.ok ? [] : [body.category ?? body.code ?? String(response.status)];
+      return [body.category ?? body.code ?? String(response.status)];
     }
     const variables = argumentsFor(operation);
     const query = documentFor(supergraph, operation, variables);

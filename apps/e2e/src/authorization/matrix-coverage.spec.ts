@@ -1,4 +1,5 @@
 import { ACCOUNTS_PERMISSIONS } from '@gap/accounts/domain';
+import { COORDINATION_PERMISSIONS } from '@gap/coordination/domain';
 import { MANAGERS_PERMISSIONS } from '@gap/managers/domain';
 import { TIERING_PERMISSIONS } from '@gap/tiering/domain';
 import { ENTITY_OWNERS, entityTypes, platformOperations, SERVICES } from './operations.js';
@@ -14,6 +15,7 @@ const MATRICES: Record<(typeof SERVICES)[number], Readonly<Record<string, unknow
   accounts: ACCOUNTS_PERMISSIONS,
   tiering: TIERING_PERMISSIONS,
   managers: MANAGERS_PERMISSIONS,
+  coordination: COORDINATION_PERMISSIONS,
 };
 
 describe('the permission matrices cover the graph', () => {

@@ -10,7 +10,7 @@ import {
   type TypeNode,
 } from 'graphql';
 
-export const SERVICES = ['accounts', 'tiering', 'managers'] as const;
+export const SERVICES = ['accounts', 'tiering', 'managers', 'coordination'] as const;
 export type Service = (typeof SERVICES)[number];
 
 /**
@@ -35,6 +35,12 @@ export interface Operation {
   /** The entity of an `entity` or `field` operation. */
   readonly entity?: string;
   readonly field?: FieldDefinitionNode;
+}
+
+/** The service answering a REST path: its area, as the gateway's REST edge routes it. */
+function serviceOfPath(path: string): Service {
+  const area = /^\/api\/v\d+\/([^/]+)/.exec(path)?.[1] ?? '';
+  return (SERVICES as readonly string[]).includes(area) ? (area as Service) : 'accounts';
 }
 
 export const SUPERGRAPH_FILE = 'apps/gateway/supergraph.graphql';
@@ -104,18 +110,18 @@ export function platformOperations(supergraph: DocumentNode = readSupergraph()):
   return [...operations, ...restOperations()];
 }
 
-/** The REST edge's operations (the accounts service serves them all today). */
+/** The REST edge's operations, each served by the service owning its area (`/api/v1/<area>`). */
 export function restOperations(): Operation[] {
   const document = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as {
     paths: Record<string, Record<string, { operationId?: string }>>;
   };
-  return Object.values(document.paths).flatMap((methods) =>
+  return Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.values(methods).flatMap((operation) =>
       operation.operationId
         ? [
             {
               name: `rest.${operation.operationId}`,
-              service: 'accounts' as const,
+              service: serviceOfPath(path),
               kind: 'rest' as const,
             },
           ]

@@ -11,7 +11,7 @@ import {
   type RunningService,
 } from '@gap/testing';
 
-export const SUBGRAPHS = ['accounts', 'tiering', 'managers'] as const;
+export const SUBGRAPHS = ['accounts', 'tiering', 'managers', 'coordination'] as const;
 export type Subgraph = (typeof SUBGRAPHS)[number];
 
 export interface OwnSubgraphs {

@@ -5,6 +5,7 @@
  */
 export const API_AREAS: Readonly<Record<string, string>> = {
   accounts: 'accounts',
+  coordination: 'coordination',
 };
 
 export const TMF_APIS: Readonly<Record<string, string>> = {};

@@ -39,6 +39,7 @@ const REQUEST_ROWS = {
   coordinationRequests: REQUEST_READ,
   coordinationRequestAudit: REQUEST_READ,
   '_entities.GroupAccount': REQUEST_READ,
+  'GroupAccount.coordinationRequests': REQUEST_READ,
   submitCoordinationRequest: REQUEST_RAISE,
   triageCoordinationRequest: TEAM_ONLY,
   rejectCoordinationRequest: TEAM_ONLY,
@@ -100,6 +101,6 @@ export const COORDINATION_PERMISSIONS: Permissions<CoordinationOperation> = {
   businessCalendarWarnings: STAFF_READ,
   addCalendarDay: ADMIN_ONLY,
   removeCalendarDay: ADMIN_ONLY,
-  requestEscalations: STAFF_READ,
+  requestEscalations: REQUEST_READ,
   ...REQUEST_ROWS,
 };

@@ -1,9 +1,14 @@
 import { ACCOUNTS_EVENTS, ACCOUNTS_TOPIC, type AccountsEventMap } from './accounts.events.js';
+import {
+  COORDINATION_EVENTS,
+  COORDINATION_TOPIC,
+  type CoordinationEventMap,
+} from './coordination.events.js';
 import type { EventDefinitions } from './event-definition.js';
 import { MANAGERS_EVENTS, MANAGERS_TOPIC, type ManagersEventMap } from './managers.events.js';
 import { TIERING_EVENTS, TIERING_TOPIC, type TieringEventMap } from './tiering.events.js';
 
-export type EventMap = AccountsEventMap & TieringEventMap & ManagersEventMap;
+export type EventMap = AccountsEventMap & TieringEventMap & ManagersEventMap & CoordinationEventMap;
 export type EventType = keyof EventMap;
 export type EventPayload<T extends EventType> = EventMap[T];
 
@@ -11,6 +16,7 @@ export const EVENT_CATALOG: EventDefinitions<EventMap> = {
   ...ACCOUNTS_EVENTS,
   ...TIERING_EVENTS,
   ...MANAGERS_EVENTS,
+  ...COORDINATION_EVENTS,
 };
 
 /** Every topic a service produces to, one per producing service. */
@@ -18,6 +24,7 @@ export const TOPICS = {
   accounts: ACCOUNTS_TOPIC,
   tiering: TIERING_TOPIC,
   managers: MANAGERS_TOPIC,
+  coordination: COORDINATION_TOPIC,
 } as const;
 export type ProducingService = keyof typeof TOPICS;
 

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Directive, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { IsBase64, IsOptional, MaxLength } from 'class-validator';
 import { DomainError } from '@gap/errors';
@@ -21,7 +21,9 @@ export class PageArgs {
   after?: string;
 }
 
+/** Every subgraph's connections page the same way: the type is shared across the graph. */
 @ObjectType()
+@Directive('@shareable')
 export class PageInfo {
   @Field() hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;

@@ -1,0 +1,231 @@
+import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@gap/auth';
+import type { Priority } from '@gap/coordination/domain';
+import { ApiProblems, pageOf, RestController, type Page } from '@gap/rest';
+import {
+  AuditResource,
+  CallbackBody,
+  NoteBody,
+  ReasonBody,
+  RequestIdParams,
+  RequestListQuery,
+  RequestPage,
+  RequestResource,
+  SubmitBody,
+  TaskParams,
+  toAuditResource,
+  toRequestResource,
+  TriageBody,
+  VersionBody,
+} from './dto/request.resource.js';
+import { RequestCommandsService } from './request-commands.service.js';
+import { RequestQueriesService } from './request-queries.service.js';
+import { SubmitRequestService } from './submit-request.service.js';
+
+const op = (summary: string, operationId: string) => ApiOperation({ operationId, summary });
+
+/** `/api/v1/coordination/requests`: the same use cases and visibility as the graph. */
+@RestController('coordination/requests')
+export class RequestController {
+  constructor(
+    private readonly queries: RequestQueriesService,
+    private readonly commands: RequestCommandsService,
+    private readonly submitting: SubmitRequestService,
+  ) {}
+
+  private async view(caller: Caller, id: string): Promise<RequestResource> {
+    return toRequestResource(await this.queries.byId(caller, id, 'rest.getCoordinationRequest'));
+  }
+
+  @Get()
+  @op('The requests the caller sees, a page at a time.', 'listCoordinationRequests')
+  @ApiOkResponse({ type: RequestPage })
+  async listCoordinationRequests(
+    @CurrentCaller() caller: Caller,
+    @Query() filter: RequestListQuery,
+  ): Promise<Page<RequestResource>> {
+    const { first, after, ...rest } = filter;
+    const query = { ...rest, states: filter.state, types: filter.type };
+    return pageOf(
+      await this.queries.list(caller, query, { first, after }, 'rest.listCoordinationRequests'),
+      toRequestResource,
+    );
+  }
+
+  @Get(':id')
+  @op('One request, if the caller may see it.', 'getCoordinationRequest')
+  @ApiOkResponse({ type: RequestResource })
+  @ApiProblems(404)
+  getCoordinationRequest(@CurrentCaller() caller: Caller, @Param() p: RequestIdParams) {
+    return this.view(caller, p.id);
+  }
+
+  @Get(':id/audit')
+  @op("The request's audit trail, oldest first.", 'getCoordinationRequestAudit')
+  @ApiOkResponse({ type: [AuditResource] })
+  @ApiProblems(404)
+  async getCoordinationRequestAudit(@CurrentCaller() caller: Caller, @Param() p: RequestIdParams) {
+    return (await this.queries.audit(caller, p.id, 'rest.getCoordinationRequestAudit')).map(
+      toAuditResource,
+    );
+  }
+
+  @Post()
+  @op('Raises a request for an account.', 'submitCoordinationRequest')
+  @ApiCreatedResponse({ type: RequestResource })
+  @ApiProblems(403, 404)
+  async submitCoordinationRequest(@CurrentCaller() caller: Caller, @Body() body: SubmitBody) {
+    return this.view(
+      caller,
+      await this.submitting.submit(caller, body, 'rest.submitCoordinationRequest'),
+    );
+  }
+
+  @Post(':id/triage')
+  @HttpCode(200)
+  @op('Routes it to a lead department and participants.', 'triageCoordinationRequest')
+  @ApiOkResponse({ type: RequestResource })
+  @ApiProblems(403, 404, 409)
+  async triageCoordinationRequest(
+    @CurrentCaller() caller: Caller,
+    @Param() p: RequestIdParams,
+    @Body() b: TriageBody,
+  ) {
+    const input = { ...b, id: p.id, priority: (b.priority ?? null) as Priority | null };
+    return this.view(
+      caller,
+      await this.commands.triage(caller, input, 'rest.triageCoordinationRequest'),
+    );
+  }
+
+  @Post(':id/tasks/:taskId/accept')
+  @HttpCode(200)
+  @op('The department takes its task.', 'acceptCoordinationTask')
+  @ApiOkResponse({ type: RequestResource })
+  @ApiProblems(403, 404, 409)
+  async acceptCoordinationTask(
+    @CurrentCaller() caller: Caller,
+    @Param() p: TaskParams,
+    @Body() b: VersionBody,
+  ) {
+    return this.view(
+      caller,
+      await this.commands.acceptTask(caller, { ...b, ...p }, 'rest.acceptCoordinationTask'),
+    );
+  }
+
+  @Post(':id/tasks/:taskId/complete')
+  @HttpCode(200)
+  @op('The department did its task (with a note).', 'completeCoordinationTask')
+  @ApiOkResponse({ type: RequestResource })
+  @ApiProblems(403, 404, 409)
+  async completeCoordinationTask(
+    @CurrentCaller() caller: Caller,
+    @Param() p: TaskParams,
+    @Body() b: NoteBody,
+  ) {
+    return this.view(
+      caller,
+      await this.commands.completeTask(caller, { ...b, ...p }, 'rest.completeCoordinationTask'),
+    );
+  }
+
+  @Post(':id/tasks/:taskId/decline')
+  @HttpCode(200)
+  @op('The department declines its task (with a reason).', 'declineCoordinationTask')
+  @ApiOkResponse({ type: RequestResource })
+  @ApiProblems(403, 404, 409)
+  async declineCoordinationTask(
+    @CurrentCaller() caller: Caller,
+    @Param() p: TaskParams,
+    @Body() b: ReasonBody,
+  ) {
+    return this.view(
+      caller,
+      await this.commands.declineTask(caller, { ...b, ...p }, 'rest.declineCoordinationTask'),
+    );
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @op('Resolved: every task finished, one done.', 'resolveCoordinationRequest')
+  @ApiOkResponse({ type: RequestResource })
+  @ApiProblems(403, 404, 409)
+  async resolveCoordinationRequest(
+    @CurrentCaller() caller: Caller,
+    @Param() p: RequestIdParams,
+    @Body() b: VersionBody,
+  ) {
+    return this.view(
+      caller,
+      await this.commands.resolve(caller, { ...b, ...p }, 'rest.resolveCoordinationRequest'),
+    );
+  }
+
+  @Post(':id/callback')
+  @HttpCode(200)
+  @op("Records a complaint's callback; a dissatisfied one reopens it.", 'recordComplaintCallback')
+  @ApiOkResponse({ type: RequestResource })
+  @ApiProblems(403, 404, 409)
+  async recordComplaintCallback(
+    @CurrentCaller() caller: Caller,
+    @Param() p: RequestIdParams,
+    @Body() b: CallbackBody,
+  ) {
+    const { version, ...callback } = b;
+    const target = { id: p.id, version, callback };
+    return this.view(
+      caller,
+      await this.commands.recordCallback(caller, target, 'rest.recordComplaintCallback'),
+    );
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @op('Closes a confirmed request.', 'closeCoordinationRequest')
+  @ApiOkResponse({ type: RequestResource })
+  @ApiProblems(403, 404, 409)
+  async closeCoordinationRequest(
+    @CurrentCaller() caller: Caller,
+    @Param() p: RequestIdParams,
+    @Body() b: VersionBody,
+  ) {
+    return this.view(
+      caller,
+      await this.commands.close(caller, { ...b, ...p }, 'rest.closeCoordinationRequest'),
+    );
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @op('Reopens it within the window.', 'reopenCoordinationRequest')
+  @ApiOkResponse({ type: RequestResource })
+  @ApiProblems(403, 404, 409)
+  async reopenCoordinationRequest(
+    @CurrentCaller() caller: Caller,
+    @Param() p: RequestIdParams,
+    @Body() b: ReasonBody,
+  ) {
+    return this.view(
+      caller,
+      await this.commands.reopen(caller, { ...b, ...p }, 'rest.reopenCoordinationRequest'),
+    );
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @op('Withdraws it (with a reason).', 'cancelCoordinationRequest')
+  @ApiOkResponse({ type: RequestResource })
+  @ApiProblems(403, 404, 409)
+  async cancelCoordinationRequest(
+    @CurrentCaller() caller: Caller,
+    @Param() p: RequestIdParams,
+    @Body() b: ReasonBody,
+  ) {
+    return this.view(
+      caller,
+      await this.commands.cancel(caller, { ...b, ...p }, 'rest.cancelCoordinationRequest'),
+    );
+  }
+}

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AccountTier } from '@gap/coordination/domain';
+import { parseBody, type RequestBody } from './request.body.js';
+import { RequestErrors } from './request.errors.js';
+
+export type Tx = EntityManager;
+
+/** A request as stored: its columns for querying and its aggregate, whole, in `body`. */
+export interface StoredRequest {
+  readonly id: string;
+  readonly reference: string;
+  readonly accountId: string;
+  readonly tier: AccountTier;
+  readonly title: string;
+  readonly description: string;
+  readonly raisedByKind: string;
+  readonly raisedBy: string;
+  readonly slaPolicyVersion: string;
+  readonly body: RequestBody;
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface NewRequest {
+  readonly id: string;
+  readonly tier: AccountTier;
+  readonly title: string;
+  readonly description: string;
+  readonly slaPolicyVersion: string;
+  readonly body: RequestBody;
+  readonly dueAt: Date | null;
+}
+
+export interface AuditEntry {
+  readonly requestId: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly before: RequestBody | null;
+  readonly after: RequestBody | null;
+}
+
+export const REQUEST_COLUMNS = `r.id, r.reference, r.group_account_id AS "accountId",
+  r.account_tier AS tier, r.title, r.description, r.raised_by_kind AS "raisedByKind",
+  r.raised_by AS "raisedBy", r.sla_policy_version AS "slaPolicyVersion", r.body, r.version,
+  r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+
+type Row = Omit<StoredRequest, 'body'> & { body: unknown };
+
+export function storedOf(row: Row): StoredRequest {
+  return { ...row, body: parseBody(row.body) };
+}
+
+/** The requests' writes: one aggregate at a time, locked, versioned, every change audited. */
+@Injectable()
+export class RequestRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Locks the request for the transaction's change; null when there is none. */
+  async lock(tx: Tx, id: string): Promise<StoredRequest | null> {
+    const [row] = await tx.query<Row[]>(
+      `SELECT ${REQUEST_COLUMNS} FROM coordination.request r WHERE r.id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row ? storedOf(row) : null;
+  }
+
+  /** Inserts a new request with the next reference, e.g. CR-2026-000123. */
+  async insert(tx: Tx, request: NewRequest, year: number): Promise<StoredRequest> {
+    const r = request.body.request;
+    const [row] = await tx.query<Row[]>(
+      `INSERT INTO coordination.request AS r (id, reference, group_account_id, account_tier, type,
+         priority, state, title, description, raised_by_kind, raised_by, lead_department_id,
+         sla_policy_version, body, due_at)
+       VALUES ($1, 'CR-' || $2::text || '-' || lpad(nextval('coordination.request_number_seq')::text, 6, '0'),
+               $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       RETURNING ${REQUEST_COLUMNS}`,
+      [
+        request.id,
+        String(year),
+        r.accountId,
+        request.tier,
+        r.type,
+        r.priority,
+        r.state,
+        request.title,
+        request.description,
+        r.raisedBy.kind,
+        r.raisedBy.id,
+        r.leadDepartmentId,
+        request.slaPolicyVersion,
+        JSON.stringify(request.body),
+        request.dueAt,
+      ],
+    );
+    if (!row) throw new Error('INSERT … RETURNING returned no row');
+    return storedOf(row);
+  }
+
+  /** Saves the aggregate over the version it was read at; a stale version is a CONFLICT. */
+  async save(tx: Tx, stored: StoredRequest, body: RequestBody, dueAt: Date | null): Promise<void> {
+    const r = body.request;
+    const [, affected] = await tx.query<[unknown, number]>(
+      `UPDATE coordination.request SET priority = $3, state = $4, lead_department_id = $5,
+              body = $6, due_at = $7, version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2`,
+      [
+        stored.id,
+        stored.version,
+        r.priority,
+        r.state,
+        r.leadDepartmentId,
+        JSON.stringify(body),
+        dueAt,
+      ],
+    );
+    if (affected !== 1)
+      throw RequestErrors.staleVersion(stored.id, stored.version, stored.version + 1);
+  }
+
+  async audit(tx: Tx, entry: AuditEntry): Promise<void> {
+    await tx.query(
+      `INSERT INTO coordination.request_audit (request_id, actor, action, before, after)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [
+        entry.requestId,
+        entry.actor,
+        entry.action,
+        entry.before && JSON.stringify(entry.before),
+        entry.after && JSON.stringify(entry.after),
+      ],
+    );
+  }
+
+  /** The departments that may take work (active ones). */
+  async activeDepartmentIds(tx: Tx): Promise<Set<string>> {
+    const rows = await tx.query<{ id: string }[]>(
+      'SELECT id FROM coordination.department WHERE active',
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The account's tier as tiering last said; C when it has not said yet. */
+  async tierOf(tx: Tx, accountId: string): Promise<AccountTier> {
+    const [row] = await tx.query<{ tier: AccountTier }[]>(
+      'SELECT tier FROM coordination.account_tier WHERE group_account_id = $1',
+      [accountId],
+    );
+    return row?.tier ?? 'C';
+  }
+}
