@@ -1,4 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { TextRules } from '@gap/graphql';
 import {
   ArrayMaxSize,
   IsArray,
@@ -6,8 +7,6 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsString,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
@@ -101,7 +100,9 @@ export class EscalationStepInput {
 
 @InputType()
 export class CreateSlaPolicyInput {
-  @Field() @IsString() @MaxLength(64) version!: string;
+  @Field({ description: 'Up to 64 characters, e.g. 2027.1.' })
+  @TextRules({ maxLength: 64 })
+  version!: string;
   @Field(() => [ResponseTargetInput], { description: 'Every tier × priority, once each.' })
   @IsArray()
   @ArrayMaxSize(64)

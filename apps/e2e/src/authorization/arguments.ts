@@ -18,6 +18,10 @@ const QUERY_ARGUMENTS: Readonly<Record<string, () => Record<string, unknown>>> =
   rebalance: () => ({ id: randomUUID() }),
   tierExplanation: () => ({ groupAccountId: randomUUID() }),
   tieringRun: () => ({ id: randomUUID() }),
+  coordinationRequest: () => ({ id: randomUUID() }),
+  coordinationRequestAudit: () => ({ id: randomUUID() }),
+  requestEscalations: () => ({ requestId: randomUUID() }),
+  calendarDays: () => ({ from: '2026-01-01', to: '2026-12-31' }),
 };
 
 /** The key of an entity of each type, for `_entities` lookups. */

@@ -1,3 +1,5 @@
+import { COORDINATION_BASES } from './coordination-bases.js';
+
 const U1 = '0b6c1a52-4d7e-4f0a-9c55-2d6f3f1e0001';
 const U2 = '0b6c1a52-4d7e-4f0a-9c55-2d6f3f1e0002';
 const name = '厦门鹭岛物流集团有限公司';
@@ -154,6 +156,7 @@ export const MUTATION_BASES: Record<string, Record<string, Record<string, unknow
     previewRebalance: { scope: { managerIds: ['E9101'], regionPrefix: '3502', misfitOnly: false } },
     applyRebalance: { input: { rebalanceId: U1, dueOn: '2026-12-31' } },
   },
+  coordination: COORDINATION_BASES,
 };
 
 function contactFields(): Record<string, unknown> {
