@@ -9,6 +9,8 @@
  *    - the first page of 50 descendants of the 100,000-node group, and a page deep inside it.
  * 3. Imports 100,000 further accounts with the bulk import (as the CLI does), then the same
  *    file again (which must change nothing).
+ * 4. The portfolio read model on that book (issue 19): pages and facets by tier, segment and
+ *    value, its lag at 1,000 events/s, the CSV export and a rebuild (portfolio.bench.ts).
  *
  * Needs PostgreSQL at 127.0.0.1:5432 (started if down). BENCH_DATABASE_URL overrides the
  * database (default gap_bench, recreated), BENCH_ACCOUNTS the book size.
@@ -32,6 +34,7 @@ import {
 } from '@gap/accounts/app/accounts.services.js';
 import { generateAccounts, type DemoAccountRow } from '../demo-book/demo-book.js';
 import { ensurePostgres } from '../testing/local-servers.js';
+import { portfolioBench } from './portfolio.bench.js';
 
 /** A row of an accounts import file, as the bulk import takes it. */
 type ImportRow = Parameters<AccountsServices['imports']['import']>[1][number];
@@ -288,6 +291,7 @@ async function main(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+  await portfolioBench(url, BOOK, say);
   clearInterval(sampleRss);
   say(`peak RSS of the benchmark process: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
 }

@@ -99,27 +99,49 @@ function filtersPortfolio(filter: GroupAccountFilter): boolean {
   );
 }
 
-/** The account's own conditions: what it is, where, and who may see it. */
-function accountConditions(search: AccountSearch, params: SqlParams): string[] {
+/**
+ * A province's or city's codes as a range (`'3501' <= code < '3502'`), so that an index on the
+ * code reads only them; a district is one code. No upper bound past the last prefix ('99').
+ */
+function regionCondition(column: string, regionCode: string, params: SqlParams): string {
+  if (regionCode.length === 6) return `${column} = ${params.add(regionCode)}`;
+  const next = String(Number(regionCode) + 1).padStart(regionCode.length, '0');
+  const from = `${column} >= ${params.add(regionCode)}`;
+  return next.length > regionCode.length ? from : `${from} AND ${column} < ${params.add(next)}`;
+}
+
+/**
+ * The account's own conditions: what it is, where, and who may see it. With the read model
+ * joined (`onModel`), where it is and its status are the model's copies, beside its tier and
+ * value in one index. `needsAccount` tells whether any condition reads the account's row.
+ */
+function accountConditions(
+  search: AccountSearch,
+  params: SqlParams,
+  onModel = false,
+): { where: string[]; needsAccount: boolean } {
   const where = [scopeCondition(search.scope, 'a', params.add(search.scope.subject))];
   const { filter } = search;
-  if (filter.industryCodes?.length)
-    where.push(anyOf('a.industry_code', filter.industryCodes, params));
+  const at = onModel ? 'p' : 'a';
   if (filter.regionCode) {
-    const region = params.add(filter.regionCode);
     where.push(
-      filter.regionCode.length === 6
-        ? `a.region_code = ${region}`
-        : `left(a.region_code, ${filter.regionCode.length}) = ${region}`,
+      onModel
+        ? regionCondition('p.region_code', filter.regionCode, params)
+        : filter.regionCode.length === 6
+          ? `a.region_code = ${params.add(filter.regionCode)}`
+          : `left(a.region_code, ${filter.regionCode.length}) = ${params.add(filter.regionCode)}`,
     );
   }
+  if (filter.statuses?.length) where.push(anyOf(`${at}.status`, filter.statuses, params));
+  const modelOnly = where.length;
+  if (filter.industryCodes?.length)
+    where.push(anyOf('a.industry_code', filter.industryCodes, params));
   if (filter.creditCodes?.length) {
     const codes = filter.creditCodes.map((code) => code.replace(/\s+/g, '').toUpperCase());
     // credit_code is char(18): compared as such, so that its unique index is used.
     where.push(anyOf('a.credit_code', codes, params, 'bpchar'));
   }
   if (filter.types?.length) where.push(anyOf('a.type', filter.types, params));
-  if (filter.statuses?.length) where.push(anyOf('a.status', filter.statuses, params));
   if (filter.tag) where.push(`a.tags @> ARRAY[${params.add(filter.tag)}]::text[]`);
   if (search.withinPath !== undefined) {
     const path = params.add(search.withinPath);
@@ -140,7 +162,8 @@ function accountConditions(search: AccountSearch, params: SqlParams): string[] {
     const escaped = filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`);
     where.push(`a.name ILIKE ${params.add(`%${escaped}%`)}`);
   }
-  return where;
+  const needsAccount = !onModel || search.scope.kind !== 'ALL' || where.length > modelOnly;
+  return { where, needsAccount };
 }
 
 /** The read model's conditions: tier, segment, values, managers, handover. */
@@ -193,11 +216,11 @@ export class AccountSearchRepository {
 
   async page(query: AccountPageQuery): Promise<SortedAccount[]> {
     const params = new SqlParams();
+    const joined = filtersPortfolio(query.filter) || PORTFOLIO_SORTS.has(query.sort);
     const where = [
-      ...accountConditions(query, params),
+      ...accountConditions(query, params, joined).where,
       ...portfolioConditions(query.filter, params),
     ];
-    const joined = filtersPortfolio(query.filter) || PORTFOLIO_SORTS.has(query.sort);
     const key = SORT_KEYS[query.sort];
     const direction = query.descending ? 'DESC' : 'ASC';
     if (query.after) {
@@ -220,23 +243,30 @@ export class AccountSearchRepository {
     }));
   }
 
-  /** Counts by tier, segment, region and status of everything the search finds. */
+  /**
+   * Counts by tier, segment, region and status of everything the search finds. When the search
+   * asks about the read model, region and status are the model's copies; and when, besides,
+   * the caller sees every account and nothing else is asked of the account, the model alone is
+   * read.
+   */
   async facets(search: AccountSearch): Promise<FacetRow[]> {
     const params = new SqlParams();
-    const where = [
-      ...accountConditions(search, params),
-      ...portfolioConditions(search.filter, params),
-    ];
-    const region = `left(a.region_code, ${regionFacetLength(search.filter.regionCode)})`;
+    const joined = filtersPortfolio(search.filter);
+    const { where, needsAccount } = accountConditions(search, params, joined);
+    where.push(...portfolioConditions(search.filter, params));
+    const at = joined ? 'p' : 'a';
+    const region = `left(${at}.region_code, ${regionFacetLength(search.filter.regionCode)})`;
+    const status = `${at}.status`;
+    const from = needsAccount ? source(joined ? 'inner' : 'outer') : 'accounts.portfolio_account p';
     return this.dataSource.query<FacetRow[]>(
       `SELECT CASE WHEN grouping(p.tier) = 0 THEN 'TIER'
                    WHEN grouping(p.segment) = 0 THEN 'SEGMENT'
                    WHEN grouping(${region}) = 0 THEN 'REGION' ELSE 'STATUS' END AS facet,
-              coalesce(p.tier::text, p.segment, ${region}, a.status) AS value,
+              coalesce(p.tier::text, p.segment, ${region}, ${status}) AS value,
               count(*)::int AS count
-         FROM ${source(filtersPortfolio(search.filter) ? 'inner' : 'outer')}
+         FROM ${from}
         WHERE ${where.join(' AND ')}
-        GROUP BY GROUPING SETS ((p.tier), (p.segment), (${region}), (a.status))`,
+        GROUP BY GROUPING SETS ((p.tier), (p.segment), (${region}), (${status}))`,
       params.values,
     );
   }

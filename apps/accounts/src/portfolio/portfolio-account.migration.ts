@@ -33,3 +33,28 @@ export function portfolioAccountTableSql(schema: string): string[] {
     `CREATE INDEX portfolio_account_applied_idx ON ${schema}.portfolio_account (applied_at)`,
   ];
 }
+
+/**
+ * Where the account is and its status, copied from its own events (migration 1763900000130):
+ * a tier and segment in a region, most valuable first, and its facets, read from the model
+ * alone. Null until the account's creation has been folded.
+ */
+export function portfolioAccountPlaceSql(schema: string): { columns: string; indexes: string[] } {
+  return {
+    columns: `ALTER TABLE ${schema}.portfolio_account
+       ADD COLUMN region_code char(6),
+       ADD COLUMN status text`,
+    indexes: [
+      // The tier-and-segment index again, now answering "in this city" from the index alone
+      // (a page walks it by value and skips other cities' entries without reading their rows).
+      `DROP INDEX IF EXISTS ${schema}.portfolio_account_tier_value_idx`,
+      `CREATE INDEX portfolio_account_tier_value_idx
+         ON ${schema}.portfolio_account (tier, segment, current_value, group_account_id)
+         INCLUDE (region_code, status)`,
+      // A district's page in value order, and a city's or province's facets, as a range.
+      `CREATE INDEX portfolio_account_tier_region_value_idx
+         ON ${schema}.portfolio_account (tier, segment, region_code, current_value, group_account_id)
+         INCLUDE (status)`,
+    ],
+  };
+}

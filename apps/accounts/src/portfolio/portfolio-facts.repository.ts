@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PortfolioFacts } from '@gap/accounts/domain';
+import type { PortfolioChange, PortfolioFacts } from '@gap/accounts/domain';
 
 /** The live read model's schema; a rebuild writes the same tables in its own. */
 export const LIVE_PORTFOLIO_SCHEMA = 'accounts';
@@ -11,13 +11,14 @@ const FACT_COLUMNS = `
   valued_run_id AS "valuedRunId", primary_manager_id AS "primaryManagerId",
   supervisor_id AS "supervisorId", team, handover_state AS "handoverState",
   handover_id AS "handoverId", handover_to_manager_id AS "handoverToManagerId",
+  region_code AS "regionCode", status,
   to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "changedAt"`;
 
 /** The row of the recordset that `save` writes: every column of the table but `applied_at`. */
 const RECORD = `x(group_account_id uuid, tier char(1), tier_change text, segment text,
   current_value bigint, potential_value bigint, valued_run_id uuid, primary_manager_id text,
   supervisor_id text, team text[], handover_state text, handover_id uuid,
-  handover_to_manager_id text, changed_at timestamptz)`;
+  handover_to_manager_id text, region_code char(6), status text, changed_at timestamptz)`;
 
 const toRecord = (f: PortfolioFacts) => ({
   group_account_id: f.groupAccountId,
@@ -33,8 +34,37 @@ const toRecord = (f: PortfolioFacts) => ({
   handover_state: f.handoverState,
   handover_id: f.handoverId,
   handover_to_manager_id: f.handoverToManagerId,
+  region_code: f.regionCode,
+  status: f.status,
   changed_at: f.changedAt,
 });
+
+/** The column of each field of a row. */
+const COLUMN: Record<keyof PortfolioChange, keyof ReturnType<typeof toRecord>> = {
+  tier: 'tier',
+  tierChange: 'tier_change',
+  segment: 'segment',
+  currentValue: 'current_value',
+  potentialValue: 'potential_value',
+  valuedRunId: 'valued_run_id',
+  primaryManagerId: 'primary_manager_id',
+  supervisorId: 'supervisor_id',
+  team: 'team',
+  handoverState: 'handover_state',
+  handoverId: 'handover_id',
+  handoverToManagerId: 'handover_to_manager_id',
+  regionCode: 'region_code',
+  status: 'status',
+};
+
+/**
+ * A region or status as written: the folded one, or, while the account's creation has not been
+ * folded (another service's event came first), the account's own, so that a search on the
+ * model finds the account meanwhile. The rebuild writes the same (its folds meet the creation).
+ */
+const orAccounts = (column: 'region_code' | 'status', value: string) =>
+  `coalesce(${value}, (SELECT a.${column} FROM accounts.group_account a
+                        WHERE a.id = x.group_account_id))`;
 
 /** Reads and writes the portfolio read model's rows; the fold that computes them is the domain's. */
 @Injectable()
@@ -67,8 +97,12 @@ export class PortfolioFactsRepository {
       `INSERT INTO ${schema}.portfolio_account AS p
          (group_account_id, tier, tier_change, segment, current_value, potential_value,
           valued_run_id, primary_manager_id, supervisor_id, team, handover_state, handover_id,
-          handover_to_manager_id, changed_at)
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS ${RECORD}
+          handover_to_manager_id, region_code, status, changed_at)
+       SELECT group_account_id, tier, tier_change, segment, current_value, potential_value,
+              valued_run_id, primary_manager_id, supervisor_id, team, handover_state, handover_id,
+              handover_to_manager_id, ${orAccounts('region_code', 'x.region_code')},
+              ${orAccounts('status', 'x.status')}, changed_at
+         FROM jsonb_to_recordset($1::jsonb) AS ${RECORD}
        ON CONFLICT (group_account_id) DO UPDATE SET
          tier = excluded.tier, tier_change = excluded.tier_change, segment = excluded.segment,
          current_value = excluded.current_value, potential_value = excluded.potential_value,
@@ -76,8 +110,47 @@ export class PortfolioFactsRepository {
          supervisor_id = excluded.supervisor_id, team = excluded.team,
          handover_state = excluded.handover_state, handover_id = excluded.handover_id,
          handover_to_manager_id = excluded.handover_to_manager_id,
+         region_code = excluded.region_code, status = excluded.status,
          changed_at = excluded.changed_at, applied_at = clock_timestamp()`,
       [JSON.stringify(facts.map(toRecord))],
+    );
+  }
+
+  /**
+   * Applies a change that does not depend on the row (the domain's `portfolioChange`) in one
+   * statement, as `save` would write the fold of it: an unknown account's row starts with the
+   * table's defaults, which are the empty row's; `changed_at` becomes the later of the two
+   * times; a region or status the change leaves out is kept, or filled as `save` fills it.
+   */
+  async applyChange(
+    manager: EntityManager,
+    groupAccountId: string,
+    change: PortfolioChange,
+    occurredAt: string,
+    schema = LIVE_PORTFOLIO_SCHEMA,
+  ): Promise<void> {
+    const record: Record<string, unknown> = { group_account_id: groupAccountId };
+    for (const [field, value] of Object.entries(change)) {
+      record[COLUMN[field as keyof PortfolioChange]] = value;
+    }
+    record['changed_at'] = occurredAt;
+    const set = Object.keys(record)
+      .filter((column) => column !== 'group_account_id' && column !== 'changed_at')
+      .map((column) => `${column} = excluded.${column}, `);
+    const columns = Object.keys(record).map((column) => `x.${column}`);
+    for (const column of ['region_code', 'status'] as const) {
+      if (column in record) continue;
+      record[column] = null;
+      columns.push(orAccounts(column, 'NULL'));
+      set.push(`${column} = coalesce(p.${column}, excluded.${column}), `);
+    }
+    await manager.query(
+      `INSERT INTO ${schema}.portfolio_account AS p (${Object.keys(record).join(', ')})
+       SELECT ${columns.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS ${RECORD}
+       ON CONFLICT (group_account_id) DO UPDATE SET ${set.join('')}
+         changed_at = greatest(p.changed_at, excluded.changed_at),
+         applied_at = clock_timestamp()`,
+      [JSON.stringify([record])],
     );
   }
 

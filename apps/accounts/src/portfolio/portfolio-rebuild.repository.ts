@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { portfolioTableSql } from '@gap/portfolio';
-import { portfolioAccountTableSql } from './portfolio-account.migration.js';
+import {
+  portfolioAccountPlaceSql,
+  portfolioAccountTableSql,
+} from './portfolio-account.migration.js';
 import { LIVE_PORTFOLIO_SCHEMA } from './portfolio-facts.repository.js';
 import type { VisibilityEntry } from './portfolio-visibility.fold.js';
 
@@ -14,7 +17,7 @@ const REBUILT = REBUILD_PORTFOLIO_SCHEMA;
 /** Every column of portfolio_account but `applied_at`, which says when, not what. */
 const FACT_COLUMNS = `group_account_id, tier, tier_change, segment, current_value,
   potential_value, valued_run_id, primary_manager_id, supervisor_id, team, handover_state,
-  handover_id, handover_to_manager_id, changed_at`;
+  handover_id, handover_to_manager_id, region_code, status, changed_at`;
 const ENTRY_COLUMNS = 'group_account_id, relation, subject, since';
 
 /** The differing rows of one table: rebuilt but not live, live but not rebuilt. */
@@ -79,7 +82,8 @@ export class PortfolioRebuildRepository {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`DROP SCHEMA IF EXISTS ${REBUILT} CASCADE`);
       await manager.query(`CREATE SCHEMA ${REBUILT}`);
-      for (const statement of [accountTable, entryTable]) {
+      const place = portfolioAccountPlaceSql(REBUILT).columns;
+      for (const statement of [accountTable, place, entryTable]) {
         if (statement) await manager.query(statement);
       }
       await manager.query(`ALTER TABLE ${REBUILT}.portfolio_account SET UNLOGGED`);
@@ -90,7 +94,11 @@ export class PortfolioRebuildRepository {
   /** Adds the secondary indexes the live tables have, so the rebuilt schema is their copy. */
   async finish(): Promise<{ accounts: number; entries: number }> {
     const indexes = [
-      ...portfolioAccountTableSql(REBUILT).slice(1),
+      // Migration 1763900000130's indexes replace one of 1763900000120's: built once.
+      ...portfolioAccountTableSql(REBUILT)
+        .slice(1)
+        .filter((statement) => !statement.includes('portfolio_account_tier_value_idx')),
+      ...portfolioAccountPlaceSql(REBUILT).indexes,
       ...portfolioTableSql(REBUILT).slice(1),
     ];
     for (const statement of indexes) await this.dataSource.query(statement);
@@ -221,6 +229,7 @@ export class PortfolioRebuildRepository {
              supervisor_id = excluded.supervisor_id, team = excluded.team,
              handover_state = excluded.handover_state, handover_id = excluded.handover_id,
              handover_to_manager_id = excluded.handover_to_manager_id,
+             region_code = excluded.region_code, status = excluded.status,
              changed_at = excluded.changed_at, applied_at = clock_timestamp()
            WHERE l.applied_at <= $1::timestamptz
            RETURNING l.group_account_id)

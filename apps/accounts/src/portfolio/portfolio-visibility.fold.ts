@@ -44,6 +44,8 @@ export function foldVisibility(
       return replace(entries, 'TEAM', members, at);
     }
     case 'AccountCreated':
+    case 'AccountUpdated':
+    case 'AccountStatusChanged':
     case 'TierAssigned':
     case 'TierChanged':
     case 'AccountValued':

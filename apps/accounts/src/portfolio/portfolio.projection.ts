@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { foldPortfolio, type PortfolioEvent } from '@gap/accounts/domain';
+import { foldPortfolio, portfolioChange, type PortfolioEvent } from '@gap/accounts/domain';
 import type { EventEnvelope, EventType } from '@gap/contracts';
 import { MessagingService, type EventHandlers } from '@gap/messaging';
 import { PortfolioStore } from '@gap/portfolio';
@@ -33,6 +33,8 @@ export class PortfolioProjection implements OnModuleInit {
     };
     const handlers: EventHandlers = {
       AccountCreated: fold(),
+      AccountUpdated: fold(),
+      AccountStatusChanged: fold(),
       TierAssigned: fold(),
       TierChanged: fold(),
       AccountValued: fold(),
@@ -48,8 +50,17 @@ export class PortfolioProjection implements OnModuleInit {
     this.messaging.consume({ groupId: ACCOUNTS_CONSUMER_GROUP, handlers });
   }
 
+  /**
+   * One statement when the event's change does not depend on the row (most events); otherwise
+   * the row is locked and read, folded and written back.
+   */
   private async apply(event: PortfolioEvent, manager: EntityManager): Promise<void> {
     const id = event.payload.groupAccountId;
+    const change = portfolioChange(event);
+    if (change) {
+      await this.facts.applyChange(manager, id, change, event.occurredAt);
+      return;
+    }
     const rows = await this.facts.lockMany(manager, [id]);
     await this.facts.save(manager, [foldPortfolio(rows.get(id), event)]);
   }

@@ -85,6 +85,23 @@ const handoverLife: fc.Arbitrary<Step[]> = fc
     return steps;
   });
 
+const REGIONS = ['350102', '350203', '110101'];
+const STATUSES = ['PROSPECT', 'ACTIVE', 'SUSPENDED', 'CHURNED'];
+
+/** The accounts service's own events after the creation: moves and status changes. */
+const accountsStep: fc.Arbitrary<Step> = fc.oneof(
+  fc.constantFrom(...REGIONS).map<Step>((regionCode) => (id) => ({
+    type: 'AccountUpdated',
+    occurredAt: at,
+    payload: { groupAccountId: id, regionCode },
+  })),
+  fc.constantFrom(...STATUSES).map<Step>((to) => (id) => ({
+    type: 'AccountStatusChanged',
+    occurredAt: at,
+    payload: { groupAccountId: id, to },
+  })),
+);
+
 /** The managers service's events for one account: assignments, teams and whole handovers. */
 const managersSteps: fc.Arbitrary<Step[]> = fc
   .array(fc.oneof(simpleManagersStep, handoverLife), { maxLength: 5 })
@@ -100,11 +117,12 @@ const producerStreams = fc
     fc.record({
       tiering: fc.array(tieringStep, { maxLength: 6 }),
       managers: managersSteps,
+      accounts: fc.array(accountsStep, { maxLength: 4 }),
     }),
     { minLength: ACCOUNTS.length, maxLength: ACCOUNTS.length },
   )
   .map((perAccount) =>
-    perAccount.flatMap(({ tiering, managers }, index) => {
+    perAccount.flatMap(({ tiering, managers, accounts }, index) => {
       const id = ACCOUNTS[index] ?? '';
       let clock = START + index;
       const timed = (steps: Step[]) =>
@@ -115,9 +133,9 @@ const producerStreams = fc
       const created: PortfolioEvent = {
         type: 'AccountCreated',
         occurredAt: new Date(START - 60_000).toISOString(),
-        payload: { groupAccountId: id },
+        payload: { groupAccountId: id, regionCode: '350102', status: 'PROSPECT' },
       };
-      return [[created], timed(tiering), timed(managers)];
+      return [[created, ...timed(accounts)], timed(tiering), timed(managers)];
     }),
   );
 
@@ -181,14 +199,47 @@ describe('the portfolio fold over events arriving from several producers', () =>
       {
         type: 'AccountCreated',
         occurredAt: '2026-01-05T08:00:00.000Z',
-        payload: { groupAccountId: id },
+        payload: { groupAccountId: id, regionCode: '350102', status: 'ACTIVE' },
       },
     ]);
     expect(rows.get(id)).toMatchObject({
       primaryManagerId: 'E1001',
       supervisorId: 'S1',
       tier: 'A',
+      regionCode: '350102',
+      status: 'ACTIVE',
       changedAt: '2026-01-05T09:30:00.000Z',
+    });
+  });
+
+  it('follows the account to its new region and status, and keeps the region an update leaves out', () => {
+    const id = ACCOUNTS[2] ?? '';
+    const rows = foldAll([
+      {
+        type: 'AccountCreated',
+        occurredAt: '2026-01-05T08:00:00.000Z',
+        payload: { groupAccountId: id, regionCode: '350102', status: 'PROSPECT' },
+      },
+      {
+        type: 'AccountUpdated',
+        occurredAt: '2026-01-05T09:00:00.000Z',
+        payload: { groupAccountId: id, regionCode: '350203' },
+      },
+      {
+        type: 'AccountStatusChanged',
+        occurredAt: '2026-01-05T10:00:00.000Z',
+        payload: { groupAccountId: id, to: 'ACTIVE' },
+      },
+      {
+        type: 'AccountUpdated',
+        occurredAt: '2026-01-05T11:00:00.000Z',
+        payload: { groupAccountId: id },
+      },
+    ]);
+    expect(rows.get(id)).toMatchObject({
+      regionCode: '350203',
+      status: 'ACTIVE',
+      changedAt: '2026-01-05T11:00:00.000Z',
     });
   });
 

@@ -47,6 +47,9 @@ export interface PortfolioFacts {
   readonly handoverState: PortfolioHandoverState;
   readonly handoverId: string | null;
   readonly handoverToManagerId: string | null;
+  /** Where the account is (GB/T 2260, 6 digits) and its status; null until its creation. */
+  readonly regionCode: string | null;
+  readonly status: string | null;
   /** When the newest event folded into the row happened (ISO-8601). */
   readonly changedAt: string;
 }
@@ -60,7 +63,12 @@ type Handover = { readonly handoverId: string; readonly groupAccountId: string }
 
 /** The events the portfolio folds; structurally the platform's envelopes of these types. */
 export type PortfolioEvent =
-  | Envelope<'AccountCreated', { readonly groupAccountId: string }>
+  | Envelope<
+      'AccountCreated',
+      { readonly groupAccountId: string; readonly regionCode: string; readonly status: string }
+    >
+  | Envelope<'AccountUpdated', { readonly groupAccountId: string; readonly regionCode?: string }>
+  | Envelope<'AccountStatusChanged', { readonly groupAccountId: string; readonly to: string }>
   | Envelope<
       'TierAssigned' | 'TierChanged',
       { readonly groupAccountId: string; readonly tier: string }
@@ -106,6 +114,8 @@ export type PortfolioEventType = PortfolioEvent['type'];
 /** The types the fold reads, for a consumer's subscription. */
 export const PORTFOLIO_EVENT_TYPES: readonly PortfolioEventType[] = [
   'AccountCreated',
+  'AccountUpdated',
+  'AccountStatusChanged',
   'TierAssigned',
   'TierChanged',
   'AccountValued',
@@ -135,6 +145,8 @@ export function emptyPortfolioFacts(groupAccountId: string, at: string): Portfol
     handoverState: 'NONE',
     handoverId: null,
     handoverToManagerId: null,
+    regionCode: null,
+    status: null,
     changedAt: at,
   };
 }
@@ -157,64 +169,98 @@ function isSegment(value: string): value is PortfolioSegment {
 
 const later = (a: string, b: string) => (Date.parse(b) > Date.parse(a) ? b : a);
 
+/** What an event sets of a row, besides `changedAt`. */
+export type PortfolioChange = Partial<Omit<PortfolioFacts, 'groupAccountId' | 'changedAt'>>;
+
+/**
+ * What the event sets whatever the row it meets (an unknown account's row starts empty), or
+ * null when that depends on the row (a handover closing only if it is the open one). The fold
+ * applies it as is; the projection writes it without reading the row first.
+ */
+export function portfolioChange(event: PortfolioEvent): PortfolioChange | null {
+  switch (event.type) {
+    case 'AccountCreated':
+      return { regionCode: event.payload.regionCode, status: event.payload.status };
+    case 'AccountUpdated':
+      return event.payload.regionCode ? { regionCode: event.payload.regionCode } : {};
+    case 'AccountStatusChanged':
+      return { status: event.payload.to };
+    case 'TierAssigned':
+    case 'TierChanged':
+      return isTier(event.payload.tier) ? { tier: event.payload.tier } : {};
+    case 'AccountValued': {
+      const { tier, previousTier, segment, currentValue, potentialValue, runId } = event.payload;
+      if (!isTier(tier) || !isSegment(segment)) return null;
+      return {
+        tier,
+        tierChange: tierChangeOf(previousTier, tier),
+        segment,
+        currentValue,
+        potentialValue,
+        valuedRunId: runId,
+      };
+    }
+    case 'ManagerAssigned':
+      return {
+        primaryManagerId: event.payload.managerId,
+        supervisorId: event.payload.supervisorId,
+      };
+    case 'AccountUnassignable':
+      return event.payload.currentManagerId
+        ? { primaryManagerId: event.payload.currentManagerId }
+        : { primaryManagerId: null, supervisorId: null };
+    case 'TeamChanged':
+      return { team: [...new Set(event.payload.members.map((m) => m.managerId))].sort() };
+    case 'HandoverPlanned':
+    case 'HandoverStarted':
+      return {
+        handoverState: event.type === 'HandoverPlanned' ? 'PLANNED' : 'SHADOWING',
+        handoverId: event.payload.handoverId,
+        handoverToManagerId: event.payload.toManagerId,
+      };
+    case 'HandoverOverdue':
+    case 'HandoverCompleted':
+    case 'HandoverCancelled':
+      return null;
+  }
+}
+
 /** The row after one event; `facts` is the row so far, or undefined for an account not seen. */
 export function foldPortfolio(
   facts: PortfolioFacts | undefined,
   event: PortfolioEvent,
 ): PortfolioFacts {
   const row = facts ?? emptyPortfolioFacts(event.payload.groupAccountId, event.occurredAt);
-  const changed = (change: Partial<PortfolioFacts>): PortfolioFacts => ({
+  const changed = (change: PortfolioChange): PortfolioFacts => ({
     ...row,
     ...change,
     changedAt: later(row.changedAt, event.occurredAt),
   });
-  switch (event.type) {
-    case 'AccountCreated':
-      return changed({});
-    case 'TierAssigned':
-    case 'TierChanged':
-      return changed(isTier(event.payload.tier) ? { tier: event.payload.tier } : {});
-    case 'AccountValued': {
-      const { tier, previousTier, segment, currentValue, potentialValue, runId } = event.payload;
-      return changed({
-        tier: isTier(tier) ? tier : row.tier,
-        tierChange: tierChangeOf(previousTier, tier),
-        segment: isSegment(segment) ? segment : row.segment,
-        currentValue,
-        potentialValue,
-        valuedRunId: runId,
-      });
-    }
-    case 'ManagerAssigned':
-      return changed({
-        primaryManagerId: event.payload.managerId,
-        supervisorId: event.payload.supervisorId,
-      });
-    case 'AccountUnassignable':
-      return event.payload.currentManagerId
-        ? changed({ primaryManagerId: event.payload.currentManagerId })
-        : changed({ primaryManagerId: null, supervisorId: null });
-    case 'TeamChanged':
-      return changed({
-        team: [...new Set(event.payload.members.map((m) => m.managerId))].sort(),
-      });
-    case 'HandoverPlanned':
-    case 'HandoverStarted':
-      return changed({
-        handoverState: event.type === 'HandoverPlanned' ? 'PLANNED' : 'SHADOWING',
-        handoverId: event.payload.handoverId,
-        handoverToManagerId: event.payload.toManagerId,
-      });
-    case 'HandoverOverdue':
-      return event.payload.handoverId === row.handoverId
-        ? changed({ handoverState: 'OVERDUE' })
-        : row;
-    case 'HandoverCompleted':
-    case 'HandoverCancelled':
-      return changed(
-        event.payload.handoverId === row.handoverId
-          ? { handoverState: 'NONE', handoverId: null, handoverToManagerId: null }
-          : {},
-      );
+  const change = portfolioChange(event);
+  if (change) return changed(change);
+  // What is left depends on the row: a run's invalid tier or segment, a handover's end.
+  if (event.type === 'AccountValued') {
+    const { tier, previousTier, segment, currentValue, potentialValue, runId } = event.payload;
+    return changed({
+      tier: isTier(tier) ? tier : row.tier,
+      tierChange: tierChangeOf(previousTier, tier),
+      segment: isSegment(segment) ? segment : row.segment,
+      currentValue,
+      potentialValue,
+      valuedRunId: runId,
+    });
   }
+  if (event.type === 'HandoverOverdue') {
+    return event.payload.handoverId === row.handoverId
+      ? changed({ handoverState: 'OVERDUE' })
+      : row;
+  }
+  if (event.type === 'HandoverCompleted' || event.type === 'HandoverCancelled') {
+    return changed(
+      event.payload.handoverId === row.handoverId
+        ? { handoverState: 'NONE', handoverId: null, handoverToManagerId: null }
+        : {},
+    );
+  }
+  return changed({});
 }
