@@ -111,7 +111,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/testing/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.fixture.ts', '**/testing/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
