@@ -1,12 +1,12 @@
+import { UuidRule } from '@gap/graphql';
 import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
-import { IsUUID } from 'class-validator';
 import { CurrentCaller, type Caller } from '@gap/auth';
 import { EscalationService } from './escalation.service.js';
 import { RequestEscalationType } from './escalation.types.js';
 
 @ArgsType()
 class RequestEscalationsArgs {
-  @Field(() => ID) @IsUUID() requestId!: string;
+  @Field(() => ID) @UuidRule() requestId!: string;
 }
 
 @Resolver(() => RequestEscalationType)
