@@ -16,7 +16,7 @@ import {
   type SubmitRequestCommand,
 } from '../requests/submit-request.service.js';
 import { EscalationPlanner } from '../sla/escalation-planner.js';
-import { Wiring } from './wire.js';
+import { Wiring } from '@gap/testing';
 
 export const coordinator = (subject = 'E1001'): Caller => ({ subject, roles: ['COORDINATOR'] });
 export const staff = (subject: string): Caller => ({ subject, roles: ['DEPARTMENT_STAFF'] });

@@ -28,7 +28,7 @@ import { ManagerPolicyService } from '../policy/manager-policy.service.js';
 import { RebalanceApplyService } from '../rebalance/rebalance-apply.service.js';
 import { RebalancePreviewService } from '../rebalance/rebalance-preview.service.js';
 import { ManagerVisibility } from '../visibility/manager-visibility.js';
-import { Wiring } from './wire.js';
+import { Wiring } from '@gap/testing';
 
 export const ADMIN: Caller = { subject: 'A0001', roles: ['ADMIN'] };
 export const supervisor = (subject: string): Caller => ({ subject, roles: ['SUPERVISOR'] });
