@@ -71,6 +71,7 @@ function dependencyRules(testing) {
       sourceTag: 'scope:coordination',
       onlyDependOnLibsWithTags: ['scope:coordination', 'scope:shared'],
     },
+    { sourceTag: 'scope:partners', onlyDependOnLibsWithTags: ['scope:partners', 'scope:shared'] },
   ];
 }
 
@@ -85,6 +86,8 @@ const TOOL_ENTRY_POINTS = [
   '@gap/tiering/app/**',
   '@gap/managers/app/**',
   '@gap/coordination/app/**',
+  '@gap/bundles/app/**',
+  '@gap/partners/app/**',
 ];
 
 export default tseslint.config(

@@ -12,6 +12,7 @@ const projects = [
   'libs/managers',
   'libs/bundles',
   'libs/coordination',
+  'libs/partners',
 ]
   .flatMap((dir) => readdirSync(dir, { withFileTypes: true }).map((entry) => join(dir, entry.name)))
   .concat('tools')

@@ -40,6 +40,8 @@ export interface TokenRequest {
   readonly audience: string;
   readonly name?: string;
   readonly partnerId?: string;
+  /** OAuth scopes granted (a partner's `leads:write`, …), as the `scope` claim. */
+  readonly scopes?: readonly string[];
   /** Seconds until expiry; negative values mint an already expired token (for tests). */
   readonly expiresInSeconds?: number;
 }
@@ -51,6 +53,7 @@ export async function mintToken(privateJwk: JWK, request: TokenRequest): Promise
     roles: [...request.roles],
     ...(request.name ? { name: request.name } : {}),
     ...(request.partnerId ? { partnerId: request.partnerId } : {}),
+    ...(request.scopes ? { scope: request.scopes.join(' ') } : {}),
   })
     .setProtectedHeader({ alg: ALGORITHM, kid: privateJwk.kid ?? 'dev', typ: 'JWT' })
     .setSubject(request.subject)

@@ -5,7 +5,9 @@ import { jest } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { DomainError } from '@gap/errors';
 import { ensureDevKeys, mintToken, type DevKeys } from './dev-issuer.js';
+import { AppConfig, AUDIENCE, loadConfig } from '@gap/config';
 import { JwtVerifier } from './jwt-verifier.js';
+import { verifierOptionsFrom } from './verifier-options.js';
 
 const issuer = 'https://issuer.test';
 const audience = 'group-account-platform';
@@ -130,5 +132,97 @@ describe('verifying a bearer token', () => {
   it('asks for a bearer token when the header is missing', async () => {
     const error = await rejection(verifier.verifyHeader(undefined));
     expect(error.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('trusting a further issuer', () => {
+  const partnerIssuer = 'https://partners.test/oauth';
+
+  async function issuerKeys() {
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'partners-1', alg: 'ES256', use: 'sig' };
+    return { privateKey, jwks: { keys: [jwk] } };
+  }
+
+  type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
+  async function partnerToken(
+    privateKey: PrivateKey,
+    claims: Record<string, unknown>,
+    iss = partnerIssuer,
+  ): Promise<string> {
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'partners-1', typ: 'at+jwt' })
+      .setSubject('client-1')
+      .setIssuer(iss)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
+  }
+
+  it('accepts its tokens with only the roles it may grant, the client and the scopes', async () => {
+    const { privateKey, jwks } = await issuerKeys();
+    const keys = await ensureDevKeys(mkdtempSync(join(tmpdir(), 'gap-auth-')));
+    const verifier = new JwtVerifier({
+      issuer,
+      audience,
+      jwksFile: keys.jwksFile,
+      trustedIssuers: [{ issuer: partnerIssuer, audience, roles: ['PARTNER'], jwks }],
+    });
+    const token = await partnerToken(privateKey, {
+      roles: ['PARTNER', 'ADMIN'],
+      partnerId: 'p-1',
+      client_id: 'client-1',
+      scope: 'leads:write leads:read',
+    });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      subject: 'client-1',
+      roles: ['PARTNER'],
+      partnerId: 'p-1',
+      clientId: 'client-1',
+      scopes: ['leads:write', 'leads:read'],
+    });
+    // The main issuer's tokens are still accepted beside it.
+    const staff = await mintToken(keys.privateJwk, {
+      subject: 'E1',
+      roles: ['ADMIN'],
+      issuer,
+      audience,
+    });
+    await expect(verifier.verify(staff)).resolves.toMatchObject({ roles: ['ADMIN'] });
+  });
+
+  it('refuses a token naming the further issuer but signed with another key', async () => {
+    const { jwks } = await issuerKeys();
+    const forger = await issuerKeys();
+    const keys = await ensureDevKeys(mkdtempSync(join(tmpdir(), 'gap-auth-')));
+    const verifier = new JwtVerifier({
+      issuer,
+      audience,
+      jwksFile: keys.jwksFile,
+      trustedIssuers: [{ issuer: partnerIssuer, audience, roles: ['PARTNER'], jwks }],
+    });
+    const forged = await partnerToken(forger.privateKey, { roles: ['PARTNER'] });
+    await expect(verifier.verify(forged)).rejects.toMatchObject({
+      code: 'TOKEN_SIGNATURE_INVALID',
+    });
+  });
+});
+
+describe('the verifier’s options from configuration', () => {
+  it('trusts the partners issuer, with the PARTNER role only, once it is configured', () => {
+    expect(verifierOptionsFrom(loadConfig(AppConfig, {})).trustedIssuers).toBeUndefined();
+    const options = verifierOptionsFrom(
+      loadConfig(AppConfig, { AUTH_PARTNER_ISSUER: 'https://api.example.com/oauth/' }),
+    );
+    expect(options.trustedIssuers).toEqual([
+      {
+        issuer: 'https://api.example.com/oauth/',
+        audience: AUDIENCE,
+        roles: ['PARTNER'],
+        jwksUrl: 'https://api.example.com/oauth/jwks',
+      },
+    ]);
   });
 });

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
+  decodeJwt,
   errors,
   jwtVerify,
   type JSONWebKeySet,
   type JWTPayload,
 } from 'jose';
 import { DomainError } from '@gap/errors';
-import { isRole, type Caller } from './caller.js';
+import { isRole, type Caller, type Role } from './caller.js';
 
 /** Asymmetric algorithms only: `none` and shared-secret HMAC are refused outright. */
 export const ALLOWED_ALGORITHMS = ['ES256', 'RS256', 'EdDSA'];
@@ -29,6 +30,22 @@ export interface JwtVerifierOptions {
   readonly cacheSeconds?: number;
   /** The most tokens remembered at once; the oldest are forgotten first. */
   readonly cacheSize?: number;
+  /**
+   * Further issuers trusted besides the main one, each with its own keys (such as the partners
+   * service's authorization server); a token is checked against the issuer it names.
+   */
+  readonly trustedIssuers?: readonly TrustedIssuer[];
+}
+
+/** Another issuer whose tokens are accepted, and the only roles its tokens may carry. */
+export interface TrustedIssuer {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly roles: readonly Role[];
+  readonly jwksUrl?: string;
+  readonly jwksFile?: string;
+  /** The issuer's public key set itself, when the verifier runs beside the issuer. */
+  readonly jwks?: JSONWebKeySet;
 }
 
 interface Remembered {
@@ -48,6 +65,7 @@ function unauthenticated(reason: string, message: string): DomainError {
  */
 export class JwtVerifier {
   private keySet?: KeySet;
+  private readonly trustedKeySets = new Map<string, KeySet>();
   private readonly remembered = new Map<string, Remembered>();
 
   constructor(private readonly options: JwtVerifierOptions) {}
@@ -80,10 +98,11 @@ export class JwtVerifier {
 
   private async verifySignature(token: string): Promise<{ caller: Caller; expiresAt: number }> {
     let payload: JWTPayload;
+    const trusted = this.trustedIssuerOf(token);
     try {
-      ({ payload } = await jwtVerify(token, this.keys(), {
-        issuer: this.options.issuer,
-        audience: this.options.audience,
+      ({ payload } = await jwtVerify(token, trusted ? this.trustedKeys(trusted) : this.keys(), {
+        issuer: trusted?.issuer ?? this.options.issuer,
+        audience: trusted?.audience ?? this.options.audience,
         algorithms: ALLOWED_ALGORITHMS,
         clockTolerance: this.options.clockToleranceSeconds ?? 5,
         requiredClaims: ['sub', 'exp'],
@@ -91,13 +110,17 @@ export class JwtVerifier {
     } catch (error) {
       throw this.explain(error);
     }
-    const roles = Array.isArray(payload['roles']) ? payload['roles'].filter(isRole) : [];
+    const claimed = Array.isArray(payload['roles']) ? payload['roles'].filter(isRole) : [];
+    const roles = trusted ? claimed.filter((role) => trusted.roles.includes(role)) : claimed;
+    const scope = payload['scope'];
     if (!payload.sub) throw unauthenticated('TOKEN_INVALID', 'The token names no subject.');
     const caller: Caller = {
       subject: payload.sub,
       roles,
       ...(typeof payload['name'] === 'string' ? { name: payload['name'] } : {}),
       ...(typeof payload['partnerId'] === 'string' ? { partnerId: payload['partnerId'] } : {}),
+      ...(typeof payload['client_id'] === 'string' ? { clientId: payload['client_id'] } : {}),
+      ...(typeof scope === 'string' ? { scopes: scope.split(' ').filter(Boolean) } : {}),
     };
     // `exp` is required above; a token is remembered only while it is still valid.
     return { caller, expiresAt: (payload.exp ?? 0) * 1000 };
@@ -110,6 +133,34 @@ export class JwtVerifier {
       throw unauthenticated('UNAUTHENTICATED', 'Send a bearer token in the Authorization header.');
     }
     return this.verify(match[1]);
+  }
+
+  /** The trusted issuer a token names, read before its signature is checked against its keys. */
+  private trustedIssuerOf(token: string): TrustedIssuer | undefined {
+    const issuers = this.options.trustedIssuers ?? [];
+    if (issuers.length === 0) return undefined;
+    let iss: string | undefined;
+    try {
+      iss = decodeJwt(token).iss;
+    } catch {
+      return undefined;
+    }
+    return issuers.find((trusted) => trusted.issuer === iss);
+  }
+
+  private trustedKeys(trusted: TrustedIssuer): KeySet {
+    let keySet = this.trustedKeySets.get(trusted.issuer);
+    if (!keySet) {
+      if (trusted.jwks) keySet = createLocalJWKSet(trusted.jwks);
+      else if (trusted.jwksUrl) keySet = createRemoteJWKSet(new URL(trusted.jwksUrl));
+      else if (trusted.jwksFile) {
+        keySet = createLocalJWKSet(
+          JSON.parse(readFileSync(trusted.jwksFile, 'utf8')) as JSONWebKeySet,
+        );
+      } else throw new Error(`The trusted issuer ${trusted.issuer} needs a key set.`);
+      this.trustedKeySets.set(trusted.issuer, keySet);
+    }
+    return keySet;
   }
 
   private keys(): KeySet {

@@ -9,5 +9,19 @@ export function verifierOptionsFrom(config: AppConfig): JwtVerifierOptions {
     ...(config.AUTH_JWKS_URL
       ? { jwksUrl: config.AUTH_JWKS_URL }
       : { jwksFile: config.AUTH_JWKS_FILE }),
+    ...(config.AUTH_PARTNER_ISSUER
+      ? {
+          trustedIssuers: [
+            {
+              issuer: config.AUTH_PARTNER_ISSUER,
+              audience: config.AUTH_AUDIENCE,
+              roles: ['PARTNER'],
+              jwksUrl:
+                config.AUTH_PARTNER_JWKS_URL ??
+                `${config.AUTH_PARTNER_ISSUER.replace(/\/$/, '')}/jwks`,
+            },
+          ],
+        }
+      : {}),
   };
 }

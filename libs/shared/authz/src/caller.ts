@@ -20,6 +20,10 @@ export interface Caller {
   readonly name?: string;
   /** The partner organisation a PARTNER caller acts for. */
   readonly partnerId?: string;
+  /** The OAuth client a PARTNER caller's token was issued to (its `client_id`). */
+  readonly clientId?: string;
+  /** The OAuth scopes the token grants (its `scope`), for partners' integration routes. */
+  readonly scopes?: readonly string[];
 }
 
 export function hasRole(caller: Caller, ...roles: readonly Role[]): boolean {

@@ -42,6 +42,13 @@ export class AppConfig {
   @IsString() AUTH_JWKS_FILE = DEV_JWKS_FILE;
   /** How long a verified token is remembered (never past its expiry); 0 checks every request. */
   @IsInt() @Min(0) @Max(3600) AUTH_CACHE_SECONDS: number = 60;
+  /**
+   * A further issuer whose tokens are accepted with the PARTNER role only: the partners
+   * service's authorization server (or the operator's identity provider for partners).
+   */
+  @IsOptional() @IsUrl({ require_tld: false }) AUTH_PARTNER_ISSUER?: string;
+  /** Its key set; by default its issuer followed by `/jwks`. */
+  @IsOptional() @IsUrl({ require_tld: false }) AUTH_PARTNER_JWKS_URL?: string;
 
   get production(): boolean {
     return this.NODE_ENV === 'production';

@@ -9,6 +9,7 @@ import {
   type ValidationError,
 } from 'class-validator';
 import { EVENT_CATALOG, isEventType, type EventType } from './catalog.js';
+import { passesReceivedContract } from './compiled-check.js';
 import type { EventEnvelope } from './envelope.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
@@ -34,6 +35,9 @@ export function checkPayload(
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     return ['payload: must be an object'];
   }
+  // The common case of a consumer, a payload that keeps its contract, without building an
+  // instance; a refused one goes on to class-validator, which names its problems.
+  if (mode === 'receive' && passesReceivedContract(type, payload) === true) return [];
   const instance = plainToInstance(EVENT_CATALOG[type].payload as new () => object, payload);
   const errors = validateSync(instance, {
     whitelist: true,

@@ -10,7 +10,9 @@ export type ErrorKind =
   | 'CONFLICT'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
-  | 'PRECONDITION_FAILED';
+  | 'PRECONDITION_FAILED'
+  /** The caller acted on a version of the thing that is no longer the current one. */
+  | 'STALE_VERSION';
 
 export interface FieldViolation {
   /** Path of the offending field from the input's root, e.g. `input.creditCode`. */
@@ -81,6 +83,11 @@ export class DomainError extends Error {
 
   static conflict(code: string, message: ErrorMessage, field?: string): DomainError {
     return new DomainError(code, 'CONFLICT', message, field);
+  }
+
+  /** A change made over a version that is no longer current (REST: 412 under `If-Match`). */
+  static staleVersion(code: string, message: ErrorMessage, field = 'version'): DomainError {
+    return new DomainError(code, 'STALE_VERSION', message, field);
   }
 
   static forbidden(

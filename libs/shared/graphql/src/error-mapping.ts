@@ -19,6 +19,8 @@ export function graphQLCategory(kind: ErrorKind): string {
       return 'UNAUTHENTICATED';
     case 'PRECONDITION_FAILED':
       return 'FAILED_PRECONDITION';
+    case 'STALE_VERSION':
+      return 'CONFLICT';
   }
 }
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, ValidateNested } from 'class-validator';
 import { DomainError } from '@gap/errors';
@@ -17,6 +18,12 @@ class AccountInput {
   @IsOptional() @BoundsRule({ min: 0, max: 100, integer: true }) employees?: number;
   @IsOptional() @FenAsYuanRule() wallet?: number;
   @IsOptional() @ValidateNested() @Type(() => ContactInput) contact?: ContactInput;
+}
+
+/** A page of a list, as `@Args()` reads it beside `@Args('filter')` or `@UuidArg('partnerId')`. */
+@ArgsType()
+class PageOfArgs {
+  @Field(() => Int) @BoundsRule({ min: 1, max: 100, integer: true }) first = 20;
 }
 
 const pipe = new InputValidationPipe();
@@ -76,5 +83,27 @@ describe('the input validation pipe', () => {
     await expect(
       pipe.transform(null, { type: 'body', metatype: AccountInput, data: 'scope' }),
     ).resolves.toBeNull();
+  });
+
+  it('takes its own fields from all of a field’s arguments for an args class, and refuses unknown ones of an input', async () => {
+    const args = (await pipe.transform(
+      { first: 5, filter: { states: ['OPEN'] }, partnerId: ID },
+      { type: 'body', metatype: PageOfArgs, data: undefined },
+    )) as PageOfArgs & { filter?: unknown };
+    expect(args).toMatchObject({ first: 5 });
+    expect(args.filter).toBeUndefined();
+    await expect(
+      pipe.transform({ first: 500 }, { type: 'body', metatype: PageOfArgs, data: undefined }),
+    ).rejects.toMatchObject({ field: 'first' });
+    expect(await violations({ id: ID, name: '厦门', ownerId: 'E1' })).toEqual([
+      ['input.ownerId', 'unknownField'],
+    ]);
+    // A REST body is the whole request body: an unknown field is refused there.
+    await expect(
+      pipe.transform(
+        { id: ID, name: '厦门', ownerId: 'E1' },
+        { type: 'body', metatype: AccountInput, data: undefined },
+      ),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

@@ -1,4 +1,5 @@
-import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { Injectable, type ArgumentMetadata, type PipeTransform, type Type } from '@nestjs/common';
+import { TypeMetadataStorage } from '@nestjs/graphql';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DomainError, type FieldViolation } from '@gap/errors';
@@ -57,6 +58,21 @@ function unstorableStrings(value: unknown, path: string, found: FieldViolation[]
  * unknown fields refused, text normalised and checked), each problem reported with the path
  * of its field.
  */
+/**
+ * An args class (`@ArgsType()`, read with `@Args()` and no name) is handed every argument of
+ * the field, the ones read by `@Args('filter')` and the like too: it keeps its own and leaves
+ * the others to their parameters (GraphQL itself refuses an argument the field does not
+ * declare). Anything else — an input object, a REST body, query or path — is the whole of what
+ * it reads: an unknown field there is refused. (GraphQL's arguments reach a pipe with the
+ * parameter type `body`, so the class is what tells them apart.)
+ */
+function wholeGraphQLArgs(metatype: unknown, data: string | undefined): boolean {
+  return (
+    data === undefined &&
+    TypeMetadataStorage.getArgumentsMetadataByTarget(metatype as Type<unknown>) !== undefined
+  );
+}
+
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -72,7 +88,7 @@ export class InputValidationPipe implements PipeTransform {
     const instance = plainToInstance(metatype as new () => object, value);
     const errors = await validate(instance, {
       whitelist: true,
-      forbidNonWhitelisted: true,
+      forbidNonWhitelisted: !wholeGraphQLArgs(metatype, data),
       forbidUnknownValues: true,
     });
     if (errors.length > 0) throw DomainError.invalidInput(violationsOf(errors, data ?? ''));

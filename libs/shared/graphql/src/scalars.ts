@@ -36,3 +36,71 @@ export const FenScalar = new GraphQLScalarType({
   parseValue: refused,
   parseLiteral: (ast) => refused(literal(ast)),
 });
+
+/** An instant as ISO 8601: a date, a time and an offset (`Z` or `±hh:mm`). */
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** The years an instant of the platform's business falls in. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2100;
+
+function instantRefused(reason: string, message: string): never {
+  throw DomainError.invalidInput([{ field: '', reason, message }]);
+}
+
+/** Reads an instant strictly: no 30 February rolled over into March, no year 0 or 9999. */
+export function parseInstant(value: unknown): Date {
+  if (typeof value !== 'string') {
+    return instantRefused('NOT_A_DATE_TIME', 'A date and time is written as ISO 8601 text.');
+  }
+  const match = INSTANT.exec(value);
+  if (!match) {
+    return instantRefused(
+      'NOT_A_DATE_TIME',
+      'Not a date and time: write ISO 8601 with an offset, e.g. 2026-12-03T09:30:00+08:00.',
+    );
+  }
+  // Seconds may be left out (NaN): 09:30Z is 09:30:00Z.
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  const valid =
+    calendar.getUTCMonth() === month - 1 &&
+    calendar.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    (Number.isNaN(second) || second < 60);
+  if (!valid) return instantRefused('NOT_A_DATE_TIME', `${value} is not a date and time.`);
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    return instantRefused(
+      'DATE_OUT_OF_RANGE',
+      `The year must be between ${FIRST_YEAR} and ${LAST_YEAR}.`,
+    );
+  }
+  return new Date(value);
+}
+
+/**
+ * The platform's `DateTime`: served as ISO 8601 in UTC as before, and read strictly (see
+ * `parseInstant`) so that an impossible or absurd instant is refused at the edge, naming its
+ * field, rather than stored or failing in the database.
+ */
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  description:
+    'A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format.',
+  serialize(value: unknown): string {
+    const date = value instanceof Date ? value : new Date(String(value));
+    if (Number.isNaN(date.getTime()))
+      throw new TypeError(`DateTime cannot represent ${String(value)}`);
+    return date.toISOString();
+  },
+  parseValue: parseInstant,
+  parseLiteral: (ast) => parseInstant(ast.kind === Kind.STRING ? ast.value : undefined),
+});

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { lexicographicSortSchema } from 'graphql';
+import { DateTimeScalar } from './scalars.js';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
@@ -27,6 +28,7 @@ export async function subgraphSdl(api: SubgraphApi): Promise<string> {
     const factory = app.get(GraphQLSchemaFactory);
     const schema = await factory.create(api.resolvers, {
       dateScalarMode: 'isoDate',
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       skipCheck: true,
       orphanedTypes: api.orphanedTypes,
     });

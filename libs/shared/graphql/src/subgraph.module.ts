@@ -8,16 +8,16 @@ import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { RolesGuard } from '@gap/auth';
 import { formatGraphQLError } from './error-mapping.js';
 import { InputValidationPipe } from './input-validation.pipe.js';
-import { FenScalar } from './scalars.js';
+import { DateTimeScalar, FenScalar } from './scalars.js';
 import type { SubgraphApi } from './subgraph-sdl.js';
 
 /**
  * The federation schema is rebuilt from SDL, which keeps a code-first scalar's name but drops
- * its coercion (Nest restores it for DateTime only): without this, Fen would pass any JSON
- * value in and out untouched.
+ * its coercion (Nest restores its own, lenient, for DateTime only): without this, Fen would pass
+ * any JSON value in and out untouched, and DateTime would take 30 February as 2 March.
  */
 function withScalarCoercion(schema: GraphQLSchema): GraphQLSchema {
-  for (const scalar of [FenScalar]) {
+  for (const scalar of [FenScalar, DateTimeScalar]) {
     const type = schema.getType(scalar.name);
     if (type instanceof GraphQLScalarType) {
       type.serialize = scalar.serialize;
@@ -59,6 +59,7 @@ export class SubgraphModule {
           csrfPrevention: true,
           buildSchemaOptions: {
             dateScalarMode: 'isoDate',
+            scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
             orphanedTypes: options.api.orphanedTypes,
           },
           transformSchema: withScalarCoercion,

@@ -79,9 +79,12 @@ export class VersionedPolicyRepository<P extends { readonly version: string }> {
     return this.document(row);
   }
 
-  /** One version; refused as POLICY_NOT_FOUND naming `field` when there is none. */
-  async byVersion(version: string, field = 'policyVersion'): Promise<P> {
-    const [row] = await this.dataSource.query<PolicyRow<P>[]>(
+  /**
+   * One version; refused as POLICY_NOT_FOUND naming `field` when there is none. Inside a
+   * transaction, read on its `manager`: a second connection per transaction starves the pool.
+   */
+  async byVersion(version: string, field = 'policyVersion', manager?: EntityManager): Promise<P> {
+    const [row] = await (manager ?? this.dataSource).query<PolicyRow<P>[]>(
       `SELECT ${COLUMNS} FROM ${this.table} WHERE version = $1`,
       [version],
     );

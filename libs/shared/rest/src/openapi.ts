@@ -2,6 +2,7 @@ import { Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { JwtVerifier } from '@gap/auth';
+import { IdempotencyKeysRepository } from './idempotency/idempotency-keys.repository.js';
 import { BEARER_SCHEME } from './rest-controller.decorator.js';
 
 /** The REST face of a service: its controllers and the tags they use, for its document. */
@@ -21,10 +22,19 @@ export interface RestApi {
  */
 export async function restDocument(api: RestApi): Promise<OpenAPIObject> {
   // Preview mode still resolves what the classes need; nothing is called, so stand-ins do.
-  const needed = new Set<unknown>([JwtVerifier]);
+  const needed = new Set<unknown>([JwtVerifier, IdempotencyKeysRepository]);
+  const paramTypes = (type: unknown) =>
+    (Reflect.getMetadata('design:paramtypes', type as object) ?? []) as unknown[];
   for (const controller of api.controllers) {
-    for (const type of (Reflect.getMetadata('design:paramtypes', controller) ?? []) as unknown[]) {
-      needed.add(type);
+    for (const type of paramTypes(controller)) needed.add(type);
+    // Guards on the class or a handler are built with the module too: their needs as well.
+    const handlers = Object.values(
+      Object.getOwnPropertyDescriptors((controller as { prototype: object }).prototype),
+    ).map((descriptor) => descriptor.value as unknown);
+    for (const target of [controller, ...handlers]) {
+      if (typeof target !== 'function') continue;
+      const guards = (Reflect.getMetadata('__guards__', target) ?? []) as unknown[];
+      for (const guard of guards) for (const type of paramTypes(guard)) needed.add(type);
     }
   }
   @Module({

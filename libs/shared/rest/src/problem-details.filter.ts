@@ -14,6 +14,7 @@ import {
   UNAUTHENTICATED_HEADERS,
   type ProblemDetails,
 } from './problem-details.js';
+import { RestProblem } from './rest-problem.js';
 
 /** Nest's own HTTP errors (an unparsable or oversized body) in the platform's vocabulary. */
 function problemOfHttpException(exception: HttpException, instance: string): ProblemDetails {
@@ -44,7 +45,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const instance = req.originalUrl;
     let details: ProblemDetails;
-    if (exception instanceof DomainError) {
+    let headers: Readonly<Record<string, string>> = {};
+    if (exception instanceof RestProblem) {
+      details = { ...exception.details, instance: exception.details.instance ?? instance };
+      headers = exception.headers;
+    } else if (exception instanceof DomainError) {
       details = problemOfDomainError(exception, instance);
     } else if (exception instanceof HttpException && exception.getStatus() < 500) {
       details = problemOfHttpException(exception, instance);
@@ -65,6 +70,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       res.destroy();
       return;
     }
-    sendProblem(res, details, details.status === 401 ? UNAUTHENTICATED_HEADERS : {});
+    sendProblem(res, details, details.status === 401 ? UNAUTHENTICATED_HEADERS : headers);
   }
 }

@@ -30,6 +30,7 @@ describe('a domain error as Problem Details', () => {
     ['NOT_FOUND', 404, 'NOT_FOUND'],
     ['CONFLICT', 409, 'CONFLICT'],
     ['PRECONDITION_FAILED', 422, 'FAILED_PRECONDITION'],
+    ['STALE_VERSION', 412, 'CONFLICT'],
   ])('answers a %s error with status %i and category %s', (kind, status, category) => {
     expect(httpStatusOf(kind)).toBe(status);
     const problem = problemOfDomainError(new DomainError('SOME_CODE', kind, 'Refused.'));

@@ -49,6 +49,9 @@ export function httpStatusOf(kind: ErrorKind): number {
       return 409;
     case 'PRECONDITION_FAILED':
       return 422;
+    case 'STALE_VERSION':
+      // The REST edge takes the version from `If-Match` only: a stale one fails its precondition.
+      return 412;
   }
 }
 
@@ -58,8 +61,10 @@ const TITLES: Readonly<Record<number, string>> = {
   403: 'Not allowed',
   404: 'Not found',
   409: 'Conflict with the current state',
+  412: 'The resource changed since it was read',
   413: 'The request body is too large',
   422: 'The request cannot be carried out in the current state',
+  428: 'A precondition header is required',
   500: 'Internal error',
   503: 'The service is unavailable',
 };

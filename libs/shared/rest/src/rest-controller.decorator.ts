@@ -10,6 +10,7 @@ import { InputValidationPipe } from '@gap/graphql';
 import { BearerAuthGuard } from './bearer-auth.guard.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { PROBLEM_CONTENT_TYPE, titleOf } from './problem-details.js';
+import { PROBLEM_EXAMPLES } from './problem-examples.js';
 import { ProblemDetailsSchema } from './problem-details.schema.js';
 
 /** The version every `/api/<version>/<area>` path carries today. */
@@ -26,7 +27,10 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
         status,
         description: titleOf(status),
         content: {
-          [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsSchema) } },
+          [PROBLEM_CONTENT_TYPE]: {
+            schema: { $ref: getSchemaPath(ProblemDetailsSchema) },
+            ...(PROBLEM_EXAMPLES[status] ? { example: PROBLEM_EXAMPLES[status] } : {}),
+          },
         },
       }),
     ),

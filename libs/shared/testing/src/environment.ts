@@ -25,7 +25,12 @@ export interface TestIssuer {
   token(
     roles: Role[],
     subject?: string,
-    overrides?: { audience?: string; expiresInSeconds?: number },
+    overrides?: {
+      audience?: string;
+      expiresInSeconds?: number;
+      partnerId?: string;
+      scopes?: readonly string[];
+    },
   ): Promise<string>;
 }
 
@@ -43,6 +48,8 @@ export async function createTestIssuer(): Promise<TestIssuer> {
         ...(overrides.expiresInSeconds === undefined
           ? {}
           : { expiresInSeconds: overrides.expiresInSeconds }),
+        ...(overrides.partnerId ? { partnerId: overrides.partnerId } : {}),
+        ...(overrides.scopes ? { scopes: overrides.scopes } : {}),
       }),
   };
 }

@@ -163,6 +163,87 @@ describe('a batch consumer', () => {
   });
 });
 
+describe('a batch handler', () => {
+  let schema: string;
+  let dataSource: DataSource;
+  let transport: EventTransport;
+  let consumer: EventConsumer;
+  /** The event ids each call of the handler was given, in the order given. */
+  const calls: string[][] = [];
+  const topic = `spec.${uniqueSuffix()}.together`;
+
+  beforeAll(async () => {
+    ({ schema, dataSource } = await serviceSchema());
+    transport = createTransport({ kind: 'postgres', url: testDatabaseUrl() });
+    await transport.ensureTopics([topic, deadLetterTopic(topic)]);
+    consumer = new EventConsumer(dataSource, transport, {
+      groupId: `spec-${uniqueSuffix()}`,
+      topics: [topic],
+      retryDelayMs: 10,
+      handlers: {},
+      batchHandler: {
+        types: ['AccountCreated'],
+        handle: async (events, manager) => {
+          calls.push(events.map((event) => event.id));
+          if (events.some((event) => (event.payload as { name?: string }).name === 'FAIL'))
+            throw new Error('the handler refuses this account');
+          await manager.query(
+            `INSERT INTO "${schema}".applied (account_id, event_id)
+             SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
+            [events.map((event) => event.aggregateId), events.map((event) => event.id)],
+          );
+        },
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await transport.close();
+    await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await dataSource.destroy();
+  });
+
+  let offset = 0;
+  const delivered = (key: string, value: string): DeliveredRecord => ({
+    topic,
+    partition: 0,
+    offset: String(offset++),
+    key,
+    value,
+    headers: { [EVENT_TYPE_HEADER]: 'AccountCreated' },
+  });
+
+  it('is given the fresh events of a batch at once, in delivery order, and each once', async () => {
+    const accounts = Array.from({ length: 4 }, () => randomUUID());
+    const events = accounts.map((account) => accountCreated(account));
+    const [first, second, third, fourth] = events.map((e, i) =>
+      delivered(accounts[i] ?? '', e.value),
+    );
+    calls.length = 0;
+    expect(await consumer.consumeBatch([first, second, third])).toEqual(Array(3).fill('applied'));
+    expect(await consumer.consumeBatch([third, fourth, first])).toEqual([
+      'duplicate',
+      'applied',
+      'duplicate',
+    ]);
+    expect(calls).toEqual([events.slice(0, 3).map((e) => e.id), [events[3]?.id]]);
+    const rows = await applied(dataSource, schema, accounts);
+    expect(rows.map((row) => row.account_id).sort()).toEqual([...accounts].sort());
+  });
+
+  it('parks only the event that makes the batch fail, and applies the others', async () => {
+    const [healthy, failing, after] = [randomUUID(), randomUUID(), randomUUID()];
+    const outcomes = await consumer.consumeBatch([
+      delivered(healthy, accountCreated(healthy).value),
+      delivered(failing, accountCreated(failing, { name: 'FAIL' }).value),
+      delivered(after, accountCreated(after).value),
+    ]);
+    expect(outcomes).toEqual(['applied', 'dead-lettered', 'applied']);
+    const rows = await applied(dataSource, schema, [healthy, failing, after]);
+    expect(rows.map((row) => row.account_id).sort()).toEqual([healthy, after].sort());
+  });
+});
+
 /** A TCP proxy in front of the test database that can stop answering, as a failed server does. */
 class DatabaseOutage {
   private readonly server: Server;

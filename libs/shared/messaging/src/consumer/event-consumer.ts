@@ -9,13 +9,12 @@ import {
 } from '@gap/contracts';
 import { Correlation } from '@gap/observability';
 import {
-  publishWithin,
   type DeliveredRecord,
   type EventTransport,
-  type OutgoingRecord,
   type Subscription,
 } from '../transport/event-transport.js';
 import { Wakeup } from '../wakeup.js';
+import { DeadLetters } from './dead-letters.js';
 import { InboxRepository } from './inbox.repository.js';
 
 export type EventHandler<T extends EventType> = (
@@ -25,12 +24,31 @@ export type EventHandler<T extends EventType> = (
 
 export type EventHandlers = { readonly [T in EventType]?: EventHandler<T> };
 
+/**
+ * Applies several events at once, set-based (one read and one write for the lot rather than a
+ * few statements each), in the order given: delivery order, which keeps each key's events in
+ * the order they were published.
+ */
+export interface BatchEventHandler<T extends EventType = EventType> {
+  /** The event types it applies. */
+  readonly types: readonly T[];
+  handle(events: readonly EventEnvelope<T>[], manager: EntityManager): Promise<void>;
+}
+
 export interface EventConsumerOptions {
   /** The consuming service's group: each group sees every event once. */
   readonly groupId: string;
   /** The topics to read: by default those of the handled event types, and no other. */
   readonly topics?: readonly string[];
   readonly handlers: EventHandlers;
+  /**
+   * Event types applied a batch at a time instead of (or besides) `handlers`: each delivered
+   * batch's fresh events of these types go to `handle` together, in order. An event of another
+   * type between them is applied after those before it and before those after it. When the
+   * batch fails, each event is applied alone (a batch of one), so that only a poison event is
+   * parked.
+   */
+  readonly batchHandler?: BatchEventHandler;
   /** How often a failing event is tried before it goes to the dead-letter topic. */
   readonly maxAttempts?: number;
   readonly retryDelayMs?: number;
@@ -55,8 +73,17 @@ function messageOf(error: unknown): string {
 }
 
 /** The topics the handled event types are published to. */
-export function topicsOf(handlers: EventHandlers): string[] {
-  return [...new Set(Object.keys(handlers).map((type) => EVENT_CATALOG[type as EventType].topic))];
+export function topicsOf(handlers: EventHandlers, batchHandler?: BatchEventHandler): string[] {
+  return [
+    ...new Set(
+      handledTypes(handlers, batchHandler).map((type) => EVENT_CATALOG[type as EventType].topic),
+    ),
+  ];
+}
+
+/** The event types a consumer applies, one at a time or a batch at a time. */
+function handledTypes(handlers: EventHandlers, batchHandler?: BatchEventHandler): string[] {
+  return [...new Set([...Object.keys(handlers), ...(batchHandler?.types ?? [])])];
 }
 
 /**
@@ -69,8 +96,11 @@ export function topicsOf(handlers: EventHandlers): string[] {
 export class EventConsumer {
   private readonly logger: Logger;
   private readonly inbox: InboxRepository;
+  private readonly deadLetters: DeadLetters;
   private subscription?: Subscription;
   private readonly wakeup = new Wakeup();
+  private readonly types: ReadonlySet<string>;
+  private readonly batchTypes: ReadonlySet<string>;
   readonly topics: readonly string[];
 
   constructor(
@@ -80,7 +110,10 @@ export class EventConsumer {
   ) {
     this.logger = new Logger(`consumer:${options.groupId}`);
     this.inbox = new InboxRepository(dataSource);
-    this.topics = options.topics ?? topicsOf(options.handlers);
+    this.deadLetters = new DeadLetters(transport, options.groupId, this.logger);
+    this.types = new Set(handledTypes(options.handlers, options.batchHandler));
+    this.batchTypes = new Set(options.batchHandler?.types ?? []);
+    this.topics = options.topics ?? topicsOf(options.handlers, options.batchHandler);
   }
 
   get deadLetterTopics(): string[] {
@@ -91,7 +124,7 @@ export class EventConsumer {
     this.subscription = await this.transport.subscribe({
       groupId: this.options.groupId,
       topics: this.topics,
-      eventTypes: Object.keys(this.options.handlers),
+      eventTypes: [...this.types],
       onBatch: async (batch) => {
         await this.consumeBatch(batch.records);
       },
@@ -162,7 +195,7 @@ export class EventConsumer {
     if (typeof type !== 'string') {
       return { kind: 'poison', record, error: 'The record has no event type.' };
     }
-    if (!(type in this.options.handlers)) return { kind: 'ignored', record };
+    if (!this.types.has(type)) return { kind: 'ignored', record };
     const checked = checkReceivedEnvelope(raw);
     if (!checked.ok) return { kind: 'poison', record, error: checked.problems.join('; ') };
     return { kind: 'event', record, event: checked.value };
@@ -194,6 +227,14 @@ export class EventConsumer {
       const fresh = await this.inbox.claimAll(manager, this.options.groupId, events);
       const outcomes: Outcome[] = [];
       const parked: { record: DeliveredRecord; error: string }[] = [];
+      // The batch handler's events so far, applied together before any other event.
+      const together: EventEnvelope[] = [];
+      const applyTogether = async () => {
+        if (together.length === 0) return;
+        await this.handleTogether(together.splice(0), manager).catch((error: unknown) => {
+          throw new IsolationNeeded(error);
+        });
+      };
       for (const item of items) {
         if (item.kind === 'ignored') {
           outcomes.push('ignored');
@@ -202,7 +243,11 @@ export class EventConsumer {
           outcomes.push('dead-lettered');
         } else if (!fresh.delete(item.event.id.toLowerCase())) {
           outcomes.push('duplicate');
+        } else if (!isolate && this.batchTypes.has(item.event.type)) {
+          together.push(item.event);
+          outcomes.push('applied');
         } else if (!isolate) {
+          await applyTogether();
           await this.handle(item.event, manager).catch((error: unknown) => {
             throw new IsolationNeeded(error);
           });
@@ -218,7 +263,8 @@ export class EventConsumer {
           }
         }
       }
-      await this.park(manager, parked);
+      await applyTogether();
+      await this.deadLetters.park(manager, parked);
       return outcomes;
     });
   }
@@ -250,9 +296,20 @@ export class EventConsumer {
   }
 
   private handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    if (this.batchTypes.has(event.type)) return this.handleTogether([event], manager);
     const handler = this.options.handlers[event.type] as EventHandler<EventType>;
     return Correlation.run({ correlationId: event.correlationId, causationId: event.id }, () =>
       handler(event, manager),
+    );
+  }
+
+  /** Events of the batch handler's types, applied together, under the first one's correlation. */
+  private handleTogether(events: readonly EventEnvelope[], manager: EntityManager): Promise<void> {
+    const [first] = events;
+    const handler = this.options.batchHandler;
+    if (!first || !handler) return Promise.resolve();
+    return Correlation.run({ correlationId: first.correlationId, causationId: first.id }, () =>
+      handler.handle(events, manager),
     );
   }
 
@@ -263,49 +320,9 @@ export class EventConsumer {
       return outcome ?? 'ignored';
     } catch (error) {
       if (!(await this.databaseAnswers())) throw error;
-      await this.transport.publish(deadLetterTopic(item.record.topic), [
-        this.deadLetter(item.record, messageOf(error)),
-      ]);
+      await this.deadLetters.publish(item.record, messageOf(error));
       return 'dead-lettered';
     }
-  }
-
-  /**
-   * Parks records on their dead-letter topics: in the batch's transaction when the transport
-   * lives in the same database (then exactly once), else before the batch commits (a batch
-   * delivered again after a failed commit may park the same record twice).
-   */
-  private async park(
-    manager: EntityManager,
-    parked: readonly { record: DeliveredRecord; error: string }[],
-  ): Promise<void> {
-    const byTopic = new Map<string, OutgoingRecord[]>();
-    for (const { record, error } of parked) {
-      const topic = deadLetterTopic(record.topic);
-      byTopic.set(topic, [...(byTopic.get(topic) ?? []), this.deadLetter(record, error)]);
-    }
-    for (const [topic, records] of byTopic) {
-      await publishWithin(this.transport, manager, topic, records);
-    }
-  }
-
-  private deadLetter(record: DeliveredRecord, error: string): OutgoingRecord {
-    this.logger.error(
-      `Dead-lettering record ${record.topic}/${record.partition}@${record.offset}: ${error}`,
-    );
-    return {
-      key: record.key ?? '',
-      value: record.value,
-      headers: {
-        ...record.headers,
-        'dlq-error': error.slice(0, 4_000),
-        'dlq-consumer-group': this.options.groupId,
-        'dlq-source-topic': record.topic,
-        'dlq-source-partition': String(record.partition),
-        'dlq-source-offset': record.offset,
-        'dlq-failed-at': new Date().toISOString(),
-      },
-    };
   }
 
   private pause(attempt: number): Promise<void> {
