@@ -175,7 +175,7 @@ export type PortfolioChange = Partial<Omit<PortfolioFacts, 'groupAccountId' | 'c
 /**
  * What the event sets whatever the row it meets (an unknown account's row starts empty), or
  * null when that depends on the row (a handover closing only if it is the open one). The fold
- * applies it as is; the projection writes it without reading the row first.
+ * applies it as is.
  */
 export function portfolioChange(event: PortfolioEvent): PortfolioChange | null {
   switch (event.type) {

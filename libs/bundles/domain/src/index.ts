@@ -13,3 +13,6 @@ export * from './proposal.js';
 export * from './proposal.reasons.js';
 export * from './trial.js';
 export * from './adoption.js';
+export * from './lifecycle.js';
+export * from './attributes.js';
+export * from './permissions.js';

@@ -51,7 +51,7 @@ export interface TrialPolicy {
 }
 
 export const DEFAULT_TRIAL_POLICY: TrialPolicy = {
-  lengthDays: { A: 90, B: 60, C: 30 },
+  lengthDays: { A: 60, B: 30, C: 14 },
   reminderDaysBefore: [7, 1],
 };
 

@@ -12,7 +12,7 @@ export interface QualifyingAccount {
   readonly lines: number | null;
   /** GB/T 2260 six-digit code of the account's district. */
   readonly regionCode: string | null;
-  readonly status: 'ACTIVE' | 'PROSPECT' | 'CHURNED';
+  readonly status: 'ACTIVE' | 'PROSPECT' | 'SUSPENDED' | 'CHURNED';
 }
 
 export const INELIGIBILITY_CODES = [

@@ -13,8 +13,8 @@ const day = (n: number) => new Date(start.getTime() + n * 86_400_000);
 
 describe('trials', () => {
   it('run for the policy’s length per tier', () => {
-    expect(startTrial('CLOUD_HOST', 'A', start).endsAt).toEqual(day(90));
-    expect(startTrial('CLOUD_HOST', 'B', start).endsAt).toEqual(day(60));
+    expect(startTrial('CLOUD_HOST', 'A', start).endsAt).toEqual(day(60));
+    expect(startTrial('CLOUD_HOST', 'B', start).endsAt).toEqual(day(30));
     expect(
       startTrial('CLOUD_HOST', 'C', start, {
         ...DEFAULT_TRIAL_POLICY,
@@ -25,11 +25,11 @@ describe('trials', () => {
 
   it('remind 7 days and 1 day before the end, each once', () => {
     const trial = startTrial('SMS_BROADCAST', 'C', start);
-    expect(reminderDates(trial)).toEqual([day(23), day(29)]);
-    expect(dueReminders(trial, day(22), 0)).toEqual([]);
-    expect(dueReminders(trial, day(23), 0)).toEqual([day(23)]);
-    expect(dueReminders(trial, day(25), 1)).toEqual([]);
-    expect(dueReminders(trial, day(29), 1)).toEqual([day(29)]);
+    expect(reminderDates(trial)).toEqual([day(7), day(13)]);
+    expect(dueReminders(trial, day(6), 0)).toEqual([]);
+    expect(dueReminders(trial, day(7), 0)).toEqual([day(7)]);
+    expect(dueReminders(trial, day(9), 1)).toEqual([]);
+    expect(dueReminders(trial, day(13), 1)).toEqual([day(13)]);
   });
 
   it('skip reminders that would fall before the trial starts', () => {
@@ -44,19 +44,19 @@ describe('trials', () => {
 
   it('convert before the end and expire only after it', () => {
     const trial = startTrial('CLOUD_HOST', 'C', start);
-    expect(trialTransition(trial, 'CONVERT', day(29))).toMatchObject({
+    expect(trialTransition(trial, 'CONVERT', day(13))).toMatchObject({
       ok: true,
       trial: { state: 'CONVERTED' },
     });
-    expect(trialTransition(trial, 'CONVERT', day(30))).toMatchObject({
+    expect(trialTransition(trial, 'CONVERT', day(14))).toMatchObject({
       ok: false,
       refusal: { code: 'TRIAL_ENDED' },
     });
-    expect(trialTransition(trial, 'EXPIRE', day(29))).toMatchObject({
+    expect(trialTransition(trial, 'EXPIRE', day(13))).toMatchObject({
       ok: false,
       refusal: { code: 'TRIAL_NOT_ENDED' },
     });
-    const expired = trialTransition(trial, 'EXPIRE', day(30));
+    const expired = trialTransition(trial, 'EXPIRE', day(14));
     expect(expired).toMatchObject({ ok: true, trial: { state: 'EXPIRED' } });
     if (expired.ok) {
       expect(trialTransition(expired.trial, 'CONVERT', day(1))).toMatchObject({

@@ -33,6 +33,17 @@ const REQUESTER_OR_TEAM = REQUEST_RAISE;
 
 const ADMIN_ONLY: Readonly<Partial<Record<Role, Scope>>> = { ADMIN: 'ALL' };
 
+/** TMF621 trouble tickets: a partner reads the tickets it raised (OWN_PORTFOLIO: its own). */
+const TICKET_READ: Readonly<Partial<Record<Role, Scope>>> = {
+  ...REQUEST_READ,
+  PARTNER: 'OWN_PORTFOLIO',
+};
+/** A PATCH of the status runs one transition, whose own row and guards decide. */
+const TICKET_CHANGE: Readonly<Partial<Record<Role, Scope>>> = {
+  ...REQUEST_RAISE,
+  DEPARTMENT_STAFF: 'ALL',
+};
+
 /** The request feature's operations: graph root fields, then REST operations. */
 const REQUEST_ROWS = {
   coordinationRequest: REQUEST_READ,
@@ -40,6 +51,8 @@ const REQUEST_ROWS = {
   coordinationRequestAudit: REQUEST_READ,
   '_entities.GroupAccount': REQUEST_READ,
   'GroupAccount.coordinationRequests': REQUEST_READ,
+  'GroupAccount.slaSummary': REQUEST_READ,
+  slaBoard: REQUEST_READ,
   submitCoordinationRequest: REQUEST_RAISE,
   triageCoordinationRequest: TEAM_ONLY,
   rejectCoordinationRequest: TEAM_ONLY,
@@ -67,6 +80,18 @@ const REQUEST_ROWS = {
   'rest.closeCoordinationRequest': TEAM_ONLY,
   'rest.reopenCoordinationRequest': REQUESTER_OR_TEAM,
   'rest.cancelCoordinationRequest': REQUESTER_OR_TEAM,
+  // The work queues: a department's tasks; breaching soon (the team, and department heads,
+  // which the use case checks); what nobody has taken (the team's triage queue).
+  'rest.listDepartmentTasks': { DEPARTMENT_STAFF: 'ALL', COORDINATOR: 'ALL', ADMIN: 'ALL' },
+  'rest.listBreachingRequests': { COORDINATOR: 'ALL', DEPARTMENT_STAFF: 'ALL', ADMIN: 'ALL' },
+  'rest.listUnassignedRequests': { COORDINATOR: 'ALL', ADMIN: 'ALL' },
+  'rest.listTroubleTicket': TICKET_READ,
+  'rest.retrieveTroubleTicket': TICKET_READ,
+  'rest.createTroubleTicket': REQUEST_RAISE,
+  'rest.patchTroubleTicket': TICKET_CHANGE,
+  'rest.createHub': TICKET_READ,
+  'rest.hubGet': TICKET_READ,
+  'rest.hubDelete': TICKET_READ,
 } as const;
 const REQUEST_OPERATIONS_LIST = Object.keys(REQUEST_ROWS) as (keyof typeof REQUEST_ROWS)[];
 

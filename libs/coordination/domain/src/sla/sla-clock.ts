@@ -137,6 +137,25 @@ export function retargetClock(
   };
 }
 
+/**
+ * A clock still counting (running or paused) under a new subject (the account's new tier) from
+ * `at`, or from the clock's last change when that came later (an event learnt late is applied
+ * as of the latest moment that keeps the clock's history in order). A stopped clock met or
+ * missed its target under the old subject and keeps it.
+ */
+export function retargetOpenClock(
+  clock: SlaClock,
+  policy: SlaPolicy,
+  subject: SlaSubject,
+  at: Date,
+): SlaClock {
+  if (clock.stoppedAt) return clock;
+  if (clock.targetMinutes === slaTarget(policy, clock.kind, subject)) return clock;
+  const from = new Date(Math.max(at.getTime(), lastEvent(clock)));
+  const result = retargetClock(clock, policy, subject, from);
+  return result.ok ? result.clock : clock;
+}
+
 /** Business ms of the clock that have run by `now` (pauses and time after a stop excluded). */
 export function activeMs(clock: SlaClock, now: Date, calendar: BusinessCalendar): number {
   const end = new Date(Math.min(now.getTime(), clock.stoppedAt?.getTime() ?? Infinity));

@@ -1,6 +1,14 @@
 import { businessCalendar } from '../calendar/business-calendar.js';
 import { chinaInstant } from '../calendar/china-time.js';
-import { clockStatus, retargetClock, startClock, type ClockResult } from './sla-clock.js';
+import {
+  clockStatus,
+  pauseClock,
+  retargetClock,
+  retargetOpenClock,
+  startClock,
+  stopClock,
+  type ClockResult,
+} from './sla-clock.js';
 import { DEFAULT_SLA_POLICY, slaPolicyProblems, slaTarget, type SlaPolicy } from './sla-policy.js';
 
 const calendar = businessCalendar();
@@ -95,5 +103,35 @@ describe('SLA targets and policy changes', () => {
       ['POLICY_ESCALATION_NOT_ASCENDING', 'escalation.1.afterBreachMinutes'],
       ['POLICY_REOPEN_WINDOW_NEGATIVE', 'reopenWindowDays'],
     ]);
+  });
+});
+
+describe('a tier change re-targets the clocks still counting', () => {
+  const tierA = { ...subject, tier: 'A' } as const;
+
+  it('gives a running clock the new tier’s target from the moment of the change', () => {
+    const clock = startClock('RESOLUTION', at('2026-12-02', '09:00'), DEFAULT_SLA_POLICY, subject);
+    const moved = retargetOpenClock(clock, DEFAULT_SLA_POLICY, tierA, at('2026-12-02', '11:00'));
+    expect(moved).toMatchObject({ targetMinutes: 405, retargetedAt: at('2026-12-02', '11:00') });
+  });
+
+  it('applies a change learnt after the clock moved as of that later moment', () => {
+    const clock = startClock('RESOLUTION', at('2026-12-02', '09:00'), DEFAULT_SLA_POLICY, subject);
+    const paused = clockOf(pauseClock(clock, at('2026-12-02', '12:00')));
+    const moved = retargetOpenClock(paused, DEFAULT_SLA_POLICY, tierA, at('2026-12-02', '11:00'));
+    expect(moved.retargetedAt).toEqual(at('2026-12-02', '12:00'));
+    expect(moved.targetMinutes).toBe(405);
+  });
+
+  it('leaves a stopped clock, and one whose target does not change, as they were', () => {
+    const clock = startClock('RESPONSE', at('2026-12-02', '09:00'), DEFAULT_SLA_POLICY, subject);
+    const stopped = clockOf(stopClock(clock, at('2026-12-02', '10:00')));
+    expect(retargetOpenClock(stopped, DEFAULT_SLA_POLICY, tierA, at('2026-12-02', '11:00'))).toBe(
+      stopped,
+    );
+    const sameTarget = { ...subject, type: 'OTHER' } as const;
+    expect(
+      retargetOpenClock(clock, DEFAULT_SLA_POLICY, sameTarget, at('2026-12-02', '11:00')),
+    ).toBe(clock);
   });
 });

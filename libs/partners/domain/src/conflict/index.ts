@@ -1,0 +1,2 @@
+export * from './channel-conflict.js';
+export * from './deal-registration.js';

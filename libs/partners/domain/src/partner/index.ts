@@ -1,0 +1,2 @@
+export * from './partner.js';
+export * from './partner-status.js';
