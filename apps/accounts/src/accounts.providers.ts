@@ -41,6 +41,8 @@ import {
 import { PortfolioExportService } from './portfolio/portfolio-export.service.js';
 import { PortfolioFactsRepository } from './portfolio/portfolio-facts.repository.js';
 import { PortfolioProjection } from './portfolio/portfolio.projection.js';
+import { PortfolioEntriesRepository } from './portfolio/portfolio-entries.repository.js';
+import { PortfolioFoldService } from './portfolio/portfolio-fold.service.js';
 
 /** Every part of the service, by feature: repositories, use cases, resolvers, jobs. */
 export const ACCOUNTS_PROVIDERS: Provider[] = [
@@ -88,5 +90,7 @@ export const ACCOUNTS_PROVIDERS: Provider[] = [
   // portfolio read model
   PortfolioFactsRepository,
   PortfolioProjection,
+  PortfolioEntriesRepository,
+  PortfolioFoldService,
   PortfolioExportService,
 ];

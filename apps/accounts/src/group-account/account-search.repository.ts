@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AccountScope } from '../visibility/visibility.js';
-import { scopeCondition } from '../visibility/visibility.js';
+import { scopeBranches, scopeCondition } from '../visibility/visibility.js';
 import type { AccountSortField, GroupAccountFilter } from './dto/group-account-search.args.js';
 import type { GroupAccountEntity } from './group-account.entity.js';
 import { ACCOUNT_COLUMNS, SqlParams, toAccount } from './group-account.repository.js';
@@ -113,14 +113,17 @@ function regionCondition(column: string, regionCode: string, params: SqlParams):
 /**
  * The account's own conditions: what it is, where, and who may see it. With the read model
  * joined (`onModel`), where it is and its status are the model's copies, beside its tier and
- * value in one index. `needsAccount` tells whether any condition reads the account's row.
+ * value in one index. Who may see it comes as `scopes`, the scope's disjoint branches: the
+ * search runs once per branch (see `unionOf`). `needsAccount` tells whether any condition reads
+ * the account's row.
  */
 function accountConditions(
   search: AccountSearch,
   params: SqlParams,
   onModel = false,
-): { where: string[]; needsAccount: boolean } {
-  const where = [scopeCondition(search.scope, 'a', params.add(search.scope.subject))];
+): { where: string[]; scopes: string[]; needsAccount: boolean } {
+  const scopes = scopeBranches(search.scope, 'a', params.add(search.scope.subject));
+  const where: string[] = [];
   const { filter } = search;
   const at = onModel ? 'p' : 'a';
   if (filter.regionCode) {
@@ -163,7 +166,7 @@ function accountConditions(
     where.push(`a.name ILIKE ${params.add(`%${escaped}%`)}`);
   }
   const needsAccount = !onModel || search.scope.kind !== 'ALL' || where.length > modelOnly;
-  return { where, needsAccount };
+  return { where, scopes, needsAccount };
 }
 
 /** The read model's conditions: tier, segment, values, managers, handover. */
@@ -199,6 +202,15 @@ function source(join: 'inner' | 'outer'): string {
       ON p.group_account_id = a.id`;
 }
 
+/**
+ * One SELECT per branch of the scope, `select` making each from its condition, added up: with
+ * one branch (every account), the SELECT itself.
+ */
+function unionOf(scopes: readonly string[], select: (scope: string) => string): string {
+  if (scopes.length === 1) return select(scopes[0] ?? 'true');
+  return scopes.map((scope) => `(${select(scope)})`).join('\n UNION ALL ');
+}
+
 /** The region one level below the filter's, for the region facet. */
 function regionFacetLength(regionCode: string | undefined): number {
   if (!regionCode) return 2;
@@ -217,10 +229,8 @@ export class AccountSearchRepository {
   async page(query: AccountPageQuery): Promise<SortedAccount[]> {
     const params = new SqlParams();
     const joined = filtersPortfolio(query.filter) || PORTFOLIO_SORTS.has(query.sort);
-    const where = [
-      ...accountConditions(query, params, joined).where,
-      ...portfolioConditions(query.filter, params),
-    ];
+    const { where, scopes } = accountConditions(query, params, joined);
+    where.push(...portfolioConditions(query.filter, params));
     const key = SORT_KEYS[query.sort];
     const direction = query.descending ? 'DESC' : 'ASC';
     if (query.after) {
@@ -229,15 +239,22 @@ export class AccountSearchRepository {
         `(${key.expression}, a.id) ${query.descending ? '<' : '>'} (${params.add(value)}::${key.cast}, ${params.add(id)}::uuid)`,
       );
     }
-    const rows = await this.dataSource.query<Record<string, unknown>[]>(
-      `SELECT ${ACCOUNT_COLUMNS}, (${key.expression})::text AS "sortKey"
+    const limit = params.add(query.limit);
+    const branch = (scope: string) =>
+      `SELECT ${ACCOUNT_COLUMNS}, (${key.expression})::text AS "sortKey",
+              ${key.expression} AS "sortValue"
          FROM ${source(joined ? 'inner' : 'outer')}
-        WHERE ${where.join(' AND ')}
+        WHERE ${[scope, ...where].join(' AND ')}
         ORDER BY ${key.expression} ${direction}, a.id ${direction}
-        LIMIT ${params.add(query.limit)}`,
-      params.values,
-    );
-    return rows.map(({ sortKey, ...account }) => ({
+        LIMIT ${limit}`;
+    // Each branch's first rows, then the first of them all.
+    const sql =
+      scopes.length === 1
+        ? branch(scopes[0] ?? 'true')
+        : `SELECT * FROM (${unionOf(scopes, branch)}) s
+            ORDER BY s."sortValue" ${direction}, s.id ${direction} LIMIT ${limit}`;
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(sql, params.values);
+    return rows.map(({ sortKey, sortValue: _sortValue, ...account }) => ({
       account: toAccount(account),
       sortKey: String(sortKey),
     }));
@@ -252,21 +269,27 @@ export class AccountSearchRepository {
   async facets(search: AccountSearch): Promise<FacetRow[]> {
     const params = new SqlParams();
     const joined = filtersPortfolio(search.filter);
-    const { where, needsAccount } = accountConditions(search, params, joined);
+    const { where, scopes, needsAccount } = accountConditions(search, params, joined);
     where.push(...portfolioConditions(search.filter, params));
     const at = joined ? 'p' : 'a';
-    const region = `left(${at}.region_code, ${regionFacetLength(search.filter.regionCode)})`;
-    const status = `${at}.status`;
     const from = needsAccount ? source(joined ? 'inner' : 'outer') : 'accounts.portfolio_account p';
+    const found = unionOf(
+      scopes,
+      (scope) =>
+        `SELECT p.tier, p.segment,
+                left(${at}.region_code, ${regionFacetLength(search.filter.regionCode)}) AS region,
+                ${at}.status AS status
+           FROM ${from}
+          WHERE ${[scope, ...where].join(' AND ')}`,
+    );
     return this.dataSource.query<FacetRow[]>(
-      `SELECT CASE WHEN grouping(p.tier) = 0 THEN 'TIER'
-                   WHEN grouping(p.segment) = 0 THEN 'SEGMENT'
-                   WHEN grouping(${region}) = 0 THEN 'REGION' ELSE 'STATUS' END AS facet,
-              coalesce(p.tier::text, p.segment, ${region}, ${status}) AS value,
+      `SELECT CASE WHEN grouping(f.tier) = 0 THEN 'TIER'
+                   WHEN grouping(f.segment) = 0 THEN 'SEGMENT'
+                   WHEN grouping(f.region) = 0 THEN 'REGION' ELSE 'STATUS' END AS facet,
+              coalesce(f.tier::text, f.segment, f.region, f.status) AS value,
               count(*)::int AS count
-         FROM ${from}
-        WHERE ${where.join(' AND ')}
-        GROUP BY GROUPING SETS ((p.tier), (p.segment), (${region}), (${status}))`,
+         FROM (${found}) f
+        GROUP BY GROUPING SETS ((f.tier), (f.segment), (f.region), (f.status))`,
       params.values,
     );
   }

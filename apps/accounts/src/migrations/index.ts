@@ -3,6 +3,7 @@ import { CreateGroupAccounts1763900000100 } from './1763900000100-create-group-a
 import { AccountBook1763900000110 } from './1763900000110-account-book.js';
 import { PortfolioReadModel1763900000120 } from './1763900000120-portfolio-read-model.js';
 import { PortfolioPlace1763900000130 } from './1763900000130-portfolio-place.js';
+import { AccountRegistrant1763900000140 } from './1763900000140-account-registrant.js';
 
 export const ACCOUNTS_SCHEMA = 'accounts';
 export const ACCOUNTS_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ACCOUNTS_MIGRATIONS = [
   AccountBook1763900000110,
   PortfolioReadModel1763900000120,
   PortfolioPlace1763900000130,
+  AccountRegistrant1763900000140,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PortfolioChange, PortfolioFacts } from '@gap/accounts/domain';
+import type { PortfolioFacts } from '@gap/accounts/domain';
 
 /** The live read model's schema; a rebuild writes the same tables in its own. */
 export const LIVE_PORTFOLIO_SCHEMA = 'accounts';
@@ -38,24 +38,6 @@ const toRecord = (f: PortfolioFacts) => ({
   status: f.status,
   changed_at: f.changedAt,
 });
-
-/** The column of each field of a row. */
-const COLUMN: Record<keyof PortfolioChange, keyof ReturnType<typeof toRecord>> = {
-  tier: 'tier',
-  tierChange: 'tier_change',
-  segment: 'segment',
-  currentValue: 'current_value',
-  potentialValue: 'potential_value',
-  valuedRunId: 'valued_run_id',
-  primaryManagerId: 'primary_manager_id',
-  supervisorId: 'supervisor_id',
-  team: 'team',
-  handoverState: 'handover_state',
-  handoverId: 'handover_id',
-  handoverToManagerId: 'handover_to_manager_id',
-  regionCode: 'region_code',
-  status: 'status',
-};
 
 /**
  * A region or status as written: the folded one, or, while the account's creation has not been
@@ -113,44 +95,6 @@ export class PortfolioFactsRepository {
          region_code = excluded.region_code, status = excluded.status,
          changed_at = excluded.changed_at, applied_at = clock_timestamp()`,
       [JSON.stringify(facts.map(toRecord))],
-    );
-  }
-
-  /**
-   * Applies a change that does not depend on the row (the domain's `portfolioChange`) in one
-   * statement, as `save` would write the fold of it: an unknown account's row starts with the
-   * table's defaults, which are the empty row's; `changed_at` becomes the later of the two
-   * times; a region or status the change leaves out is kept, or filled as `save` fills it.
-   */
-  async applyChange(
-    manager: EntityManager,
-    groupAccountId: string,
-    change: PortfolioChange,
-    occurredAt: string,
-    schema = LIVE_PORTFOLIO_SCHEMA,
-  ): Promise<void> {
-    const record: Record<string, unknown> = { group_account_id: groupAccountId };
-    for (const [field, value] of Object.entries(change)) {
-      record[COLUMN[field as keyof PortfolioChange]] = value;
-    }
-    record['changed_at'] = occurredAt;
-    const set = Object.keys(record)
-      .filter((column) => column !== 'group_account_id' && column !== 'changed_at')
-      .map((column) => `${column} = excluded.${column}, `);
-    const columns = Object.keys(record).map((column) => `x.${column}`);
-    for (const column of ['region_code', 'status'] as const) {
-      if (column in record) continue;
-      record[column] = null;
-      columns.push(orAccounts(column, 'NULL'));
-      set.push(`${column} = coalesce(p.${column}, excluded.${column}), `);
-    }
-    await manager.query(
-      `INSERT INTO ${schema}.portfolio_account AS p (${Object.keys(record).join(', ')})
-       SELECT ${columns.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS ${RECORD}
-       ON CONFLICT (group_account_id) DO UPDATE SET ${set.join('')}
-         changed_at = greatest(p.changed_at, excluded.changed_at),
-         applied_at = clock_timestamp()`,
-      [JSON.stringify([record])],
     );
   }
 

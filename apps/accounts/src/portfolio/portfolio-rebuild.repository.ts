@@ -6,7 +6,6 @@ import {
   portfolioAccountTableSql,
 } from './portfolio-account.migration.js';
 import { LIVE_PORTFOLIO_SCHEMA } from './portfolio-facts.repository.js';
-import type { VisibilityEntry } from './portfolio-visibility.fold.js';
 
 /** Where a rebuild writes the read model before it is compared with the live one. */
 export const REBUILD_PORTFOLIO_SCHEMA = 'portfolio_rebuild';
@@ -108,50 +107,6 @@ export class PortfolioRebuildRepository {
               (SELECT count(*) FROM ${REBUILT}.portfolio_entry)::int AS entries`,
     );
     return counts ?? { accounts: 0, entries: 0 };
-  }
-
-  /** The rebuilt visibility rows of these accounts, in one query. */
-  async entriesOf(
-    manager: EntityManager,
-    ids: readonly string[],
-  ): Promise<Map<string, VisibilityEntry[]>> {
-    const entries = new Map<string, VisibilityEntry[]>(ids.map((id) => [id, []]));
-    if (ids.length === 0) return entries;
-    const rows = await manager.query<(VisibilityEntry & { groupAccountId: string })[]>(
-      `SELECT group_account_id AS "groupAccountId", relation, subject,
-              to_char(since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since
-         FROM ${REBUILT}.portfolio_entry WHERE group_account_id = ANY($1::uuid[])`,
-      [ids],
-    );
-    for (const { groupAccountId, ...entry } of rows) entries.get(groupAccountId)?.push(entry);
-    return entries;
-  }
-
-  /** Replaces these accounts' rebuilt visibility rows with `entries`, in two statements. */
-  async replaceEntries(
-    manager: EntityManager,
-    entries: ReadonlyMap<string, readonly VisibilityEntry[]>,
-  ): Promise<void> {
-    if (entries.size === 0) return;
-    await manager.query(
-      `DELETE FROM ${REBUILT}.portfolio_entry WHERE group_account_id = ANY($1::uuid[])`,
-      [[...entries.keys()]],
-    );
-    const rows = [...entries].flatMap(([id, list]) =>
-      list.map((e) => ({
-        group_account_id: id,
-        relation: e.relation,
-        subject: e.subject,
-        since: e.since,
-      })),
-    );
-    if (rows.length === 0) return;
-    await manager.query(
-      `INSERT INTO ${REBUILT}.portfolio_entry (${ENTRY_COLUMNS})
-       SELECT ${ENTRY_COLUMNS} FROM jsonb_to_recordset($1::jsonb)
-         AS x(group_account_id uuid, relation text, subject text, since timestamptz)`,
-      [JSON.stringify(rows)],
-    );
   }
 
   async compare(): Promise<PortfolioDifferences> {

@@ -12,7 +12,9 @@ import { eventually, openOwnTestDatabase, testDatabaseUrl } from '@gap/testing';
 import { GroupAccountEntity } from '../group-account/group-account.entity.js';
 import { ACCOUNTS_MIGRATIONS, ACCOUNTS_SCHEMA } from '../migrations/index.js';
 import { EventLogPositionsRepository } from './event-log-positions.repository.js';
+import { PortfolioEntriesRepository } from './portfolio-entries.repository.js';
 import { PortfolioFactsRepository } from './portfolio-facts.repository.js';
+import { PortfolioFoldService } from './portfolio-fold.service.js';
 import { createPortfolioRebuild } from './portfolio-rebuild.services.js';
 import { portfolioHistory } from './portfolio-rebuild.fixture.js';
 import {
@@ -85,7 +87,13 @@ describe('rebuilding the portfolio from the PostgreSQL event log', () => {
       consume: (options: EventConsumerOptions) =>
         (live = new EventConsumer(dataSource, transport, options)),
     } as unknown as MessagingService;
-    new PortfolioProjection(messaging, new PortfolioFactsRepository(dataSource)).onModuleInit();
+    new PortfolioProjection(
+      messaging,
+      new PortfolioFoldService(
+        new PortfolioFactsRepository(dataSource),
+        new PortfolioEntriesRepository(),
+      ),
+    ).onModuleInit();
     await live.start();
     log = new EventLogPositionsRepository(dataSource);
     rebuild = createPortfolioRebuild(dataSource, transport);

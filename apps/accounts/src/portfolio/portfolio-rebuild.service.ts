@@ -1,24 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import {
-  foldPortfolio,
-  PORTFOLIO_EVENT_TYPES,
-  type PortfolioEvent,
-  type PortfolioFacts,
-} from '@gap/accounts/domain';
+import { PORTFOLIO_EVENT_TYPES, type PortfolioEvent } from '@gap/accounts/domain';
 import { checkReceivedEnvelope, EVENT_CATALOG, type EventType } from '@gap/contracts';
 import type { DeliveredBatch, EventTransport } from '@gap/messaging';
 import type { EventLogPositionsRepository, LogSnapshot } from './event-log-positions.repository.js';
-import {
-  LIVE_PORTFOLIO_SCHEMA,
-  type PortfolioFactsRepository,
-} from './portfolio-facts.repository.js';
+import { LIVE_PORTFOLIO_SCHEMA } from './portfolio-facts.repository.js';
+import type { PortfolioFoldService } from './portfolio-fold.service.js';
 import {
   REBUILD_PORTFOLIO_SCHEMA,
   type ApplyOutcome,
   type PortfolioDifferences,
   type PortfolioRebuildRepository,
 } from './portfolio-rebuild.repository.js';
-import { foldVisibility, VISIBILITY_EVENT_TYPES } from './portfolio-visibility.fold.js';
 
 /** The topics the portfolio's events are published to. */
 export const PORTFOLIO_TOPICS: readonly string[] = [
@@ -75,7 +67,7 @@ export class PortfolioRebuild {
   constructor(
     private readonly transport: EventTransport,
     private readonly rebuilt: PortfolioRebuildRepository,
-    private readonly facts: PortfolioFactsRepository,
+    private readonly folding: PortfolioFoldService,
     /** Present on the PostgreSQL event log; null on Kafka. */
     private readonly log: EventLogPositionsRepository | null,
   ) {}
@@ -188,33 +180,12 @@ export class PortfolioRebuild {
     return { events, skipped };
   }
 
-  /** Folds events in order into the rebuilt rows of their accounts: one read, one write each. */
+  /** Folds events in order into the rebuilt rows of their accounts, as the live projection does. */
   private async fold(events: readonly PortfolioEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const ids = [...new Set(events.map((e) => e.payload.groupAccountId))];
-    const visible = [
-      ...new Set(
-        events
-          .filter((e) => VISIBILITY_EVENT_TYPES.has(e.type))
-          .map((e) => e.payload.groupAccountId),
-      ),
-    ];
-    await this.rebuilt.transaction(async (manager) => {
-      const rows: Map<string, PortfolioFacts> = await this.facts.lockMany(
-        manager,
-        ids,
-        REBUILD_PORTFOLIO_SCHEMA,
-      );
-      const entries = await this.rebuilt.entriesOf(manager, visible);
-      for (const event of events) {
-        const id = event.payload.groupAccountId;
-        rows.set(id, foldPortfolio(rows.get(id), event));
-        const before = entries.get(id);
-        if (before) entries.set(id, foldVisibility(before, event));
-      }
-      await this.facts.save(manager, [...rows.values()], REBUILD_PORTFOLIO_SCHEMA);
-      await this.rebuilt.replaceEntries(manager, entries);
-    });
+    await this.rebuilt.transaction((manager) =>
+      this.folding.apply(manager, events, REBUILD_PORTFOLIO_SCHEMA),
+    );
   }
 }
 

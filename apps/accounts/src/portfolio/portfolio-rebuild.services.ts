@@ -3,7 +3,9 @@ import { createServiceDataSource } from '@gap/database';
 import { createTransport, type EventTransport, type TransportSettings } from '@gap/messaging';
 import { accountsDatabase } from '../accounts.database.js';
 import { EventLogPositionsRepository } from './event-log-positions.repository.js';
+import { PortfolioEntriesRepository } from './portfolio-entries.repository.js';
 import { PortfolioFactsRepository } from './portfolio-facts.repository.js';
+import { PortfolioFoldService } from './portfolio-fold.service.js';
 import { PortfolioRebuildRepository } from './portfolio-rebuild.repository.js';
 import { PortfolioRebuild } from './portfolio-rebuild.service.js';
 
@@ -21,7 +23,10 @@ export function createPortfolioRebuild(
   return new PortfolioRebuild(
     transport,
     new PortfolioRebuildRepository(dataSource),
-    new PortfolioFactsRepository(dataSource),
+    new PortfolioFoldService(
+      new PortfolioFactsRepository(dataSource),
+      new PortfolioEntriesRepository(),
+    ),
     transport.kind === 'postgres' ? new EventLogPositionsRepository(dataSource) : null,
   );
 }

@@ -1,6 +1,10 @@
 import { authorize, type Caller, type Scope } from '@gap/auth';
 import { ACCOUNTS_PERMISSIONS, type AccountsOperation } from '@gap/accounts/domain';
-import { scopeCondition as portfolioCondition, type AccountScope } from '@gap/portfolio';
+import {
+  scopeBranches as portfolioBranches,
+  scopeCondition as portfolioCondition,
+  type AccountScope,
+} from '@gap/portfolio';
 
 export type { AccountScope } from '@gap/portfolio';
 
@@ -37,4 +41,12 @@ export function accessFor(operation: AccountsOperation, caller: Caller): Account
  */
 export function scopeCondition(scope: AccountScope, alias: string, param: string): string {
   return portfolioCondition(scope, 'accounts', `${alias}.id`, `${alias}.created_by`, param);
+}
+
+/**
+ * The same rule as `scopeCondition`, as disjoint conditions for a search to run one query each
+ * and add up, so that a manager's page starts from their portfolio (see `@gap/portfolio`).
+ */
+export function scopeBranches(scope: AccountScope, alias: string, param: string): string[] {
+  return portfolioBranches(scope, 'accounts', `${alias}.id`, `${alias}.created_by`, param);
 }
