@@ -20,8 +20,12 @@ import { HandoverResolver } from './handover/handover.resolver.js';
 import { HandoverService } from './handover/handover.service.js';
 import { OffboardingRepository } from './handover/offboarding.repository.js';
 import { OffboardingService } from './handover/offboarding.service.js';
+import { OpenWorkRepository } from './handover/open-work.repository.js';
+import { OpenWorkService } from './handover/open-work.service.js';
 import { ResolveChecklistItemService } from './handover/resolve-checklist-item.service.js';
 import { StartHandoverService } from './handover/start-handover.service.js';
+import { BUNDLES_LINKS } from './bundles-links/bundles-links.providers.js';
+import { COORDINATION_LINKS } from './coordination-links/coordination-links.providers.js';
 import type { ManagersConfig } from './managers.config.js';
 import { managersDatabase } from './managers.database.js';
 import { AccountManagerRepository } from './managers/account-manager.repository.js';
@@ -68,6 +72,8 @@ export const HANDOVER: Provider[] = [
   CancelHandoverService,
   OffboardingService,
   HandoverDeadlinesService,
+  OpenWorkRepository,
+  OpenWorkService,
 ];
 
 /**
@@ -104,7 +110,14 @@ export class ManagersModule {
           api: MANAGERS_API,
         }),
       ],
-      providers: [...FOUNDATION, ...HANDOVER, ...ASSIGNMENT, ...EDGES],
+      providers: [
+        ...FOUNDATION,
+        ...HANDOVER,
+        ...ASSIGNMENT,
+        ...EDGES,
+        ...COORDINATION_LINKS,
+        ...BUNDLES_LINKS,
+      ],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Tier } from '@gap/managers/domain';
-import { OpenWorkRepository } from './open-work.repository.js';
+import { OpenWorkRepository, type OpenWorkRow } from './open-work.repository.js';
 
 /** One handover a checklist is being drawn up for. */
 export interface ChecklistSubject {
@@ -75,12 +75,28 @@ export class RelationshipItems implements ChecklistSource {
   }
 }
 
+export const OPEN_WORK_SOURCE = 'OPEN_WORK';
+
+/** The checklist item of one piece of open work, the same whenever it is drawn up. */
+export function openWorkItemSeed(
+  row: Pick<OpenWorkRow, 'source' | 'ref' | 'title'>,
+): ChecklistItemSeed {
+  return {
+    key: `${row.source}:${row.ref}`,
+    kind: `OPEN_${row.source}`,
+    label: `Pass on: ${row.title}`,
+    source: OPEN_WORK_SOURCE,
+  };
+}
+
 /**
  * Work other services report open on the account (coordination requests, proposals), from
- * their events: each is an item the outgoing manager must pass on or see closed.
+ * their events: each is an item the outgoing manager must pass on or see closed. Work opened
+ * while a handover is open joins its checklist, and work closed closes its item (see the
+ * coordination links).
  */
 export class OpenWorkItems implements ChecklistSource {
-  readonly name = 'OPEN_WORK';
+  readonly name = OPEN_WORK_SOURCE;
 
   constructor(private readonly openWork = new OpenWorkRepository()) {}
 
@@ -96,14 +112,7 @@ export class OpenWorkItems implements ChecklistSource {
     for (const subject of subjects) {
       items.set(
         subject.handoverId,
-        rows
-          .filter((row) => row.accountId === subject.accountId)
-          .map((row) => ({
-            key: `${row.source}:${row.ref}`,
-            kind: `OPEN_${row.source}`,
-            label: `Pass on: ${row.title}`,
-            source: this.name,
-          })),
+        rows.filter((row) => row.accountId === subject.accountId).map(openWorkItemSeed),
       );
     }
     return items;

@@ -47,6 +47,9 @@ export interface ScorecardRow {
   readonly openOut: number;
   readonly overdue: number;
   readonly leadTime: number | null;
+  readonly requestsClosed: number;
+  readonly complaintsClosed: number;
+  readonly satisfaction: number | null;
 }
 
 /** The account_manager aggregate: the directory of managers and who supervises whom. */
@@ -180,12 +183,19 @@ export class AccountManagerRepository {
               (SELECT avg(extract(epoch FROM h.completed_at - h.planned_at) / 86400)::float8
                  FROM managers.handover h
                 WHERE h.from_manager_id = m.id AND h.state = 'COMPLETED'
-                  AND h.completed_at > now() - interval '180 days') AS "leadTime"
+                  AND h.completed_at > now() - interval '180 days') AS "leadTime",
+              o.closed AS "requestsClosed", o.complaints AS "complaintsClosed",
+              o.satisfaction
          FROM managers.account_manager m
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS closed, count(*) FILTER (WHERE complaint)::int AS complaints,
+                  avg(satisfaction) FILTER (WHERE complaint)::float8 AS satisfaction
+             FROM managers.coordination_outcome
+            WHERE manager_id = m.id AND closed_at > now() - interval '180 days') o
          LEFT JOIN managers.primary_assignment pa ON pa.manager_id = m.id
          LEFT JOIN managers.account_tier t ON t.group_account_id = pa.group_account_id
         WHERE m.id = ANY($1::text[])
-        GROUP BY m.id`,
+        GROUP BY m.id, o.closed, o.complaints, o.satisfaction`,
       [ids],
     );
   }

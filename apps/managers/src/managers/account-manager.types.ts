@@ -55,6 +55,19 @@ export class ScorecardType {
     description: 'Mean days from planning to completion of their handovers in the last 180 days.',
   })
   handoverLeadTimeDays!: number | null;
+  @Field(() => Int, {
+    description:
+      'Coordination requests of their accounts closed in the last 180 days (complaints included).',
+  })
+  requestsClosed!: number;
+  @Field(() => Int, { description: 'Complaints of their accounts closed in the last 180 days.' })
+  complaintsClosed!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Mean satisfaction (1–5) the customers gave at the callback of those complaints (null without any).',
+  })
+  complaintSatisfaction!: number | null;
 }
 
 @ObjectType('AccountManager', { description: 'A group account manager (集团客户经理).' })

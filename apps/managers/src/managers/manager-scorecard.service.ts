@@ -14,7 +14,8 @@ import { AccountManagerRepository, type ScorecardRow } from './account-manager.r
 import type { ScorecardType } from './account-manager.types.js';
 
 /**
- * Scorecards: load against capacity, portfolio by tier, grade fit and handovers. A field of
+ * Scorecards: load against capacity, portfolio by tier, grade fit, handovers, and the
+ * coordination requests and complaints of their accounts closed lately. A field of
  * AccountManager, read by whoever may read the manager (checked by the manager's resolver).
  */
 @Injectable()
@@ -62,6 +63,10 @@ export class ManagerScorecardService {
         openHandoversOut: row.openOut,
         overdueHandovers: row.overdue,
         handoverLeadTimeDays: row.leadTime === null ? null : Math.round(row.leadTime * 10) / 10,
+        requestsClosed: row.requestsClosed,
+        complaintsClosed: row.complaintsClosed,
+        complaintSatisfaction:
+          row.satisfaction === null ? null : Math.round(row.satisfaction * 100) / 100,
       });
     }
     return cards;

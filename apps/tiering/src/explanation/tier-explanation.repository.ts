@@ -141,4 +141,21 @@ export class TierExplanationRepository {
       [accountId, trailingMonths(asOf).map((m) => `${m}-01`)],
     );
   }
+
+  /**
+   * The monthly recurring revenue of the account's subscriptions active on `today` (started, not
+   * past their last day), each at the amount in force that day: a change effective later still
+   * counts its previous amount. Whole fen, as a string.
+   */
+  async findContractedMonthlyRecurring(accountId: string, today: string): Promise<string> {
+    const [row] = await this.dataSource.query<{ fen: string }[]>(
+      `SELECT coalesce(sum(CASE WHEN amount_from <= $2::date THEN monthly_net_fen
+                                ELSE coalesce(previous_monthly_net_fen, monthly_net_fen) END), 0)::text AS fen
+         FROM tiering.subscription_revenue
+        WHERE group_account_id = $1 AND starts_on <= $2::date
+          AND (ends_on IS NULL OR ends_on >= $2::date)`,
+      [accountId, today],
+    );
+    return row?.fen ?? '0';
+  }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { authorize, type Caller } from '@gap/auth';
+import { todayInChina, type CalendarDate } from '@gap/calendar';
 import {
   TIERING_PERMISSIONS,
   cuts,
@@ -70,6 +71,7 @@ export class TierExplanationService {
     caller: Caller,
     accountId: string,
     operation: 'tierExplanation' | 'GroupAccount.tierExplanation' = 'tierExplanation',
+    today: CalendarDate = todayInChina(),
   ): Promise<TierExplanationData> {
     authorize(TIERING_PERMISSIONS, operation, caller);
     await this.visibility.assertVisible(caller, accountId, 'groupAccountId');
@@ -85,6 +87,11 @@ export class TierExplanationService {
       computedTier: current.computedTier,
       effectiveFrom: current.effectiveFrom,
       override,
+      // Beside the billed revenue, never in the value: what is billed is already counted there.
+      contractedMonthlyRecurringRevenue: await this.explanations.findContractedMonthlyRecurring(
+        accountId,
+        today,
+      ),
     };
     if (!run || !result) {
       const decidedBy = override ? 'OVERRIDE' : current.reason;

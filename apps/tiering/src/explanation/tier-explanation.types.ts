@@ -187,6 +187,12 @@ export class TierExplanationType {
   @Field(() => String, { nullable: true }) asOf!: string | null;
   @Field() effectiveFrom!: string;
   @Field(() => ValueInputsType, { nullable: true }) inputs!: ValueInputsType | null;
+  @MoneyField({
+    holds: 'fen',
+    description:
+      'Contracted monthly recurring revenue: the monthly amounts of the account’s subscriptions in the bundles service active today (China time), shown beside the billed revenue for information only. It is not part of the value, the score or the tier: billed revenue already includes what a subscription has billed, so adding it would count it twice.',
+  })
+  contractedMonthlyRecurringRevenue!: string;
   @Field(() => ValueComponentsType, { nullable: true }) components!: ValueComponentsType | null;
   @Field(() => ParetoPlacementType, { nullable: true }) placement!: ParetoPlacementType | null;
   @Field(() => GroupPlacementType, { nullable: true }) group!: GroupPlacementType | null;

@@ -4,6 +4,7 @@ import { ValueModel1763900000210 } from './1763900000210-value-model.js';
 import { TieringRuns1763900000220 } from './1763900000220-tiering-runs.js';
 import { TierOverrides1763900000230 } from './1763900000230-tier-overrides.js';
 import { WeightedScore1763900000240 } from './1763900000240-weighted-score.js';
+import { Subscriptions1763900000250 } from './1763900000250-subscriptions.js';
 
 export const TIERING_SCHEMA = 'tiering';
 export const TIERING_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const TIERING_MIGRATIONS = [
   TieringRuns1763900000220,
   TierOverrides1763900000230,
   WeightedScore1763900000240,
+  Subscriptions1763900000250,
 ];

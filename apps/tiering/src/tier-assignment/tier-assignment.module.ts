@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BUNDLES_LINKS } from '../bundles-links/bundles-links.providers.js';
 import { TierExplanationRepository } from '../explanation/tier-explanation.repository.js';
 import { TierExplanationService } from '../explanation/tier-explanation.service.js';
 import { TierOverrideExpiry } from '../overrides/tier-override.scanner.js';
@@ -48,6 +49,7 @@ import { TierAssignmentService } from './tier-assignment.service.js';
     TierExplanationRepository,
     TierExplanationService,
     AccountVisibility,
+    ...BUNDLES_LINKS,
   ],
 })
 export class TierAssignmentModule {}
