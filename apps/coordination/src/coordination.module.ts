@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { IdempotencyKeysRepository, IdempotencyKeysSweeper } from '@gap/rest';
 import { ServicePlatformModule } from '@gap/service';
 import type { CoordinationConfig } from './coordination.config.js';
 import { coordinationDatabase } from './coordination.database.js';
@@ -15,17 +16,23 @@ import { EscalationScheduler } from './escalation/escalation.scheduler.js';
 import { EscalationService } from './escalation/escalation.service.js';
 import { EscalationSweeper } from './escalation/escalation.sweeper.js';
 import { EscalationWorker } from './escalation/escalation.worker.js';
+import { QueueController } from './queues/queue.controller.js';
+import { QUEUES } from './queues/queues.providers.js';
 import { REQUEST_CONSUMERS, REQUESTS } from './requests/requests.providers.js';
 import { RequestController } from './requests/request.controller.js';
 import { COORDINATION_API } from './schema.js';
+import { SLA_BOARD } from './sla-board/sla-board.providers.js';
 import { CalendarDayRepository } from './sla/calendar-day.repository.js';
 import { CalendarDayResolver } from './sla/calendar-day.resolver.js';
 import { CalendarDayService } from './sla/calendar-day.service.js';
 import { EscalationPlanner, OpenRequestsReplanner } from './sla/escalation-planner.js';
-import { SlaCalendarSource } from './sla/sla-calendar.source.js';
+import { BUSINESS_HOURS, SlaCalendarSource } from './sla/sla-calendar.source.js';
 import { SlaPolicyRepository } from './sla/sla-policy.repository.js';
 import { SlaPolicyResolver } from './sla/sla-policy.resolver.js';
 import { SlaPolicyService } from './sla/sla-policy.service.js';
+import { TmfHubController } from './tmf/tmf-hub.controller.js';
+import { TMF, TMF_CONSUMERS } from './tmf/tmf.providers.js';
+import { TroubleTicketController } from './tmf/trouble-ticket.controller.js';
 
 /** Departments, their staff and the coordination team. */
 export const DEPARTMENTS: Provider[] = [
@@ -75,14 +82,24 @@ export class CoordinationModule {
           api: COORDINATION_API,
         }),
       ],
-      controllers: [RequestController],
+      controllers: [RequestController, TroubleTicketController, TmfHubController, QueueController],
       providers: [
         ...DEPARTMENTS,
         ...SLA,
         ...ESCALATION,
         ...REQUESTS,
         ...REQUEST_CONSUMERS,
+        ...SLA_BOARD,
+        ...QUEUES,
+        IdempotencyKeysRepository,
+        IdempotencyKeysSweeper,
+        ...TMF,
+        ...TMF_CONSUMERS,
         { provide: ESCALATION_QUEUE_OPTIONS, useValue: { connectionString: config.DATABASE_URL } },
+        {
+          provide: BUSINESS_HOURS,
+          useValue: { opens: config.SLA_BUSINESS_OPENS, closes: config.SLA_BUSINESS_CLOSES },
+        },
       ],
     };
   }

@@ -6,6 +6,7 @@ import { GroupAccountRequestsResolver } from './requests/group-account-requests.
 import { RequestResolver } from './requests/request.resolver.js';
 import { CalendarDayResolver } from './sla/calendar-day.resolver.js';
 import { SlaPolicyResolver } from './sla/sla-policy.resolver.js';
+import { GroupAccountSlaResolver, SlaBoardResolver } from './sla-board/sla-board.resolver.js';
 
 /** The classes that make up this subgraph's schema, for the service and for composition. */
 export const COORDINATION_API: SubgraphApi = {
@@ -16,6 +17,8 @@ export const COORDINATION_API: SubgraphApi = {
     EscalationResolver,
     RequestResolver,
     GroupAccountRequestsResolver,
+    SlaBoardResolver,
+    GroupAccountSlaResolver,
   ],
   orphanedTypes: [GroupAccountReference],
 };

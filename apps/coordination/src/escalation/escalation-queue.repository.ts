@@ -23,6 +23,10 @@ export const ESCALATION_QUEUE_OPTIONS = Symbol('ESCALATION_QUEUE_OPTIONS');
 
 type Handler = (job: EscalationJob) => Promise<unknown>;
 
+/** Workers polling the queue, and the due jobs each takes per poll (worked one by one). */
+const WORKERS = 4;
+const BATCH_SIZE = 100;
+
 /**
  * The escalation steps as durable jobs in PostgreSQL (pg-boss, schema coordination_jobs), one
  * per step planned, each due at its step's instant. A job is enqueued inside the transaction of
@@ -49,7 +53,10 @@ export class EscalationQueue implements OnModuleInit, BeforeApplicationShutdown 
       connectionString,
       schema: ESCALATION_JOBS_SCHEMA,
       application_name: 'coordination:escalation',
-      max: 4,
+      max: 4 + WORKERS,
+      // A job in hand when its process dies stays active until pg-boss's maintenance expires it:
+      // every 10 s rather than its default two minutes, so that it still fires within a minute.
+      maintenanceIntervalSeconds: 10,
     });
     this.boss.on('error', (error: Error) => this.logger.error(`pg-boss: ${error.message}`));
   }
@@ -95,16 +102,19 @@ export class EscalationQueue implements OnModuleInit, BeforeApplicationShutdown 
     );
   }
 
-  /** Runs `handler` on due jobs, polled every few seconds; a handler that throws is retried. */
+  /**
+   * Runs `handler` on due jobs, polled every few seconds; a handler that throws is retried.
+   * Several workers, each taking a batch per poll: ten thousand steps falling due in one minute
+   * fire within it (one job per poll would fire one step every two seconds).
+   */
   async work(handler: Handler): Promise<void> {
     await this.start();
-    await this.boss.work<EscalationJob>(
-      ESCALATION_QUEUE,
-      { pollingIntervalSeconds: this.pollingIntervalSeconds },
-      async (jobs) => {
+    const options = { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: BATCH_SIZE };
+    for (let i = 0; i < WORKERS; i += 1) {
+      await this.boss.work<EscalationJob>(ESCALATION_QUEUE, options, async (jobs) => {
         for (const job of jobs) await handler(job.data);
-      },
-    );
+      });
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {

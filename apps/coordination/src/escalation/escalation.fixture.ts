@@ -151,9 +151,11 @@ export function firedSteps(dataSource: DataSource, requestId: string): Promise<F
 }
 
 export async function escalatedEvents(dataSource: DataSource, accountId: string) {
-  const rows = await dataSource.query<{ step: string; notify: string | null }[]>(
-    `SELECT envelope -> 'payload' ->> 'step' AS step, envelope -> 'payload' ->> 'notify' AS notify
-       FROM coordination.outbox WHERE event_type = 'RequestEscalated' AND message_key = $1
+  const rows = await dataSource.query<{ type: string; step: string; notify: string | null }[]>(
+    `SELECT event_type AS type, envelope -> 'payload' ->> 'step' AS step,
+            envelope -> 'payload' ->> 'notify' AS notify
+       FROM coordination.outbox
+      WHERE event_type IN ('SlaWarning', 'SlaBreached', 'Escalated') AND message_key = $1
       ORDER BY seq`,
     [accountId],
   );

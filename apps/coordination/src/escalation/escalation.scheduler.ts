@@ -33,7 +33,7 @@ export class EscalationScheduler extends EscalationPlanner {
     const fired = await this.requests.firedSteps(manager, requestId);
     const calendar = await this.source.calendar(manager);
     for (const clock of clocks) {
-      const policy = await this.source.policy(clock.policyVersion);
+      const policy = await this.source.policy(clock.policyVersion, manager);
       const epoch = clockEpoch(clock);
       for (const step of escalationSchedule(clock, policy, calendar)) {
         if (step.firesAt === null || fired.has(step.key)) continue;

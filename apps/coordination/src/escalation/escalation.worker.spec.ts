@@ -70,8 +70,8 @@ describe('the escalation ladder on pg-boss', () => {
     // The two steps and the coordination lead's and sponsor's (hours away): one job each.
     expect(jobs[0]?.n).toBe(4);
     expect(await escalatedEvents(dataSource, request.accountId)).toEqual([
-      { step: 'RESPONSE:WARNING', notify: 'H-NET' },
-      { step: 'RESPONSE:DEPARTMENT_HEAD', notify: 'H-NET' },
+      { type: 'SlaWarning', step: 'RESPONSE:WARNING', notify: 'H-NET' },
+      { type: 'SlaBreached', step: 'RESPONSE:DEPARTMENT_HEAD', notify: 'H-NET' },
     ]);
   });
 
@@ -132,7 +132,7 @@ describe('the escalation ladder on pg-boss', () => {
       'RESPONSE:DEPARTMENT_HEAD',
     ]);
     expect(await escalatedEvents(dataSource, request.accountId)).toEqual([
-      { step: 'RESPONSE:DEPARTMENT_HEAD', notify: 'H-NET' },
+      { type: 'SlaBreached', step: 'RESPONSE:DEPARTMENT_HEAD', notify: 'H-NET' },
     ]);
     // Shown to whoever sees the request: the team, not a manager without the account.
     const shown = new EscalationService(

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { escalationSchedule } from '@gap/coordination/domain';
+import {
+  escalationSchedule,
+  instantAfterActiveMinutes,
+  slaStepEvent,
+} from '@gap/coordination/domain';
 import { OutboxPublisher } from '@gap/messaging';
 import { SlaCalendarSource } from '../sla/sla-calendar.source.js';
 import { clockEpoch, clockKindOf, type EscalationJob } from './escalation-job.js';
@@ -60,7 +64,7 @@ export class EscalationWorker implements OnApplicationBootstrap {
       const kind = clockKindOf(job.step);
       const clock = kind === 'RESPONSE' ? request?.clocks.response : request?.clocks.resolution;
       if (!request || !clock || clockEpoch(clock) !== job.epoch) return { kind: 'STALE' };
-      const policy = await this.source.policy(clock.policyVersion);
+      const policy = await this.source.policy(clock.policyVersion, manager);
       const calendar = await this.source.calendar(manager);
       const step = escalationSchedule(clock, policy, calendar).find((s) => s.key === job.step);
       if (!step?.firesAt) return { kind: 'NOT_SCHEDULED' };
@@ -73,18 +77,34 @@ export class EscalationWorker implements OnApplicationBootstrap {
       if (!(await this.requests.record(manager, { ...row, dueAt: step.firesAt }))) {
         return { kind: 'ALREADY_FIRED' };
       }
-      await this.outbox.record(manager, {
-        type: 'RequestEscalated',
-        aggregateId: request.accountId,
-        payload: {
-          requestId: request.id,
-          groupAccountId: request.accountId,
-          clock: kind,
-          step: step.key,
-          notify: notified,
-          dueAt: step.firesAt.toISOString(),
-        },
-      });
+      const announcement = {
+        requestId: request.id,
+        groupAccountId: request.accountId,
+        clock: kind,
+        step: step.key,
+        notify: notified,
+        dueAt: step.firesAt.toISOString(),
+      };
+      const announced = slaStepEvent(step.kind);
+      const aggregateId = request.accountId;
+      if (announced.type === 'SlaWarning') {
+        await this.outbox.record(manager, {
+          type: 'SlaWarning',
+          aggregateId,
+          payload: announcement,
+        });
+      } else {
+        const breachedAt = instantAfterActiveMinutes(clock, clock.targetMinutes, calendar);
+        await this.outbox.record(manager, {
+          type: announced.type,
+          aggregateId,
+          payload: {
+            ...announcement,
+            level: announced.level,
+            breachedAt: (breachedAt ?? step.firesAt).toISOString(),
+          },
+        });
+      }
       return { kind: 'FIRED', notified };
     });
   }

@@ -3,16 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { authorize, type Caller } from '@gap/auth';
 import {
   COORDINATION_PERMISSIONS,
+  requestEvents,
   transition,
   type CoordinationOperation,
   type RequestCommand,
 } from '@gap/coordination/domain';
 import { OutboxPublisher } from '@gap/messaging';
 import { EscalationPlanner } from '../sla/escalation-planner.js';
-import { applyClockEffects, runningDueAt } from './request-clocks.js';
+import { applyClockEffects, slaMarks } from './request-clocks.js';
+import { pendingEvents } from './request-outbox.js';
 import type { RequestBody } from './request.body.js';
 import { RequestErrors } from './request.errors.js';
-import { RequestRepository, type StoredRequest, type Tx } from './request.repository.js';
+import { RequestRepository, type Tx } from './request.repository.js';
 import { actorOf, RequestViewers } from './request-viewer.js';
 import { visibleCondition } from './request-visibility.js';
 import { SlaContextReader } from './sla-context.js';
@@ -62,7 +64,7 @@ export class RequestChange {
       const subject = { tier: stored.tier, priority: request.priority, type: request.type };
       const clocks = applyClockEffects(before.clocks, outcome.effects, now, policy, subject);
       const after: RequestBody = { ...before, request, clocks };
-      await this.requests.save(tx, stored, after, runningDueAt(request, clocks, calendar, now));
+      await this.requests.save(tx, stored, after, slaMarks(request, clocks, calendar, now));
       await this.requests.audit(tx, {
         requestId: id,
         actor: caller.subject,
@@ -70,7 +72,13 @@ export class RequestChange {
         before,
         after,
       });
-      await this.record(tx, stored, after, command, caller.subject, outcome.events);
+      const events = requestEvents(before.request, request, command, {
+        by: caller.subject,
+        reference: stored.reference,
+        title: stored.title,
+        complaintCategory: after.complaintCategory,
+      });
+      await this.events.recordAll(tx, pendingEvents(stored.accountId, events));
       await this.planner.replan(tx, id);
     });
     return id;
@@ -84,44 +92,5 @@ export class RequestChange {
       params,
     );
     return rows.length > 0;
-  }
-
-  private async record(
-    tx: Tx,
-    stored: StoredRequest,
-    after: RequestBody,
-    command: RequestCommand,
-    by: string,
-    events: readonly string[],
-  ): Promise<void> {
-    const before = stored.body.request;
-    const request = after.request;
-    const base = { requestId: stored.id, groupAccountId: stored.accountId };
-    if (before.state !== request.state) {
-      await this.events.record(tx, {
-        type: 'RequestStateChanged',
-        aggregateId: stored.accountId,
-        payload: {
-          ...base,
-          type: request.type,
-          from: before.state,
-          to: request.state,
-          command: command.kind,
-          by,
-        },
-      });
-    }
-    if (command.kind === 'RECORD_CALLBACK') {
-      await this.events.record(tx, {
-        type: 'ComplaintCallbackRecorded',
-        aggregateId: stored.accountId,
-        payload: {
-          ...base,
-          satisfaction: command.callback.satisfaction,
-          confirmsResolution: command.callback.confirmsResolution,
-          reopened: events.includes('RequestReopened'),
-        },
-      });
-    }
   }
 }

@@ -48,6 +48,35 @@ export function applyClockEffects(
   return next;
 }
 
+/**
+ * Where the clock of the request's state stands, for the indexed columns: when it falls due
+ * while running (`dueAt`, null when paused or none runs), and when it reaches its warning share
+ * and its target (`warningAt`, `breachAt`), also while paused once they are reached (null while
+ * a pause in course decides them).
+ */
+export interface SlaMarks {
+  readonly dueAt: Date | null;
+  readonly warningAt: Date | null;
+  readonly breachAt: Date | null;
+}
+
+export function slaMarks(
+  request: CoordinationRequest,
+  clocks: RequestClocks,
+  calendar: BusinessCalendar,
+  now: Date,
+): SlaMarks {
+  const kind = runningClock(request.state);
+  const clock = kind ? clocks[clockKey(kind)] : null;
+  if (!clock || clock.stoppedAt) return { dueAt: null, warningAt: null, breachAt: null };
+  const status = clockStatus(clock, now, calendar);
+  return {
+    dueAt: status.run === 'RUNNING' ? status.dueAt : null,
+    warningAt: status.warningAt,
+    breachAt: status.dueAt,
+  };
+}
+
 /** When the clock running in the request's state falls due (null: none runs, or it is paused). */
 export function runningDueAt(
   request: CoordinationRequest,
@@ -55,9 +84,5 @@ export function runningDueAt(
   calendar: BusinessCalendar,
   now: Date,
 ): Date | null {
-  const kind = runningClock(request.state);
-  const clock = kind ? clocks[clockKey(kind)] : null;
-  if (!clock) return null;
-  const status = clockStatus(clock, now, calendar);
-  return status.run === 'RUNNING' ? status.dueAt : null;
+  return slaMarks(request, clocks, calendar, now).dueAt;
 }

@@ -117,10 +117,41 @@ describe('a request through its life', () => {
     ).toEqual([
       'RequestSubmitted',
       'SUBMITTED>TRIAGED',
+      'RequestTriaged',
+      'TaskAssigned',
+      'TaskAssigned',
       'TRIAGED>IN_PROGRESS',
+      'TaskCompleted',
+      'TaskCompleted',
       'IN_PROGRESS>RESOLVED',
+      'RequestResolved',
       'RESOLVED>CONFIRMED',
       'CONFIRMED>CLOSED',
+      'RequestClosed',
+    ]);
+    const payload = (type: string) => events.filter((e) => e.type === type).map((e) => e.payload);
+    expect(payload('RequestSubmitted')).toEqual([
+      expect.objectContaining({ reference: submitted.reference, title: submitted.title }),
+    ]);
+    expect(payload('TaskAssigned').map((p) => p['departmentId'])).toEqual([
+      'NETWORK',
+      'IT_SUPPORT',
+    ]);
+    expect(payload('TaskCompleted').map((p) => [p['by'], p['readyToResolve']])).toEqual([
+      ['E3001', false],
+      ['E4001', true],
+    ]);
+    expect(payload('RequestClosed')).toEqual([
+      {
+        requestId: id,
+        groupAccountId: accountId,
+        type: 'LEASED_LINE_BUILD',
+        priority: 'P2',
+        raisedByKind: 'MANAGER',
+        raisedBy: 'M2001',
+        reopenCount: 0,
+        by: 'E1001',
+      },
     ]);
     expect(services.planner.replanned.filter((r) => r === id)).toHaveLength(9);
     expect((await services.queries.audit(TEAM, id)).length).toBe(9);
@@ -165,6 +196,44 @@ describe('a request through its life', () => {
       from: 'RESOLVED',
       to: 'IN_PROGRESS',
       command: 'RECORD_CALLBACK',
+    });
+    expect(events.find((e) => e.type === 'RequestReopened')?.payload).toMatchObject({
+      reason: null,
+      reopenCount: 1,
+      by: 'E1001',
+    });
+
+    const again = reopened.tasks.find((t) => t.state === 'OPEN')?.id ?? '';
+    await services.commands.acceptTask(NETWORK, { id, taskId: again });
+    await services.commands.completeTask(NETWORK, { id, taskId: again, note: '更换光模块后恢复' });
+    await services.commands.resolve(TEAM, { id });
+    const satisfied = {
+      ...callback,
+      calledAt: new Date(),
+      satisfaction: 4,
+      confirmsResolution: true,
+    };
+    await services.commands.recordCallback(TEAM, { id, callback: satisfied });
+    await services.commands.close(TEAM, { id });
+    const all = (await eventsAbout(dataSource, accountId)).map((e) => e.type);
+    expect(all.filter((t) => t.startsWith('Complaint'))).toEqual([
+      'ComplaintReceived',
+      'ComplaintCallbackRecorded',
+      'ComplaintCallbackRecorded',
+      'ComplaintClosed',
+    ]);
+    const closed = (await eventsAbout(dataSource, accountId)).find(
+      (e) => e.type === 'ComplaintClosed',
+    );
+    expect(closed?.payload).toEqual({
+      requestId: id,
+      groupAccountId: accountId,
+      category: 'NETWORK_QUALITY',
+      satisfaction: 4,
+      confirmsResolution: true,
+      callbacks: 2,
+      reopenCount: 1,
+      by: 'E1001',
     });
   });
 
@@ -219,7 +288,7 @@ describe('a request through its life', () => {
     );
     expect(stale).toMatchObject({
       code: 'COORDINATION_REQUEST_VERSION_CONFLICT',
-      kind: 'CONFLICT',
+      kind: 'STALE_VERSION',
       field: 'version',
     });
     expect((await services.queries.byId(TEAM, id)).state).toBe('TRIAGED');

@@ -1,8 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { MessagingService } from '@gap/messaging';
-import { AccountEventsConsumer } from '../accounts/account-events.consumer.js';
-import { AccountTierRepository } from '../accounts/account-tier.repository.js';
 import {
+  accountEventsConsumer,
   accountManager,
   addStaff,
   ADMIN,
@@ -154,15 +152,7 @@ describe('the audit trail', () => {
 
 describe('what the service learns of the accounts', () => {
   it('keeps the tier and the portfolio from one consumer group, and uses them for the next request', async () => {
-    const consumed: { groupId: string; types: string[] }[] = [];
-    let handlers: Record<string, (event: unknown, tx: unknown) => Promise<void>> = {};
-    const messaging = {
-      consume: (options: { groupId: string; handlers: typeof handlers }) => {
-        consumed.push({ groupId: options.groupId, types: Object.keys(options.handlers).sort() });
-        handlers = options.handlers;
-      },
-    } as unknown as MessagingService;
-    new AccountEventsConsumer(messaging, new AccountTierRepository()).onModuleInit();
+    const { consumed, deliver } = accountEventsConsumer(dataSource, services);
     expect(consumed).toEqual([
       {
         groupId: 'coordination',
@@ -176,8 +166,6 @@ describe('what the service learns of the accounts', () => {
       },
     ]);
     const account = '6f1c7c53-3a43-4a5e-9a77-0f1b4a7c2d11';
-    const deliver = (event: unknown) =>
-      dataSource.transaction((tx) => handlers[(event as { type: string }).type](event, tx));
     await deliver(
       envelope('TierAssigned', account, {
         groupAccountId: account,

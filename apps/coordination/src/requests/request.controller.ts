@@ -2,7 +2,16 @@ import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@gap/auth';
 import type { Priority } from '@gap/coordination/domain';
-import { ApiProblems, pageOf, RestController, type Page } from '@gap/rest';
+import {
+  ApiProblems,
+  ETAG_HEADER,
+  IfMatchVersion,
+  pageOf,
+  RestController,
+  StateChange,
+  WithEntityTag,
+  type Page,
+} from '@gap/rest';
 import {
   AuditResource,
   CallbackBody,
@@ -17,15 +26,19 @@ import {
   toAuditResource,
   toRequestResource,
   TriageBody,
-  VersionBody,
 } from './dto/request.resource.js';
 import { RequestCommandsService } from './request-commands.service.js';
 import { RequestQueriesService } from './request-queries.service.js';
 import { SubmitRequestService } from './submit-request.service.js';
 
 const op = (summary: string, operationId: string) => ApiOperation({ operationId, summary });
+const answered = ApiOkResponse({ type: RequestResource, headers: ETAG_HEADER });
 
-/** `/api/v1/coordination/requests`: the same use cases and visibility as the graph. */
+/**
+ * `/api/v1/coordination/requests`: the same use cases and visibility as the graph. A request's
+ * answer carries its `ETag`; a transition takes it back as `If-Match` (the version the use case
+ * checks under its lock) and may carry an `Idempotency-Key`.
+ */
 @RestController('coordination/requests')
 export class RequestController {
   constructor(
@@ -54,8 +67,9 @@ export class RequestController {
   }
 
   @Get(':id')
+  @WithEntityTag()
   @op('One request, if the caller may see it.', 'getCoordinationRequest')
-  @ApiOkResponse({ type: RequestResource })
+  @ApiOkResponse({ type: RequestResource, headers: ETAG_HEADER })
   @ApiProblems(404)
   getCoordinationRequest(@CurrentCaller() caller: Caller, @Param() p: RequestIdParams) {
     return this.view(caller, p.id);
@@ -72,8 +86,9 @@ export class RequestController {
   }
 
   @Post()
+  @StateChange({ ifMatch: false })
   @op('Raises a request for an account.', 'submitCoordinationRequest')
-  @ApiCreatedResponse({ type: RequestResource })
+  @ApiCreatedResponse({ type: RequestResource, headers: ETAG_HEADER })
   @ApiProblems(403, 404)
   async submitCoordinationRequest(@CurrentCaller() caller: Caller, @Body() body: SubmitBody) {
     return this.view(
@@ -84,15 +99,17 @@ export class RequestController {
 
   @Post(':id/triage')
   @HttpCode(200)
+  @StateChange({ ifMatch: true })
   @op('Routes it to a lead department and participants.', 'triageCoordinationRequest')
-  @ApiOkResponse({ type: RequestResource })
-  @ApiProblems(403, 404, 409)
+  @answered
+  @ApiProblems(403, 404)
   async triageCoordinationRequest(
     @CurrentCaller() caller: Caller,
     @Param() p: RequestIdParams,
+    @IfMatchVersion() version: number | null,
     @Body() b: TriageBody,
   ) {
-    const input = { ...b, id: p.id, priority: (b.priority ?? null) as Priority | null };
+    const input = { ...b, id: p.id, version, priority: (b.priority ?? null) as Priority | null };
     return this.view(
       caller,
       await this.commands.triage(caller, input, 'rest.triageCoordinationRequest'),
@@ -101,79 +118,94 @@ export class RequestController {
 
   @Post(':id/tasks/:taskId/accept')
   @HttpCode(200)
+  @StateChange({ ifMatch: true })
   @op('The department takes its task.', 'acceptCoordinationTask')
-  @ApiOkResponse({ type: RequestResource })
-  @ApiProblems(403, 404, 409)
+  @answered
+  @ApiProblems(403, 404)
   async acceptCoordinationTask(
     @CurrentCaller() caller: Caller,
     @Param() p: TaskParams,
-    @Body() b: VersionBody,
+    @IfMatchVersion() version: number | null,
   ) {
     return this.view(
       caller,
-      await this.commands.acceptTask(caller, { ...b, ...p }, 'rest.acceptCoordinationTask'),
+      await this.commands.acceptTask(caller, { ...p, version }, 'rest.acceptCoordinationTask'),
     );
   }
 
   @Post(':id/tasks/:taskId/complete')
   @HttpCode(200)
+  @StateChange({ ifMatch: true })
   @op('The department did its task (with a note).', 'completeCoordinationTask')
-  @ApiOkResponse({ type: RequestResource })
-  @ApiProblems(403, 404, 409)
+  @answered
+  @ApiProblems(403, 404)
   async completeCoordinationTask(
     @CurrentCaller() caller: Caller,
     @Param() p: TaskParams,
+    @IfMatchVersion() version: number | null,
     @Body() b: NoteBody,
   ) {
     return this.view(
       caller,
-      await this.commands.completeTask(caller, { ...b, ...p }, 'rest.completeCoordinationTask'),
+      await this.commands.completeTask(
+        caller,
+        { ...b, ...p, version },
+        'rest.completeCoordinationTask',
+      ),
     );
   }
 
   @Post(':id/tasks/:taskId/decline')
   @HttpCode(200)
+  @StateChange({ ifMatch: true })
   @op('The department declines its task (with a reason).', 'declineCoordinationTask')
-  @ApiOkResponse({ type: RequestResource })
-  @ApiProblems(403, 404, 409)
+  @answered
+  @ApiProblems(403, 404)
   async declineCoordinationTask(
     @CurrentCaller() caller: Caller,
     @Param() p: TaskParams,
+    @IfMatchVersion() version: number | null,
     @Body() b: ReasonBody,
   ) {
     return this.view(
       caller,
-      await this.commands.declineTask(caller, { ...b, ...p }, 'rest.declineCoordinationTask'),
+      await this.commands.declineTask(
+        caller,
+        { ...b, ...p, version },
+        'rest.declineCoordinationTask',
+      ),
     );
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
+  @StateChange({ ifMatch: true })
   @op('Resolved: every task finished, one done.', 'resolveCoordinationRequest')
-  @ApiOkResponse({ type: RequestResource })
-  @ApiProblems(403, 404, 409)
+  @answered
+  @ApiProblems(403, 404)
   async resolveCoordinationRequest(
     @CurrentCaller() caller: Caller,
     @Param() p: RequestIdParams,
-    @Body() b: VersionBody,
+    @IfMatchVersion() version: number | null,
   ) {
     return this.view(
       caller,
-      await this.commands.resolve(caller, { ...b, ...p }, 'rest.resolveCoordinationRequest'),
+      await this.commands.resolve(caller, { ...p, version }, 'rest.resolveCoordinationRequest'),
     );
   }
 
   @Post(':id/callback')
   @HttpCode(200)
+  @StateChange({ ifMatch: true })
   @op("Records a complaint's callback; a dissatisfied one reopens it.", 'recordComplaintCallback')
-  @ApiOkResponse({ type: RequestResource })
-  @ApiProblems(403, 404, 409)
+  @answered
+  @ApiProblems(403, 404)
   async recordComplaintCallback(
     @CurrentCaller() caller: Caller,
     @Param() p: RequestIdParams,
-    @Body() b: CallbackBody,
+    @IfMatchVersion() version: number | null,
+    @Body() callback: CallbackBody,
   ) {
-    const { version, ...callback } = b;
     const target = { id: p.id, version, callback };
     return this.view(
       caller,
@@ -183,49 +215,54 @@ export class RequestController {
 
   @Post(':id/close')
   @HttpCode(200)
+  @StateChange({ ifMatch: true })
   @op('Closes a confirmed request.', 'closeCoordinationRequest')
-  @ApiOkResponse({ type: RequestResource })
-  @ApiProblems(403, 404, 409)
+  @answered
+  @ApiProblems(403, 404)
   async closeCoordinationRequest(
     @CurrentCaller() caller: Caller,
     @Param() p: RequestIdParams,
-    @Body() b: VersionBody,
+    @IfMatchVersion() version: number | null,
   ) {
     return this.view(
       caller,
-      await this.commands.close(caller, { ...b, ...p }, 'rest.closeCoordinationRequest'),
+      await this.commands.close(caller, { ...p, version }, 'rest.closeCoordinationRequest'),
     );
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
+  @StateChange({ ifMatch: true })
   @op('Reopens it within the window.', 'reopenCoordinationRequest')
-  @ApiOkResponse({ type: RequestResource })
-  @ApiProblems(403, 404, 409)
+  @answered
+  @ApiProblems(403, 404)
   async reopenCoordinationRequest(
     @CurrentCaller() caller: Caller,
     @Param() p: RequestIdParams,
+    @IfMatchVersion() version: number | null,
     @Body() b: ReasonBody,
   ) {
     return this.view(
       caller,
-      await this.commands.reopen(caller, { ...b, ...p }, 'rest.reopenCoordinationRequest'),
+      await this.commands.reopen(caller, { ...b, ...p, version }, 'rest.reopenCoordinationRequest'),
     );
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @StateChange({ ifMatch: true })
   @op('Withdraws it (with a reason).', 'cancelCoordinationRequest')
-  @ApiOkResponse({ type: RequestResource })
-  @ApiProblems(403, 404, 409)
+  @answered
+  @ApiProblems(403, 404)
   async cancelCoordinationRequest(
     @CurrentCaller() caller: Caller,
     @Param() p: RequestIdParams,
+    @IfMatchVersion() version: number | null,
     @Body() b: ReasonBody,
   ) {
     return this.view(
       caller,
-      await this.commands.cancel(caller, { ...b, ...p }, 'rest.cancelCoordinationRequest'),
+      await this.commands.cancel(caller, { ...b, ...p, version }, 'rest.cancelCoordinationRequest'),
     );
   }
 }

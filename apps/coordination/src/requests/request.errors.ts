@@ -51,14 +51,10 @@ export const RequestErrors = {
     ),
 
   staleVersion: (id: string, given: number, current: number): DomainError =>
-    DomainError.conflict(
-      'COORDINATION_REQUEST_VERSION_CONFLICT',
-      {
-        'zh-CN': `请求 ${id} 已被他人修改（您的版本 ${given}，当前版本 ${current}），请刷新后重试。`,
-        en: `Request ${id} changed meanwhile (your version ${given}, now ${current}); reload and retry.`,
-      },
-      'version',
-    ),
+    DomainError.staleVersion('COORDINATION_REQUEST_VERSION_CONFLICT', {
+      'zh-CN': `请求 ${id} 已被他人修改（您的版本 ${given}，当前版本 ${current}），请刷新后重试。`,
+      en: `Request ${id} changed meanwhile (your version ${given}, now ${current}); reload and retry.`,
+    }),
 
   /** A refusal of the domain, coded as the domain codes it, in every language. */
   refused: (refusal: Reason<CoordinationReasonCode>): DomainError => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AccountTier } from '@gap/coordination/domain';
+import type { SlaMarks } from './request-clocks.js';
 import { parseBody, type RequestBody } from './request.body.js';
 import { RequestErrors } from './request.errors.js';
 
@@ -31,6 +32,8 @@ export interface NewRequest {
   readonly slaPolicyVersion: string;
   readonly body: RequestBody;
   readonly dueAt: Date | null;
+  /** When the clock reaches its warning share and its target (see SlaMarks). */
+  readonly marks?: Omit<SlaMarks, 'dueAt'>;
 }
 
 export interface AuditEntry {
@@ -76,9 +79,9 @@ export class RequestRepository {
     const [row] = await tx.query<Row[]>(
       `INSERT INTO coordination.request AS r (id, reference, group_account_id, account_tier, type,
          priority, state, title, description, raised_by_kind, raised_by, lead_department_id,
-         sla_policy_version, body, due_at)
+         sla_policy_version, body, due_at, warning_at, breach_at)
        VALUES ($1, 'CR-' || $2::text || '-' || lpad(nextval('coordination.request_number_seq')::text, 6, '0'),
-               $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+               $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        RETURNING ${REQUEST_COLUMNS}`,
       [
         request.id,
@@ -96,18 +99,32 @@ export class RequestRepository {
         request.slaPolicyVersion,
         JSON.stringify(request.body),
         request.dueAt,
+        request.marks?.warningAt ?? null,
+        request.marks?.breachAt ?? request.dueAt,
       ],
     );
     if (!row) throw new Error('INSERT … RETURNING returned no row');
     return storedOf(row);
   }
 
-  /** Saves the aggregate over the version it was read at; a stale version is a CONFLICT. */
-  async save(tx: Tx, stored: StoredRequest, body: RequestBody, dueAt: Date | null): Promise<void> {
+  /**
+   * Saves the aggregate over the version it was read at; a stale version is a CONFLICT. Given
+   * only a due time (no marks), the breach time is taken to be it and the warning left unknown.
+   */
+  async save(
+    tx: Tx,
+    stored: StoredRequest,
+    body: RequestBody,
+    due: Date | null | SlaMarks,
+    tier: AccountTier = stored.tier,
+  ): Promise<void> {
     const r = body.request;
+    const marks: SlaMarks =
+      due === null || due instanceof Date ? { dueAt: due, warningAt: null, breachAt: due } : due;
     const [, affected] = await tx.query<[unknown, number]>(
       `UPDATE coordination.request SET priority = $3, state = $4, lead_department_id = $5,
-              body = $6, due_at = $7, version = version + 1, updated_at = now()
+              body = $6, due_at = $7, warning_at = $8, breach_at = $9, account_tier = $10,
+              version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $2`,
       [
         stored.id,
@@ -116,7 +133,10 @@ export class RequestRepository {
         r.state,
         r.leadDepartmentId,
         JSON.stringify(body),
-        dueAt,
+        marks.dueAt,
+        marks.warningAt,
+        marks.breachAt,
+        tier,
       ],
     );
     if (affected !== 1)
@@ -135,6 +155,22 @@ export class RequestRepository {
         entry.after && JSON.stringify(entry.after),
       ],
     );
+  }
+
+  /** The open requests of an account on another tier than `tier`, locked, oldest first. */
+  async lockOpenOnOtherTier(
+    tx: Tx,
+    accountId: string,
+    tier: AccountTier,
+  ): Promise<StoredRequest[]> {
+    const rows = await tx.query<Row[]>(
+      `SELECT ${REQUEST_COLUMNS} FROM coordination.request r
+        WHERE r.group_account_id = $1 AND r.account_tier <> $2
+          AND r.state IN ('SUBMITTED', 'TRIAGED', 'IN_PROGRESS', 'RESOLVED', 'CONFIRMED')
+        ORDER BY r.id FOR UPDATE`,
+      [accountId, tier],
+    );
+    return rows.map(storedOf);
   }
 
   /** The departments that may take work (active ones). */

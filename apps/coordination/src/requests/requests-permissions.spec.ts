@@ -49,13 +49,16 @@ describe('the coordination service’s operations and its permission matrix', ()
     const requestRows = Object.keys(COORDINATION_PERMISSIONS).filter((op) =>
       /coordinationRequest|coordinationTask|customer|complaintCallback|groupAccount/i.test(op),
     );
-    expect(requestRows).toHaveLength(32);
+    expect(requestRows).toHaveLength(33);
     expect(requestRows.filter((op) => !served.has(op))).toEqual([]);
   });
 
   it('serves the requests under /api/v1/coordination/requests', async () => {
     const document = await restDocument(COORDINATION_REST_API);
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/v1/coordination/queues/breaching',
+      '/api/v1/coordination/queues/department-tasks',
+      '/api/v1/coordination/queues/unassigned',
       '/api/v1/coordination/requests',
       '/api/v1/coordination/requests/{id}',
       '/api/v1/coordination/requests/{id}/audit',
@@ -68,6 +71,10 @@ describe('the coordination service’s operations and its permission matrix', ()
       '/api/v1/coordination/requests/{id}/tasks/{taskId}/complete',
       '/api/v1/coordination/requests/{id}/tasks/{taskId}/decline',
       '/api/v1/coordination/requests/{id}/triage',
+      '/tmf-api/troubleTicket/v5/hub',
+      '/tmf-api/troubleTicket/v5/hub/{id}',
+      '/tmf-api/troubleTicket/v5/troubleTicket',
+      '/tmf-api/troubleTicket/v5/troubleTicket/{id}',
     ]);
   });
 });

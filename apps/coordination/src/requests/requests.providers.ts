@@ -11,6 +11,8 @@ import { RequestResolver } from './request.resolver.js';
 import { RequestViewers } from './request-viewer.js';
 import { SlaContextReader } from './sla-context.js';
 import { SubmitRequestService } from './submit-request.service.js';
+import { TierRetargeter } from '../accounts/tier-retargeter.js';
+import { TierRetargetService } from './tier-retarget.service.js';
 
 /** Requests: intake, their life through the departments, their reads; the accounts' projection. */
 export const REQUESTS: Provider[] = [
@@ -25,6 +27,8 @@ export const REQUESTS: Provider[] = [
   RequestQueriesService,
   RequestResolver,
   GroupAccountRequestsResolver,
+  TierRetargetService,
+  { provide: TierRetargeter, useExisting: TierRetargetService },
 ];
 
 /** What listens to other services' events (not wired in specs, which deliver by hand). */

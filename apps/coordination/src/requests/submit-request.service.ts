@@ -7,6 +7,7 @@ import {
   PRIORITIES,
   REQUEST_TYPES,
   startClock,
+  submissionEvents,
   submittedRequest,
   type CoordinationOperation,
   type Priority,
@@ -15,7 +16,8 @@ import {
 import type { FieldViolation } from '@gap/errors';
 import { OutboxPublisher } from '@gap/messaging';
 import { EscalationPlanner } from '../sla/escalation-planner.js';
-import { runningDueAt } from './request-clocks.js';
+import { slaMarks } from './request-clocks.js';
+import { pendingEvents } from './request-outbox.js';
 import { checkOneOf, checkText, checkUuid } from './request-input.check.js';
 import type { RequestBody } from './request.body.js';
 import { RequestErrors } from './request.errors.js';
@@ -107,10 +109,10 @@ export class SubmitRequestService {
         complaintCategory: category,
       };
       const year = new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
-      const dueAt = runningDueAt(request, body.clocks, calendar, now);
-      await this.requests.insert(
+      const { dueAt, ...marks } = slaMarks(request, body.clocks, calendar, now);
+      const stored = await this.requests.insert(
         tx,
-        { id, tier, title, description, slaPolicyVersion: policy.version, body, dueAt },
+        { id, tier, title, description, slaPolicyVersion: policy.version, body, dueAt, marks },
         year,
       );
       await this.requests.audit(tx, {
@@ -120,18 +122,13 @@ export class SubmitRequestService {
         before: null,
         after: body,
       });
-      await this.events.record(tx, {
-        type: 'RequestSubmitted',
-        aggregateId: input.groupAccountId,
-        payload: {
-          requestId: id,
-          groupAccountId: input.groupAccountId,
-          type: request.type,
-          priority: request.priority,
-          raisedByKind: request.raisedBy.kind,
-          raisedBy: caller.subject,
-        },
+      const events = submissionEvents(request, {
+        by: caller.subject,
+        reference: stored.reference,
+        title,
+        complaintCategory: category,
       });
+      await this.events.recordAll(tx, pendingEvents(input.groupAccountId, events));
       await this.planner.replan(tx, id);
     });
     return id;

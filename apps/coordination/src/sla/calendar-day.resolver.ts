@@ -1,17 +1,17 @@
 import { Args, ArgsType, Field, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentCaller, type Caller } from '@gap/auth';
-import { IsIn, IsString, Length } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { CalendarDateRule, DateArg, TextRules } from '@gap/graphql';
 import type { CalendarDayKind } from './calendar-day.repository.js';
 import { CalendarDayService } from './calendar-day.service.js';
 import { BusinessCalendarWarning, CalendarDay, CalendarDayKindEnum } from './calendar-day.types.js';
 
 @ArgsType()
 class AddCalendarDayArgs {
-  @Field({ description: 'YYYY-MM-DD, China.' }) @IsString() day!: string;
+  @Field({ description: 'YYYY-MM-DD, China.' }) @CalendarDateRule() day!: string;
   @Field(() => CalendarDayKindEnum) @IsIn(['HOLIDAY', 'WORKDAY']) kind!: CalendarDayKind;
   @Field({ description: 'Why, 1 to 200 characters (e.g. 台风停工).' })
-  @IsString()
-  @Length(1, 200)
+  @TextRules({ maxLength: 200 })
   note!: string;
 }
 
@@ -22,8 +22,8 @@ export class CalendarDayResolver {
   @Query(() => [CalendarDay], { description: 'The days admins added, from and to (inclusive).' })
   calendarDays(
     @CurrentCaller() caller: Caller,
-    @Args('from') from: string,
-    @Args('to') to: string,
+    @DateArg('from') from: string,
+    @DateArg('to') to: string,
   ): Promise<CalendarDay[]> {
     return this.days.list(caller, from, to);
   }
@@ -44,7 +44,10 @@ export class CalendarDayResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Removes a day an admin added (admins).' })
-  removeCalendarDay(@CurrentCaller() caller: Caller, @Args('day') day: string): Promise<boolean> {
+  removeCalendarDay(
+    @CurrentCaller() caller: Caller,
+    @DateArg('day') day: string,
+  ): Promise<boolean> {
     return this.days.remove(caller, day);
   }
 }

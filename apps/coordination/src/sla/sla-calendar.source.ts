@@ -37,9 +37,9 @@ export class SlaCalendarSource {
     return this.policies.current(manager);
   }
 
-  /** The version a clock was started or re-targeted under. */
-  policy(version: string): Promise<SlaPolicy> {
-    return this.policies.byVersion(version);
+  /** The version a clock was started or re-targeted under (on `manager` inside a transaction). */
+  policy(version: string, manager?: EntityManager): Promise<SlaPolicy> {
+    return this.policies.byVersion(version, manager);
   }
 
   async calendar(manager?: EntityManager): Promise<BusinessCalendar> {

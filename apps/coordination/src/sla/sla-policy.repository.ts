@@ -24,8 +24,8 @@ export class SlaPolicyRepository {
     return this.store.current(manager);
   }
 
-  byVersion(version: string): Promise<SlaPolicy> {
-    return this.store.byVersion(version);
+  byVersion(version: string, manager?: EntityManager): Promise<SlaPolicy> {
+    return this.store.byVersion(version, undefined, manager);
   }
 
   list(): Promise<StoredPolicy<SlaPolicy>[]> {

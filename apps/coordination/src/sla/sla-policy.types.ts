@@ -1,14 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { TextRules } from '@gap/graphql';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  ValidateNested,
-} from 'class-validator';
+import { BoundsRule, TextRules } from '@gap/graphql';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import {
   ACCOUNT_TIERS,
@@ -70,32 +62,38 @@ export class SlaPolicyType {
   @Field() createdAt!: Date;
 }
 
-const MINUTES = 'Business minutes (540 a business day).';
+const MINUTES = 'Business minutes (540 a business day), 1 to 525,600.';
+/** A target or delay in business minutes: at least one, at most a (calendar) year of them. */
+const MINUTES_RULE = { min: 1, max: 525_600, integer: true };
 
 @InputType()
 export class ResponseTargetInput {
   @Field() @IsIn(ACCOUNT_TIERS) tier!: string;
   @Field() @IsIn(PRIORITIES) priority!: string;
-  @Field(() => Int, { description: MINUTES }) @IsInt() minutes!: number;
+  @Field(() => Int, { description: MINUTES }) @BoundsRule(MINUTES_RULE) minutes!: number;
 }
 
 @InputType()
 export class ResolutionTargetInput {
   @Field() @IsIn(REQUEST_TYPES) type!: string;
   @Field() @IsIn(PRIORITIES) priority!: string;
-  @Field(() => Int, { description: MINUTES }) @IsInt() minutes!: number;
+  @Field(() => Int, { description: MINUTES }) @BoundsRule(MINUTES_RULE) minutes!: number;
 }
 
 @InputType()
 export class TierFactorInput {
   @Field() @IsIn(ACCOUNT_TIERS) tier!: string;
-  @Field(() => Float) @IsNumber() factor!: number;
+  @Field(() => Float, { description: 'Above 0, at most 10.' })
+  @BoundsRule({ min: 0.01, max: 10 })
+  factor!: number;
 }
 
 @InputType()
 export class EscalationStepInput {
   @Field() @IsIn(ESCALATION_LEVELS) level!: string;
-  @Field(() => Int, { description: MINUTES }) @IsInt() afterBreachMinutes!: number;
+  @Field(() => Int, { description: 'Business minutes after the breach, 0 (at once) to 525,600.' })
+  @BoundsRule({ ...MINUTES_RULE, min: 0 })
+  afterBreachMinutes!: number;
 }
 
 @InputType()
@@ -122,7 +120,7 @@ export class CreateSlaPolicyInput {
   @Type(() => TierFactorInput)
   resolutionTierFactor!: TierFactorInput[];
   @Field(() => Float, { description: 'Between 0 and 1 (exclusive).' })
-  @IsNumber()
+  @BoundsRule({ min: 0.01, max: 0.99 })
   warningShare!: number;
   @Field(() => [EscalationStepInput], { description: 'In ladder order, delays ascending.' })
   @IsArray()
@@ -130,7 +128,9 @@ export class CreateSlaPolicyInput {
   @ValidateNested({ each: true })
   @Type(() => EscalationStepInput)
   escalation!: EscalationStepInput[];
-  @Field(() => Int) @IsInt() reopenWindowDays!: number;
+  @Field(() => Int, { description: '0 to 365.' })
+  @BoundsRule({ min: 0, max: 365, integer: true })
+  reopenWindowDays!: number;
   @Field({ defaultValue: true, description: 'Whether new clocks start under it from now on.' })
   @IsBoolean()
   makeCurrent!: boolean;

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@gap/auth';
 import type { EventEnvelope, EventPayload, EventType } from '@gap/contracts';
-import { OutboxPublisher } from '@gap/messaging';
+import { OutboxPublisher, type MessagingService } from '@gap/messaging';
+import { AccountEventsConsumer } from '../accounts/account-events.consumer.js';
+import { AccountTierRepository } from '../accounts/account-tier.repository.js';
 import { openOwnTestDatabase } from '@gap/testing';
 import { DEPARTMENTS, SLA } from '../coordination.module.js';
 import { COORDINATION_MIGRATIONS, COORDINATION_SCHEMA } from '../migrations/index.js';
@@ -16,6 +18,7 @@ import {
   type SubmitRequestCommand,
 } from '../requests/submit-request.service.js';
 import { EscalationPlanner } from '../sla/escalation-planner.js';
+import { TierRetargetService } from '../requests/tier-retarget.service.js';
 import { Wiring } from '@gap/testing';
 
 export const coordinator = (subject = 'E1001'): Caller => ({ subject, roles: ['COORDINATOR'] });
@@ -68,6 +71,8 @@ export function requestServices(dataSource: DataSource) {
       get(SubmitRequestService).submit(caller, input),
     commands: get(RequestCommandsService),
     queries: get(RequestQueriesService),
+    retargeter: get(TierRetargetService),
+    get,
   };
 }
 export type RequestServices = ReturnType<typeof requestServices>;
@@ -145,4 +150,28 @@ export function envelope<T extends EventType>(
     causationId: null,
     payload,
   };
+}
+
+/**
+ * The service's consumer of the accounts' events as the module builds it, on a stand-in for the
+ * messaging service that keeps what it subscribes to; `deliver` applies one event in its own
+ * transaction, as a batch of one would be.
+ */
+export function accountEventsConsumer(dataSource: DataSource, services: RequestServices) {
+  const consumed: { groupId: string; types: string[] }[] = [];
+  let handlers: Record<string, (event: unknown, tx: EntityManager) => Promise<void>> = {};
+  const messaging = {
+    consume: (options: { groupId: string; handlers: typeof handlers }) => {
+      consumed.push({ groupId: options.groupId, types: Object.keys(options.handlers).sort() });
+      handlers = options.handlers;
+    },
+  } as unknown as MessagingService;
+  new AccountEventsConsumer(
+    messaging,
+    new AccountTierRepository(),
+    services.retargeter,
+  ).onModuleInit();
+  const deliver = (event: EventEnvelope) =>
+    dataSource.transaction((tx) => handlers[event.type]?.(event, tx) ?? Promise.resolve());
+  return { consumed, deliver };
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsOptional } from 'class-validator';
+import { IsArray, IsBoolean, IsDate, IsIn, IsOptional, IsString } from 'class-validator';
 import {
   BREACH_STATES,
   COMPLAINT_CATEGORIES,
@@ -23,25 +23,31 @@ export class TaskParams extends RequestIdParams {
   @ApiProperty({ format: 'uuid' }) @UuidRule() taskId!: string;
 }
 
-@ApiSchema({ name: 'CoordinationRequestVersion' })
-export class VersionBody {
-  @ApiPropertyOptional({ type: 'integer', description: 'The version read; a stale one conflicts.' })
-  @IsOptional()
-  @BoundsRule({ min: 1, max: 2_000_000_000, integer: true })
-  version?: number | null;
-}
-
 @ApiSchema({ name: 'SubmitCoordinationRequest' })
 export class SubmitBody {
-  @ApiProperty({ format: 'uuid' }) @UuidRule() groupAccountId!: string;
-  @ApiProperty({ enum: REQUEST_TYPES, enumName: 'CoordinationRequestType' })
+  @ApiProperty({ format: 'uuid', example: '0b6f1c2d-9e3a-4f57-8a41-6c2e9d7b5f03' })
+  @IsString()
+  @UuidRule()
+  groupAccountId!: string;
+  @ApiProperty({
+    enum: REQUEST_TYPES,
+    enumName: 'CoordinationRequestType',
+    example: 'LEASED_LINE_BUILD',
+  })
   @IsIn(REQUEST_TYPES)
   type!: string;
-  @ApiProperty({ enum: PRIORITIES, enumName: 'CoordinationPriority' })
+  @ApiProperty({ enum: PRIORITIES, enumName: 'CoordinationPriority', example: 'P2' })
   @IsIn(PRIORITIES)
   priority!: string;
-  @ApiProperty({ maxLength: 200 }) @TextRules({ maxLength: 200 }) title!: string;
-  @ApiProperty({ maxLength: 4000 })
+  @ApiProperty({ maxLength: 200, example: '福州软件园 100M 专线新装' })
+  @IsString()
+  @TextRules({ maxLength: 200 })
+  title!: string;
+  @ApiProperty({
+    maxLength: 4000,
+    example: '客户新办公楼需要两条 100M 互联网专线，要求月底前开通。',
+  })
+  @IsString()
   @TextRules({ maxLength: 4000, multiline: true })
   description!: string;
   @ApiPropertyOptional({ enum: COMPLAINT_CATEGORIES, enumName: 'ComplaintCategory' })
@@ -51,38 +57,65 @@ export class SubmitBody {
 }
 
 @ApiSchema({ name: 'TriageCoordinationRequest' })
-export class TriageBody extends VersionBody {
-  @ApiProperty({ example: 'NETWORK' }) @TextRules({ maxLength: 32 }) leadDepartmentId!: string;
+export class TriageBody {
+  @ApiProperty({ example: 'NETWORK' })
+  @IsString()
+  @TextRules({ maxLength: 32 })
+  leadDepartmentId!: string;
   @ApiProperty({ type: [String], example: ['IT_SUPPORT'] })
+  @IsArray()
+  @IsString({ each: true })
   @TextRules({ maxLength: 32, each: true })
   participatingDepartmentIds: string[] = [];
-  @ApiPropertyOptional({ enum: PRIORITIES, enumName: 'CoordinationPriority' })
+  @ApiPropertyOptional({ enum: PRIORITIES, enumName: 'CoordinationPriority', example: 'P1' })
   @IsOptional()
   @IsIn(PRIORITIES)
   priority?: string | null;
 }
 
 @ApiSchema({ name: 'CoordinationReason' })
-export class ReasonBody extends VersionBody {
-  @ApiProperty({ maxLength: 1000 }) @TextRules(REASON) reason!: string;
+export class ReasonBody {
+  @ApiProperty({ maxLength: 1000, example: '客户已改用其他方案，撤回需求。' })
+  @IsString()
+  @TextRules(REASON)
+  reason!: string;
 }
 
 @ApiSchema({ name: 'CompleteCoordinationTask' })
-export class NoteBody extends VersionBody {
-  @ApiProperty({ maxLength: 1000, description: 'What was done.' }) @TextRules(REASON) note!: string;
+export class NoteBody {
+  @ApiProperty({
+    maxLength: 1000,
+    description: 'What was done.',
+    example: '两条 100M 专线已开通并完成测试。',
+  })
+  @IsString()
+  @TextRules(REASON)
+  note!: string;
 }
 
 @ApiSchema({ name: 'RecordComplaintCallback' })
-export class CallbackBody extends VersionBody {
-  @ApiProperty({ description: 'Who called (employee number).' })
+export class CallbackBody {
+  @ApiProperty({ description: 'Who called (employee number).', example: 'C3003' })
+  @IsString()
   @EmployeeNumberRule()
   callerId!: string;
-  @ApiProperty({ format: 'date-time' }) @Type(() => Date) @IsDate() calledAt!: Date;
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 })
+  @ApiProperty({ format: 'date-time', example: '2026-03-10T06:30:00.000Z' })
+  @Type(() => Date)
+  @IsDate()
+  calledAt!: Date;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, example: 4 })
   @BoundsRule({ min: 1, max: 5, integer: true })
   satisfaction!: number;
-  @ApiProperty() @IsBoolean() confirmsResolution!: boolean;
-  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @TextRules(REASON) note?: string | null;
+  @ApiProperty({ example: true }) @IsBoolean() confirmsResolution!: boolean;
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    maxLength: 1000,
+    example: '客户确认专线已稳定运行。',
+  })
+  @IsOptional()
+  @TextRules(REASON)
+  note?: string | null;
 }
 
 /** The list's filter and its page: one query string, checked as a whole. */

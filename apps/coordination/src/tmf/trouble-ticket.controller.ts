@@ -1,0 +1,158 @@
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+  UsePipes,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentCaller, type Caller } from '@gap/auth';
+import { InputValidationPipe } from '@gap/graphql';
+import {
+  BearerAuthGuard,
+  BEARER_SCHEME,
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetailsSchema,
+  titleOf,
+} from '@gap/rest';
+import {
+  TmfIdParams,
+  TroubleTicketCreateBody,
+  TroubleTicketFieldsQuery,
+  TroubleTicketListQuery,
+  TroubleTicketPatchBody,
+} from './dto/trouble-ticket.input.js';
+import { TmfErrorSchema, TroubleTicketSchema } from './dto/trouble-ticket.schema.js';
+import { MERGE_PATCH, mergePatchBody } from './merge-patch.body.js';
+import { TmfErrorFilter } from './tmf-error.filter.js';
+import { TroubleTicketService } from './trouble-ticket.service.js';
+import { TMF621_BASE } from './trouble-ticket.resource.js';
+
+/** Documents the errors an operation may answer: a TMF Error, or a problem when asked for. */
+export function ApiTmfErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: titleOf(status),
+        content: {
+          'application/json': { schema: { $ref: getSchemaPath(TmfErrorSchema) } },
+          [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsSchema) } },
+        },
+      }),
+    ),
+  );
+}
+
+/** A TMF621 controller: the caller's token, validated input, TMF Errors. */
+export function TmfController(tag: string): ClassDecorator {
+  return applyDecorators(
+    Controller(TMF621_BASE.slice(1)),
+    UseGuards(BearerAuthGuard),
+    UsePipes(InputValidationPipe),
+    UseFilters(TmfErrorFilter),
+    ApiTags(tag),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiExtraModels(TmfErrorSchema, ProblemDetailsSchema),
+    ApiTmfErrors(400, 401, 403, 500),
+  );
+}
+
+const op = (summary: string, operationId: string) => ApiOperation({ operationId, summary });
+const COUNT = { schema: { type: 'integer' } } as const;
+
+/** `/tmf-api/troubleTicket/v5/troubleTicket`: complaints and support requests as TMF621. */
+@TmfController('troubleTicket')
+export class TroubleTicketController {
+  constructor(private readonly tickets: TroubleTicketService) {}
+
+  @Get('troubleTicket')
+  @op('List or find TroubleTicket objects', 'listTroubleTicket')
+  @ApiOkResponse({
+    type: [TroubleTicketSchema],
+    headers: {
+      'X-Total-Count': { ...COUNT, description: 'Total number of items matching criteria' },
+      'X-Result-Count': { ...COUNT, description: 'Actual number of items returned' },
+    },
+  })
+  async listTroubleTicket(
+    @CurrentCaller() caller: Caller,
+    @Query() query: TroubleTicketListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const page = await this.tickets.list(caller, query);
+    res.setHeader('X-Total-Count', String(page.total));
+    res.setHeader('X-Result-Count', String(page.items.length));
+    return page.items;
+  }
+
+  @Get('troubleTicket/:id')
+  @op('Retrieves a TroubleTicket by ID', 'retrieveTroubleTicket')
+  @ApiOkResponse({ type: TroubleTicketSchema })
+  @ApiTmfErrors(404)
+  retrieveTroubleTicket(
+    @CurrentCaller() caller: Caller,
+    @Param() p: TmfIdParams,
+    @Query() q: TroubleTicketFieldsQuery,
+  ) {
+    return this.tickets.get(caller, p.id, q.fields);
+  }
+
+  @Post('troubleTicket')
+  @op('Creates a TroubleTicket', 'createTroubleTicket')
+  @ApiCreatedResponse({ type: TroubleTicketSchema })
+  @ApiTmfErrors(404)
+  async createTroubleTicket(
+    @CurrentCaller() caller: Caller,
+    @Body() body: TroubleTicketCreateBody,
+    @Query() q: TroubleTicketFieldsQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const id = await this.tickets.create(caller, body);
+    res.setHeader('Location', `${TMF621_BASE}/troubleTicket/${id}`);
+    return this.tickets.get(caller, id, q.fields);
+  }
+
+  @Patch('troubleTicket/:id')
+  @HttpCode(200)
+  @op('Updates partially a TroubleTicket', 'patchTroubleTicket')
+  @ApiConsumes(MERGE_PATCH, 'application/json')
+  @ApiBody({ type: TroubleTicketPatchBody })
+  @ApiOkResponse({ type: TroubleTicketSchema })
+  @ApiTmfErrors(404, 409)
+  async patchTroubleTicket(
+    @CurrentCaller() caller: Caller,
+    @Param() p: TmfIdParams,
+    @Query() q: TroubleTicketFieldsQuery,
+    @Req() req: Request,
+  ) {
+    const body = (await new InputValidationPipe().transform(await mergePatchBody(req), {
+      type: 'body',
+      metatype: TroubleTicketPatchBody,
+      data: '',
+    })) as TroubleTicketPatchBody;
+    await this.tickets.patch(caller, p.id, body);
+    return this.tickets.get(caller, p.id, q.fields);
+  }
+}
