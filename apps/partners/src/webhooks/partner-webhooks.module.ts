@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyKeysRepository } from '@gap/rest';
+import { WebhookDispatchService } from './webhook-dispatch.service.js';
+import { WEBHOOK_CONTROLLERS, WEBHOOKS } from './webhooks.providers.js';
+
+/**
+ * Partners' webhooks: endpoints managed over REST, and `WebhookDispatchService.enqueueWebhook`
+ * for the features whose outcomes partners are told of. Needs `PartnerOAuthModule` (its config
+ * and guards) and `PartnerRateLimitModule`.
+ */
+@Module({
+  // The Idempotency-Key store of POSTs, on the service's schema (the keys table is the lead's migration).
+  providers: [...WEBHOOKS, IdempotencyKeysRepository],
+  controllers: WEBHOOK_CONTROLLERS,
+  exports: [WebhookDispatchService],
+})
+export class PartnerWebhooksModule {}

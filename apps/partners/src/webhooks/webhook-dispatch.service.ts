@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  DEFAULT_DELIVERY_RETRY_POLICY,
+  nextDeliveryAttempt,
+  signingSecrets,
+  signWebhook,
+  type DeliveryRetryPolicy,
+  type PartnerWebhookEventType,
+} from '@gap/partners/domain';
+import { WebhookDeliveryRepository } from './webhook-delivery.repository.js';
+import { WebhookQueue } from './webhook-queue.repository.js';
+import { WebhookSender } from './webhook-sender.js';
+
+/**
+ * Partners' outcome notifications: `enqueueWebhook` writes one message per endpoint of that
+ * partner (and only that partner) hearing the event, and queues its first attempt; each attempt
+ * is signed per Standard Webhooks, logged, and followed by the next on the retry schedule until
+ * it is delivered or dead-lettered.
+ */
+@Injectable()
+export class WebhookDispatchService implements OnApplicationBootstrap {
+  policy: DeliveryRetryPolicy = DEFAULT_DELIVERY_RETRY_POLICY;
+  /** Whether this instance works the queue (specs that only enqueue turn it off). */
+  working = true;
+
+  constructor(
+    private readonly deliveries: WebhookDeliveryRepository,
+    private readonly queue: WebhookQueue,
+    private readonly sender: WebhookSender,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.working) await this.queue.work((id) => this.attempt(id));
+  }
+
+  /**
+   * Notifies the partner's endpoints of an event; inside `tx` when given, so the notification
+   * is sent only if the change that caused it commits. The ids of the messages queued.
+   */
+  async enqueueWebhook(
+    partnerId: string,
+    eventType: PartnerWebhookEventType,
+    payload: Record<string, unknown>,
+    tx?: EntityManager,
+  ): Promise<string[]> {
+    const body = JSON.stringify({
+      type: eventType,
+      timestamp: new Date().toISOString(),
+      data: payload,
+    });
+    const work = async (manager: EntityManager) => {
+      const ids = await this.deliveries.insertMessages(
+        manager,
+        partnerId,
+        eventType,
+        body,
+        () => `msg_${randomUUID().replace(/-/g, '')}`,
+      );
+      for (const id of ids) await this.queue.enqueue(manager, id);
+      return ids;
+    };
+    return tx ? work(tx) : this.deliveries.transaction(work);
+  }
+
+  /** One attempt at a message; a message already delivered, dead or being tried is left alone. */
+  async attempt(messageId: string): Promise<void> {
+    await this.deliveries.transaction(async (tx) => {
+      const message = await this.deliveries.pending(tx, messageId);
+      if (!message) return;
+      const now = new Date();
+      const secrets = signingSecrets(
+        {
+          current: message.secret,
+          previous: message.previousSecret,
+          previousValidUntil: message.previousValidUntil,
+        },
+        now,
+      );
+      const headers = signWebhook(secrets, {
+        id: message.id,
+        timestamp: Math.floor(now.getTime() / 1000),
+        body: message.body,
+      });
+      const sent = await this.sender.post(message.url, message.body, { ...headers });
+      const attempt = message.attempts + 1;
+      const firstAttemptAt = message.firstAttemptAt ? new Date(message.firstAttemptAt) : now;
+      const ok = sent.statusCode !== null && sent.statusCode >= 200 && sent.statusCode < 300;
+      const next = ok
+        ? null
+        : nextDeliveryAttempt(this.policy, attempt, firstAttemptAt, new Date(), Math.random());
+      const retryAt = next?.kind === 'RETRY' ? next.at : null;
+      await this.deliveries.record(tx, {
+        messageId,
+        attempt,
+        attemptedAt: now,
+        statusCode: sent.statusCode,
+        latencyMs: sent.latencyMs,
+        error: sent.error ?? (ok ? null : `Answered ${sent.statusCode ?? 'nothing'}.`),
+        outcome: ok ? 'DELIVERED' : retryAt ? 'RETRY' : 'DEAD',
+        firstAttemptAt,
+        nextAttemptAt: retryAt,
+      });
+      if (retryAt) await this.queue.enqueue(tx, messageId, retryAt);
+    });
+  }
+}
