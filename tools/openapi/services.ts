@@ -8,4 +8,12 @@ export const REST_SERVICES = [
     name: 'coordination',
     api: async () => (await import('@gap/coordination/app/rest-api')).COORDINATION_REST_API,
   },
+  {
+    name: 'bundles',
+    api: async () => (await import('@gap/bundles/app/rest-api')).BUNDLES_REST_API,
+  },
+  {
+    name: 'partners',
+    api: async () => (await import('@gap/partners/app/rest-api')).PARTNERS_REST_API,
+  },
 ];

@@ -20,4 +20,14 @@ export const SUBGRAPHS = [
     url: 'http://127.0.0.1:4004/graphql',
     api: async () => (await import('@gap/coordination/app/schema')).COORDINATION_API,
   },
+  {
+    name: 'bundles',
+    url: 'http://127.0.0.1:4005/graphql',
+    api: async () => (await import('@gap/bundles/app/schema')).BUNDLES_API,
+  },
+  {
+    name: 'partners',
+    url: 'http://127.0.0.1:4006/graphql',
+    api: async () => (await import('@gap/partners/app/schema')).PARTNERS_API,
+  },
 ];

@@ -24,6 +24,8 @@ export class GatewayConfig extends AppConfig {
   @IsUrlList() TIERING_URL = 'http://127.0.0.1:4002/graphql';
   @IsUrlList() MANAGERS_URL = 'http://127.0.0.1:4003/graphql';
   @IsUrlList() COORDINATION_URL = 'http://127.0.0.1:4004/graphql';
+  @IsUrlList() BUNDLES_URL = 'http://127.0.0.1:4005/graphql';
+  @IsUrlList() PARTNERS_URL = 'http://127.0.0.1:4006/graphql';
 
   // Limits on a query document, all checked before the query planner or any subgraph runs.
   /** Longest query document (bytes), checked before it is parsed; variables do not count. */
@@ -68,6 +70,8 @@ export class GatewayConfig extends AppConfig {
       tiering: list(this.TIERING_URL),
       managers: list(this.MANAGERS_URL),
       coordination: list(this.COORDINATION_URL),
+      bundles: list(this.BUNDLES_URL),
+      partners: list(this.PARTNERS_URL),
     };
   }
 

@@ -5,7 +5,7 @@ import { createProxyMiddleware, fixRequestBody, type RequestHandler } from 'http
 import type { JwtVerifier } from '@gap/auth';
 import { DomainError } from '@gap/errors';
 import { Correlation, CORRELATION_HEADER, REQUEST_ID_HEADER } from '@gap/observability';
-import { problem, problemOfDomainError, sendProblem, UNAUTHENTICATED_HEADERS } from '@gap/rest';
+import { problem, problemOfDomainError, sendRestError, UNAUTHENTICATED_HEADERS } from '@gap/rest';
 import type { RestRoutes, RestTarget } from './rest-routes.js';
 
 export interface RestEdgeOptions {
@@ -58,8 +58,10 @@ export class RestEdgeMiddleware {
     const target = this.routes.resolve(path);
     const proxy = target && this.proxies.get(target.origin);
     if (!proxy) {
-      sendProblem(
+      sendRestError(
         res,
+        path,
+        req.headers.accept,
         problem({
           status: 404,
           code: 'NOT_FOUND',
@@ -71,10 +73,16 @@ export class RestEdgeMiddleware {
       return;
     }
     try {
-      await this.verifier.verifyHeader(req.headers.authorization);
+      if (!target.public) await this.verifier.verifyHeader(req.headers.authorization);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      sendProblem(res, problemOfDomainError(error, path), UNAUTHENTICATED_HEADERS);
+      sendRestError(
+        res,
+        path,
+        req.headers.accept,
+        problemOfDomainError(error, path),
+        UNAUTHENTICATED_HEADERS,
+      );
       return;
     }
     const size = declaredBodySize(req);
@@ -89,8 +97,10 @@ export class RestEdgeMiddleware {
   private refuseBody(req: Request, res: ServerResponse, path: string): void {
     // The rest of an oversized body is not read: the connection is closed once answered.
     res.setHeader('connection', 'close');
-    sendProblem(
+    sendRestError(
       res,
+      path,
+      req.headers.accept,
       problem({
         status: 413,
         code: 'PAYLOAD_TOO_LARGE',
@@ -158,8 +168,10 @@ export class RestEdgeMiddleware {
       return;
     }
     const retryAfterSeconds = this.options.retryAfterSeconds;
-    sendProblem(
+    sendRestError(
       res,
+      req.originalUrl,
+      req.headers.accept,
       problem({
         status: 503,
         code: 'SERVICE_UNAVAILABLE',

@@ -45,6 +45,6 @@ export class RestEdgeModule implements NestModule {
       .apply((req: Request, res: Response, next: NextFunction) => {
         this.edge.use(req, res, next).catch(next);
       })
-      .forRoutes('api/v1/*path', 'tmf-api/*path');
+      .forRoutes('api/v1/*path', 'tmf-api/*path', 'oauth/*path');
   }
 }

@@ -178,12 +178,36 @@ describe('the REST edge of the gateway', () => {
   });
 
   it('answers an area no service owns with a 404 problem', async () => {
-    for (const path of ['/api/v1/bundles/1', '/tmf-api/customerManagement/v4/customer']) {
-      const answer = await call(path);
-      expect(answer.status).toBe(404);
-      expect(answer.headers.get('content-type')).toBe('application/problem+json');
-      expect(answer.body).toMatchObject({ code: 'NOT_FOUND', instance: path });
-    }
+    const path = '/api/v1/care/1';
+    const answer = await call(path);
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(answer.body).toMatchObject({ code: 'NOT_FOUND', instance: path });
+  });
+
+  it('answers a TM Forum API no service owns with a 404 TMF Error', async () => {
+    const answer = await call('/tmf-api/customerManagement/v4/customer');
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(answer.body).toMatchObject({ '@type': 'Error', code: 'NOT_FOUND', status: '404' });
+  });
+
+  it('refuses a TM Forum call without a token with a 401 TMF Error, or a problem if asked', async () => {
+    const path = '/tmf-api/troubleTicket/v5/troubleTicket';
+    const tmf = await fetch(`${gateway}${path}`);
+    expect(tmf.status).toBe(401);
+    expect(tmf.headers.get('www-authenticate')).toBe('Bearer');
+    expect(await tmf.json()).toMatchObject({
+      '@type': 'Error',
+      code: 'UNAUTHENTICATED',
+      reason: 'Authentication is required',
+      status: '401',
+    });
+    const asked = await fetch(`${gateway}${path}`, {
+      headers: { accept: 'application/problem+json' },
+    });
+    expect(asked.headers.get('content-type')).toBe('application/problem+json');
+    expect(await asked.json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
   });
 
   it('answers a body that is not JSON with a 400 problem', async () => {
@@ -293,6 +317,7 @@ describe('the REST routing table', () => {
     { accounts: 'http://accounts.internal:4001/graphql', partners: 'http://p:4009/x/graphql' },
     { accounts: 'accounts' },
     { customerManagement: 'partners' },
+    {},
   );
 
   it('sends /api/v<n>/<area> and /tmf-api/<api> to the owning service', () => {
@@ -305,6 +330,28 @@ describe('the REST routing table', () => {
       service: 'partners',
       origin: 'http://p:4009/x',
     });
+  });
+
+  it('sends the TMF621 Trouble Ticket API to the coordination service, and the partners’ token endpoint, without a bearer, to theirs', () => {
+    const table = new RestRoutes({
+      accounts: 'http://a:4001/graphql',
+      coordination: 'http://c:4004/graphql',
+      bundles: 'http://b:4005/graphql',
+      partners: 'http://p:4006/graphql',
+    });
+    expect(table.resolve('/tmf-api/troubleTicket/v5/troubleTicket?limit=1')?.service).toBe(
+      'coordination',
+    );
+    expect(table.resolve('/api/v1/partners/leads')).toEqual({
+      service: 'partners',
+      origin: 'http://p:4006',
+    });
+    expect(table.resolve('/oauth/token')).toEqual({
+      service: 'partners',
+      origin: 'http://p:4006',
+      public: true,
+    });
+    expect(table.resolve('/oauthx/token')).toBeUndefined();
   });
 
   it('owns no path outside the table', () => {

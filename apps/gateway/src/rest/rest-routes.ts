@@ -6,15 +6,29 @@
 export const API_AREAS: Readonly<Record<string, string>> = {
   accounts: 'accounts',
   coordination: 'coordination',
+  bundles: 'bundles',
+  partners: 'partners',
 };
 
-export const TMF_APIS: Readonly<Record<string, string>> = {};
+/**
+ * Paths a caller reaches without a bearer token, each owned by a service: the partners'
+ * authorization server, where a partner trades its client credentials for a token.
+ */
+export const PUBLIC_PATHS: Readonly<Record<string, string>> = {
+  oauth: 'partners',
+};
+
+export const TMF_APIS: Readonly<Record<string, string>> = {
+  troubleTicket: 'coordination',
+};
 
 export interface RestTarget {
   /** The owning service, as named in the supergraph and the config. */
   readonly service: string;
   /** Where the service listens: its subgraph URL without the `/graphql` path. */
   readonly origin: string;
+  /** Reached without a bearer token (the service authenticates the caller its own way). */
+  readonly public?: boolean;
 }
 
 /** The service's base URL from its subgraph URL (`http://host:4001/graphql` → `http://host:4001`). */
@@ -25,16 +39,19 @@ export function serviceBaseUrl(subgraphUrl: string): string {
 
 const API_PATH = /^\/api\/v\d+\/([^/?#]+)/;
 const TMF_PATH = /^\/tmf-api\/([^/?#]+)/;
+const PUBLIC_PATH = /^\/([^/?#]+)\//;
 
 /** The routing table of the REST edge: a request path → the service that answers it. */
 export class RestRoutes {
   private readonly api: ReadonlyMap<string, RestTarget>;
   private readonly tmf: ReadonlyMap<string, RestTarget>;
+  private readonly open: ReadonlyMap<string, RestTarget>;
 
   constructor(
     subgraphUrls: Readonly<Record<string, string>>,
     apiAreas: Readonly<Record<string, string>> = API_AREAS,
     tmfApis: Readonly<Record<string, string>> = TMF_APIS,
+    publicPaths: Readonly<Record<string, string>> = PUBLIC_PATHS,
   ) {
     const targets = (table: Readonly<Record<string, string>>) =>
       new Map(
@@ -46,6 +63,9 @@ export class RestRoutes {
       );
     this.api = targets(apiAreas);
     this.tmf = targets(tmfApis);
+    this.open = new Map(
+      [...targets(publicPaths)].map(([path, target]) => [path, { ...target, public: true }]),
+    );
   }
 
   /** The service owning `path` (a request's path and query), if any. */
@@ -54,7 +74,8 @@ export class RestRoutes {
     if (api) return this.api.get(api);
     const tmf = TMF_PATH.exec(path)?.[1];
     if (tmf) return this.tmf.get(tmf);
-    return undefined;
+    const open = PUBLIC_PATH.exec(path)?.[1];
+    return open ? this.open.get(open) : undefined;
   }
 
   /** Every service the edge may proxy to, once each. */
