@@ -4,6 +4,8 @@ import { accountsDatabase } from '@gap/accounts/app/database';
 import { tieringDatabase } from '@gap/tiering/app/database';
 import { managersDatabase } from '@gap/managers/app/database';
 import { coordinationDatabase } from '@gap/coordination/app/database';
+import { bundlesDatabase } from '@gap/bundles/app/database';
+import { partnersDatabase } from '@gap/partners/app/database';
 
 export interface MigrationReport {
   readonly schema: string;
@@ -25,6 +27,8 @@ export async function migratePlatform(url: string): Promise<MigrationReport[]> {
     ['tiering', tieringDatabase(url)],
     ['managers', managersDatabase(url)],
     ['coordination', coordinationDatabase(url)],
+    ['bundles', bundlesDatabase(url)],
+    ['partners', partnersDatabase(url)],
   ] as const) {
     reports.push({ schema, applied: await migrateDatabase(options) });
   }

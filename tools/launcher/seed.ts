@@ -11,6 +11,8 @@ import {
 import { todayInChina } from '@gap/calendar';
 import { Gateway } from './gateway-client.js';
 import { seedCoordination, type TokenFor } from './seed-coordination.js';
+import { seedBundles } from './seed-bundles.js';
+import { seedPartners } from './seed-partners.js';
 
 /** Big enough to feel like a city's group book, small enough to seed in seconds. */
 export const DEMO_ACCOUNTS = 3_000;
@@ -174,6 +176,8 @@ export async function seedDemo(
     accounts.slice(0, 36).map((a) => a.creditCode),
   );
   await seedCoordination(url, gateway, tokenFor, [...ids.values()], hooks);
+  await seedBundles(url, gateway, tokenFor, [...ids.values()], hooks);
+  await seedPartners(gateway, hooks);
   return created;
 }
 

@@ -1,7 +1,14 @@
 import { join, resolve } from 'node:path';
 import { EMBEDDED_DATABASE_URL } from '@gap/config';
 
-export const SERVICES = ['accounts', 'tiering', 'managers', 'coordination'] as const;
+export const SERVICES = [
+  'accounts',
+  'tiering',
+  'managers',
+  'coordination',
+  'bundles',
+  'partners',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** Where `npm start` keeps its data and which ports it takes. */
@@ -32,7 +39,7 @@ function port(value: string | undefined, fallback: number, name: string): number
 
 /**
  * The defaults are the documented ones (data in .data, the gateway on :4000 and the services on
- * the next four ports, PostgreSQL on :54329); GAP_DATA_DIR, GAP_PORT_BASE and
+ * the next five ports, PostgreSQL on :54329); GAP_DATA_DIR, GAP_PORT_BASE and
  * GAP_POSTGRES_PORT move them, so a benchmark can run beside a platform already started;
  * GAP_BUILD_DIR moves the compiled platform.
  */
@@ -58,6 +65,8 @@ export function launcherSettings(env: NodeJS.ProcessEnv = process.env): Launcher
       tiering: port(String(base + 2), base + 2, 'GAP_PORT_BASE'),
       managers: port(String(base + 3), base + 3, 'GAP_PORT_BASE'),
       coordination: port(String(base + 4), base + 4, 'GAP_PORT_BASE'),
+      bundles: port(String(base + 5), base + 5, 'GAP_PORT_BASE'),
+      partners: port(String(base + 6), base + 6, 'GAP_PORT_BASE'),
     },
     stallMs: stallSeconds * 1000,
     // warn: a line per request in every process costs CPU the first start needs; info for detail.

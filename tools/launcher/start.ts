@@ -49,6 +49,9 @@ const embedded = new EmbeddedPostgres({
   persistent: true,
   // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' OS user.
   createPostgresUser: process.getuid?.() === 0,
+  // UTF-8 character classes whatever the machine's locale: pg_trgm makes trigrams of Chinese
+  // names only when the database's LC_CTYPE knows them as letters (a plain C locale does not).
+  initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
   onLog: () => undefined,
 });
 let postgresStarted = false;
@@ -192,7 +195,13 @@ try {
   display.line(
     `compiled ${built.compiled} source file(s) (${built.upToDate} up to date) in ${seconds(Date.now() - started)}`,
   );
-  const common = { AUTH_JWKS_FILE: keys.jwksFile, DATABASE_URL: settings.databaseUrl };
+  const common = {
+    AUTH_JWKS_FILE: keys.jwksFile,
+    DATABASE_URL: settings.databaseUrl,
+    // Partners' tokens come from the partners service's authorization server: every verifier
+    // trusts it (with the PARTNER role only), and the partners service names itself by it.
+    AUTH_PARTNER_ISSUER: `http://127.0.0.1:${settings.servicePorts.partners}/oauth`,
+  };
   const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
   // The gateway reads a static supergraph and needs no database: it boots while PostgreSQL does.
   const gateway = supervisor.start(
@@ -202,6 +211,8 @@ try {
       TIERING_URL: url(settings.servicePorts.tiering),
       MANAGERS_URL: url(settings.servicePorts.managers),
       COORDINATION_URL: url(settings.servicePorts.coordination),
+      BUNDLES_URL: url(settings.servicePorts.bundles),
+      PARTNERS_URL: url(settings.servicePorts.partners),
     }),
   );
   await startPostgres();
