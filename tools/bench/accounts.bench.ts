@@ -13,7 +13,8 @@
  *    value, its lag at 1,000 events/s, the CSV export and a rebuild (portfolio.bench.ts).
  *
  * Needs PostgreSQL at 127.0.0.1:5432 (started if down). BENCH_DATABASE_URL overrides the
- * database (default gap_bench, recreated), BENCH_ACCOUNTS the book size.
+ * database (default gap_bench, recreated), BENCH_ACCOUNTS the book size. BENCH_PORTFOLIO_REUSE=1
+ * runs only step 4, on the book an earlier run left in that database.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -191,6 +192,14 @@ function importRows(): ImportRow[] {
 
 async function main(): Promise<void> {
   await ensurePostgres(url);
+  if (process.env['BENCH_PORTFOLIO_REUSE'] === '1') {
+    // A rerun of the portfolio part on the book a previous run left: its new migrations only.
+    await migrateDatabase(accountsDatabase(url));
+    say(`accounts benchmark on ${url}: the portfolio part, on the book already there`);
+    await portfolioBench(url, BOOK, say);
+    clearInterval(sampleRss);
+    return;
+  }
   await recreateDatabase(url);
   await migrateDatabase(accountsDatabase(url));
   await migrateEventLog(url);

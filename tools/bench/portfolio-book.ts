@@ -80,8 +80,9 @@ export async function fillPortfolio(
      UNION ALL
      SELECT group_account_id, supervisor_id, 'SUPERVISOR', changed_at FROM accounts.portfolio_account`,
   );
-  await dataSource.query('ANALYZE accounts.portfolio_account');
-  await dataSource.query('ANALYZE accounts.portfolio_entry');
+  // As autovacuum would in time: statistics, and the visibility map index-only scans rely on.
+  await dataSource.query('VACUUM ANALYZE accounts.portfolio_account');
+  await dataSource.query('VACUUM ANALYZE accounts.portfolio_entry');
   const [counts] = await dataSource.query<{ accounts: number; entries: number }[]>(
     `SELECT (SELECT count(*) FROM accounts.portfolio_account)::int AS accounts,
             (SELECT count(*) FROM accounts.portfolio_entry)::int AS entries`,

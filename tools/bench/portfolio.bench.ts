@@ -11,7 +11,8 @@
  *    (default 60) (portfolio-lag.ts);
  * then, with the service stopped, a rebuild of the read model from the whole event log.
  * With BENCH_EXPLAIN=1, or when a p95 misses its goal, the plans of the page and facets SQL go
- * to a file (EXPLAIN ANALYZE, BUFFERS).
+ * to a file (EXPLAIN ANALYZE, BUFFERS). BENCH_PORTFOLIO_PARTS picks some of the steps
+ * (`pages,export,lag,rebuild`, all by default).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,9 @@ const VARIANT_MS = Number(process.env['BENCH_VARIANT_SECONDS'] ?? 60) * 1000;
 const REUSE = process.env['BENCH_PORTFOLIO_REUSE'] === '1';
 const RATE = Number(process.env['BENCH_RATE'] ?? 1_000);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60);
+const PARTS = new Set(
+  (process.env['BENCH_PORTFOLIO_PARTS'] ?? 'pages,export,lag,rebuild').split(','),
+);
 const PAGE_GOAL_MS = 20;
 const FACETS_GOAL_MS = 50;
 
@@ -266,44 +270,52 @@ export async function portfolioBench(url: string, book: number, say: Say): Promi
       if (t.p95 >= (kind === 'page' ? PAGE_GOAL_MS : FACETS_GOAL_MS))
         missed.push(`${kind} ${label}`);
     };
-    say(
-      `page of 20, tier A + segment VALUE by current value (goal p95 < ${PAGE_GOAL_MS} ms; ${picks.cities.length} cities, ${picks.districts.length} districts in turn):`,
-    );
-    await report('page', 'admin, city', pageQuery('groupAccounts'), byCity);
-    await report(
-      'page',
-      'manager (myPortfolio), city',
-      pageQuery('myPortfolio'),
-      await asRole('ACCOUNT_MANAGER'),
-    );
-    await report(
-      'page',
-      'supervisor (myPortfolio), city',
-      pageQuery('myPortfolio'),
-      await asRole('SUPERVISOR'),
-    );
-    await report('page', 'admin, district', pageQuery('groupAccounts'), byDistrict);
-    await report('page', 'admin, no region', pageQuery('groupAccounts'), noRegion);
-    say(`facets of the same filter, no edges (goal p95 < ${FACETS_GOAL_MS} ms):`);
-    await report('facets', 'admin, city', FACETS, byCity);
-    await report('facets', 'admin, district', FACETS, byDistrict);
-    await report('facets', 'admin, no region', FACETS, noRegion);
-    const exported = await timeExport(service.baseUrl, admin, service.process.pid ?? 0);
-    say(
-      `export of tier A (${exported.rows.toLocaleString('en')} rows, ${(exported.bytes / 1024 / 1024).toFixed(1)} MiB CSV): ${exported.seconds.toFixed(1)} s; service RSS ${exported.before.toFixed(0)} MiB before, peak ${exported.peak.toFixed(0)} MiB`,
-    );
-    const lag = await measureLag(dataSource, url, RATE, SECONDS);
-    say(
-      `read-model lag at ${lag.rate.toFixed(0)} events/s for ${SECONDS} s (goal p99 < 2 s): p50 ${(lag.p50 / 1000).toFixed(2)} s, p99 ${(lag.p99 / 1000).toFixed(2)} s, max ${(lag.max / 1000).toFixed(2)} s; ${lag.published.toLocaleString('en')} events published, ${lag.applied.toLocaleString('en')} of ${lag.measured.toLocaleString('en')} accounts' last events applied`,
-    );
+    if (PARTS.has('pages')) {
+      say(
+        `page of 20, tier A + segment VALUE by current value (goal p95 < ${PAGE_GOAL_MS} ms; ${picks.cities.length} cities, ${picks.districts.length} districts in turn):`,
+      );
+      await report('page', 'admin, city', pageQuery('groupAccounts'), byCity);
+      await report(
+        'page',
+        'manager (myPortfolio), city',
+        pageQuery('myPortfolio'),
+        await asRole('ACCOUNT_MANAGER'),
+      );
+      await report(
+        'page',
+        'supervisor (myPortfolio), city',
+        pageQuery('myPortfolio'),
+        await asRole('SUPERVISOR'),
+      );
+      await report('page', 'admin, district', pageQuery('groupAccounts'), byDistrict);
+      await report('page', 'admin, no region', pageQuery('groupAccounts'), noRegion);
+      say(`facets of the same filter, no edges (goal p95 < ${FACETS_GOAL_MS} ms):`);
+      await report('facets', 'admin, city', FACETS, byCity);
+      await report('facets', 'admin, district', FACETS, byDistrict);
+      await report('facets', 'admin, no region', FACETS, noRegion);
+    }
+    if (PARTS.has('export')) {
+      const exported = await timeExport(service.baseUrl, admin, service.process.pid ?? 0);
+      say(
+        `export of tier A (${exported.rows.toLocaleString('en')} rows, ${(exported.bytes / 1024 / 1024).toFixed(1)} MiB CSV): ${exported.seconds.toFixed(1)} s; service RSS ${exported.before.toFixed(0)} MiB before, peak ${exported.peak.toFixed(0)} MiB`,
+      );
+    }
+    if (PARTS.has('lag')) {
+      const lag = await measureLag(dataSource, url, RATE, SECONDS);
+      say(
+        `read-model lag at ${lag.rate.toFixed(0)} events/s for ${SECONDS} s (goal p99 < 2 s): p50 ${(lag.p50 / 1000).toFixed(2)} s, p99 ${(lag.p99 / 1000).toFixed(2)} s, max ${(lag.max / 1000).toFixed(2)} s; ${lag.published.toLocaleString('en')} events published, ${lag.applied.toLocaleString('en')} of ${lag.measured.toLocaleString('en')} accounts' last events applied`,
+      );
+    }
   } finally {
     await service?.stop();
   }
   try {
-    const rebuilt = await timeRebuild(url);
-    say(
-      `rebuild from the events (goal < 5 min): ${rebuilt.seconds.toFixed(1)} s (then compared in ${rebuilt.compareSeconds.toFixed(1)} s) for ${rebuilt.events.toLocaleString('en')} events, ${rebuilt.accounts.toLocaleString('en')} accounts; differences from the live model: ${rebuilt.differences} accounts`,
-    );
+    if (PARTS.has('rebuild')) {
+      const rebuilt = await timeRebuild(url);
+      say(
+        `rebuild from the events (goal < 5 min): ${rebuilt.seconds.toFixed(1)} s (then compared in ${rebuilt.compareSeconds.toFixed(1)} s) for ${rebuilt.events.toLocaleString('en')} events, ${rebuilt.accounts.toLocaleString('en')} accounts; differences from the live model: ${rebuilt.differences} accounts`,
+      );
+    }
     if (missed.length > 0 || process.env['BENCH_EXPLAIN'] === '1') {
       const file = join(tmpdir(), 'portfolio-bench-plans.txt');
       writeFileSync(file, await explainPortfolioSearch(dataSource, explained));

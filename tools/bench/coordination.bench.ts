@@ -1,0 +1,454 @@
+/**
+ * `npm run bench:coordination`: the coordination service at the scale issue 17 names.
+ *
+ * 1. Starts the coordination service and the gateway (PostgreSQL event transport) on a fresh
+ *    database (gap_bench_coordination), the business day round the clock (SLA_BUSINESS_OPENS/
+ *    CLOSES 00:00–24:00) and a fortnight of working days, so that business time is wall time
+ *    and due instants can be placed in the minute wanted.
+ * 2. Raises a few requests through the gateway as the coordination team would (submitted; triaged
+ *    to each department), then writes 100,000 open requests with running clocks set-based: each
+ *    a copy of one of them moved in time, with the escalation jobs its ladder owes (pg-boss's
+ *    bulk insert). 10,000 of them reach their warning in the same minute.
+ * 3. Waits for those 10,000 steps: each one's lateness (fired − due), the most, and that each
+ *    fired exactly once and nothing else fired (goal: all within 60 s).
+ * 4. The SLA board over the 100,000 open requests through the gateway (p50/p95; goal p95 < 50 ms).
+ * 5. A task transition (a department accepts its task) through the gateway's REST edge under 50
+ *    concurrent clients (p50/p95; goal p95 < 30 ms).
+ *
+ * Needs PostgreSQL at 127.0.0.1:5432 (started if down). BENCH_DATABASE_URL overrides the
+ * database (recreated); BENCH_REQUESTS, BENCH_DUE, BENCH_CLIENTS and BENCH_SAMPLES the sizes.
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import pg from 'pg';
+import PgBoss from 'pg-boss';
+import { addDays, todayInChina } from '@gap/calendar';
+import {
+  businessCalendar,
+  DEFAULT_SLA_POLICY,
+  escalationSchedule,
+  type SlaClock,
+} from '@gap/coordination/domain';
+import { migrateDatabase, recreateDatabase } from '@gap/database';
+import { migrateEventLog } from '@gap/messaging';
+import {
+  createTestIssuer,
+  freePort,
+  startServiceProcess,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  type RunningService,
+} from '@gap/testing';
+import { coordinationDatabase } from '@gap/coordination/app/database';
+import {
+  clockEpoch,
+  escalationJobId,
+  type EscalationJob,
+} from '@gap/coordination/app/escalation/escalation-job.js';
+import {
+  ESCALATION_JOBS_SCHEMA,
+  ESCALATION_QUEUE,
+} from '@gap/coordination/app/escalation/escalation-queue.repository.js';
+import { ensurePostgres } from '../testing/local-servers.js';
+
+const url =
+  process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/gap_bench_coordination';
+const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 100_000);
+const DUE = Number(process.env['BENCH_DUE'] ?? 10_000);
+const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 50);
+const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 200);
+const TRANSITIONS_PER_CLIENT = 20;
+const CHUNK = 5_000;
+const DEPARTMENTS = ['NETWORK', 'IT_SUPPORT', 'FINANCE_PRICING', 'PRODUCT', 'LEGAL'] as const;
+const HOURS = { opens: '00:00', closes: '24:00' };
+const MINUTE = 60_000;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const load = () =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+const timings = (values: readonly number[]) =>
+  `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+interface Answer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+class Gateway {
+  constructor(readonly baseUrl: string) {}
+
+  async graphql<T>(token: string, query: string, variables: object = {}): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const answer = (await response.json()) as Answer<T>;
+    if (answer.errors?.length || !answer.data) throw new Error(JSON.stringify(answer.errors));
+    return answer.data;
+  }
+
+  /** A REST call; throws unless the answer is 2xx. */
+  async rest(token: string, method: string, path: string, body?: object, ifMatch?: string) {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(ifMatch ? { 'if-match': ifMatch } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return {
+      etag: response.headers.get('etag'),
+      body: JSON.parse(text) as Record<string, unknown>,
+    };
+  }
+}
+
+/** The working days around today and who the ladder notifies: what an admin would set up. */
+async function prepare(db: pg.Pool): Promise<string[]> {
+  const today = todayInChina();
+  const days = Array.from({ length: 29 }, (_, i) => addDays(today, i - 14));
+  await db.query(
+    `INSERT INTO coordination.calendar_day (day, kind, note, added_by)
+     SELECT d, 'WORKDAY', 'bench: round the clock', 'bench' FROM unnest($1::date[]) AS d`,
+    [days],
+  );
+  await db.query(
+    `UPDATE coordination.department SET head_id = 'H-' || id WHERE id <> 'GROUP_CUSTOMER'`,
+  );
+  await db.query(
+    `INSERT INTO coordination.department_member (department_id, employee_id, added_by)
+     VALUES ('NETWORK', 'N7001', 'bench')`,
+  );
+  await db.query(
+    `INSERT INTO coordination.team_member (employee_id, role, added_by)
+     VALUES ('C7001', 'LEAD', 'bench'), ('C7002', 'MEMBER', 'bench'), ('X7001', 'SPONSOR', 'bench')`,
+  );
+  return days;
+}
+
+type Row = Record<string, unknown> & { id: string; group_account_id: string; body: unknown };
+
+/** The requests the copies are made of: one submitted, one triaged to each department. */
+async function templates(gateway: Gateway, token: string, db: pg.Pool): Promise<Row[]> {
+  const submit = async () =>
+    (
+      await gateway.graphql<{ submitCoordinationRequest: { id: string } }>(
+        token,
+        `mutation S($input: SubmitCoordinationRequestInput!) {
+          submitCoordinationRequest(input: $input) { id } }`,
+        {
+          input: {
+            groupAccountId: randomUUID(),
+            type: 'LEASED_LINE_BUILD',
+            priority: 'P2',
+            title: '新建互联网专线 200M',
+            description: '园区新址开通专线（基准测试）',
+          },
+        },
+      )
+    ).submitCoordinationRequest.id;
+  const ids = [await submit()];
+  for (const [i, lead] of DEPARTMENTS.entries()) {
+    const id = await submit();
+    await gateway.graphql(
+      token,
+      `mutation T($input: TriageCoordinationRequestInput!) {
+        triageCoordinationRequest(input: $input) { id } }`,
+      {
+        input: {
+          id,
+          leadDepartmentId: lead,
+          participatingDepartmentIds: [DEPARTMENTS[(i + 1) % DEPARTMENTS.length]],
+        },
+      },
+    );
+    ids.push(id);
+  }
+  const { rows } = await db.query<{ row: Row }>(
+    `SELECT to_jsonb(r) AS row FROM coordination.request r
+      WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`,
+    [ids],
+  );
+  return rows.map((r) => r.row);
+}
+
+const INSTANT = /"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))"/g;
+
+/** The template as another request: new ids, every instant in it moved by `shiftMs`. */
+function copyOf(template: Row, id: string, reference: string, shiftMs: number): Row {
+  const text = JSON.stringify(template)
+    .replaceAll(template.id, id)
+    .replaceAll(template.group_account_id, randomUUID())
+    .replace(INSTANT, (_, at: string) => `"${new Date(Date.parse(at) + shiftMs).toISOString()}"`);
+  return { ...(JSON.parse(text) as Row), reference };
+}
+
+interface StoredClock {
+  startedAt: string;
+  stoppedAt: string | null;
+  retargetedAt: string | null;
+  pauses: { from: string; to: string | null }[];
+}
+
+function runningClocks(row: Row): SlaClock[] {
+  const clocks = (row.body as { clocks: Record<string, StoredClock | null> }).clocks;
+  const at = (value: string | null) => (value === null ? null : new Date(value));
+  return Object.values(clocks).flatMap((stored) =>
+    stored && stored.stoppedAt === null
+      ? [
+          {
+            ...(stored as unknown as SlaClock),
+            startedAt: new Date(stored.startedAt),
+            stoppedAt: null,
+            retargetedAt: at(stored.retargetedAt),
+            pauses: stored.pauses.map((p) => ({ from: new Date(p.from), to: at(p.to) })),
+          },
+        ]
+      : [],
+  );
+}
+
+type Calendar = ReturnType<typeof businessCalendar>;
+
+/** The ladder a copy owes, as the service plans it: one job per step with an instant. */
+function jobsOf(row: Row, calendar: Calendar): (EscalationJob & { firesAtMs: number })[] {
+  return runningClocks(row).flatMap((clock) =>
+    escalationSchedule(clock, DEFAULT_SLA_POLICY, calendar).flatMap((step) =>
+      step.firesAt === null
+        ? []
+        : [
+            {
+              requestId: row.id,
+              step: step.key,
+              epoch: clockEpoch(clock),
+              firesAt: step.firesAt.toISOString(),
+              firesAtMs: step.firesAt.getTime(),
+            },
+          ],
+    ),
+  );
+}
+
+/** Writes the copies and their jobs, a chunk per statement. */
+async function write(db: pg.Pool, boss: PgBoss, rows: Row[], calendar: Calendar) {
+  const due = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    await db.query(
+      `INSERT INTO coordination.request
+       SELECT * FROM jsonb_populate_recordset(NULL::coordination.request, $1::jsonb)`,
+      [JSON.stringify(part)],
+    );
+    const jobs = part.flatMap((row) => jobsOf(row, calendar));
+    for (const job of jobs)
+      if (job.step.endsWith(':WARNING')) due.set(job.requestId, job.firesAtMs);
+    await boss.insert(
+      jobs.map(({ firesAtMs: _, ...job }) => ({
+        id: escalationJobId(job),
+        name: ESCALATION_QUEUE,
+        data: job,
+        startAfter: job.firesAt,
+      })),
+    );
+  }
+  return due;
+}
+
+async function escalations(db: pg.Pool) {
+  const { rows } = await db.query<{ requestId: string; step: string; late: number }>(
+    `SELECT request_id AS "requestId", step,
+            extract(epoch FROM fired_at - due_at) * 1000 AS late
+       FROM coordination.escalation`,
+  );
+  return rows;
+}
+
+async function main(): Promise<void> {
+  await ensurePostgres(url);
+  await recreateDatabase(url);
+  await migrateEventLog(url);
+  await migrateDatabase(coordinationDatabase(url));
+  const db = new pg.Pool({ connectionString: url, max: 4 });
+  const days = await prepare(db);
+  const calendar = businessCalendar({ hours: HOURS, extraWorkdays: days });
+  say(`coordination benchmark on ${url.replace(/\/\/[^@]*@/, '//')} (${load()})`);
+
+  const issuer = await createTestIssuer();
+  const auth = {
+    AUTH_ISSUER: TEST_ISSUER,
+    AUTH_AUDIENCE: TEST_AUDIENCE,
+    AUTH_JWKS_FILE: issuer.jwksFile,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  };
+  const running: RunningService[] = [];
+  const boss = new PgBoss({ connectionString: url, schema: ESCALATION_JOBS_SCHEMA, max: 2 });
+  try {
+    const coordination = await startServiceProcess(
+      'coordination',
+      'apps/coordination/src/main.ts',
+      {
+        ...auth,
+        DATABASE_URL: url,
+        EVENT_TRANSPORT: 'postgres',
+        SLA_BUSINESS_OPENS: HOURS.opens,
+        SLA_BUSINESS_CLOSES: HOURS.closes,
+      },
+      180_000,
+    );
+    running.push(coordination);
+    const nowhere = `http://127.0.0.1:${await freePort()}/graphql`;
+    const gatewayProcess = await startServiceProcess(
+      'gateway',
+      'apps/gateway/src/main.ts',
+      {
+        ...auth,
+        ACCOUNTS_URL: nowhere,
+        TIERING_URL: nowhere,
+        MANAGERS_URL: nowhere,
+        COORDINATION_URL: `${coordination.baseUrl}/graphql`,
+      },
+      180_000,
+    );
+    running.push(gatewayProcess);
+    const gateway = new Gateway(gatewayProcess.baseUrl);
+    const coordinator = await issuer.token(['COORDINATOR'], 'C7002');
+    const staff = await issuer.token(['DEPARTMENT_STAFF'], 'N7001');
+    await boss.start();
+
+    // 1. The open book: copies of the templates, clocks started within the last hour, their
+    // next step hours away; then the copies whose warnings all fall in one minute.
+    const [submitted, ...triaged] = await templates(gateway, coordinator, db);
+    let started = performance.now();
+    const background: Row[] = [];
+    const forTransitions: Row[] = [];
+    const transitions = CLIENTS * TRANSITIONS_PER_CLIENT;
+    const now = Date.now();
+    for (let i = 0; i < REQUESTS - DUE; i += 1) {
+      const template = i % 2 === 0 ? submitted : triaged[(i >> 1) % triaged.length];
+      const shift = now - Date.parse(String(template['created_at'])) - Math.random() * 60 * MINUTE;
+      const row = copyOf(template, randomUUID(), `BENCH-${i}`, shift);
+      background.push(row);
+      if (template === triaged[0] && forTransitions.length < transitions) forTransitions.push(row);
+    }
+    await write(db, boss, background, calendar);
+    say(
+      `\n${fmt(background.length)} open requests with running clocks and ${fmt(
+        (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM coordination_jobs.job'))
+          .rows[0]?.n ?? 0,
+      )} planned steps written in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    started = performance.now();
+    const [firstDue] = jobsOf(submitted, calendar).filter((j) => j.step.endsWith(':WARNING'));
+    const minute = Math.ceil((Date.now() + 75_000) / MINUTE) * MINUTE;
+    const dueRows = Array.from({ length: DUE }, (_, i) => {
+      const wanted = minute + Math.floor((i * MINUTE) / DUE);
+      return copyOf(submitted, randomUUID(), `BENCH-DUE-${i}`, wanted - firstDue.firesAtMs);
+    });
+    const due = await write(db, boss, dueRows, calendar);
+    await db.query('ANALYZE coordination.request');
+    say(
+      `${fmt(DUE)} more whose warnings fall due between ${new Date(minute).toISOString()} and the minute's end, written in ${((performance.now() - started) / 1000).toFixed(1)} s; ${fmt(REQUESTS)} open in all`,
+    );
+    const outOfMinute = [...due.values()].filter((at) => at < minute || at >= minute + MINUTE);
+    if (outOfMinute.length > 0) throw new Error(`${outOfMinute.length} fall outside the minute`);
+
+    // 2. The minute: every one of those steps, once, and how late.
+    const deadline = minute + 3 * MINUTE;
+    let fired = await escalations(db);
+    while (fired.length < DUE && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      fired = await escalations(db);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    fired = await escalations(db);
+    const ofDue = fired.filter((r) => due.has(r.requestId) && r.step.endsWith(':WARNING'));
+    const perRequest = new Map<string, number>();
+    for (const row of ofDue)
+      perRequest.set(row.requestId, (perRequest.get(row.requestId) ?? 0) + 1);
+    const once = [...due.keys()].filter((id) => perRequest.get(id) === 1).length;
+    const late = ofDue.map((r) => Number(r.late));
+    say(`\n${fmt(DUE)} escalations due in the same minute (${load()}):`);
+    say(
+      `  fired exactly once: ${fmt(once)} of ${fmt(DUE)}; fired twice or more: ${fmt([...perRequest.values()].filter((n) => n > 1).length)}; other steps fired: ${fmt(fired.length - ofDue.length)}`,
+    );
+    say(
+      `  lateness (fired − due): min ${(Math.min(...late) / 1000).toFixed(2)} s, p50 ${(percentile(late, 50) / 1000).toFixed(2)} s, p95 ${(percentile(late, 95) / 1000).toFixed(2)} s, max ${(Math.max(...late) / 1000).toFixed(2)} s (goal: all within 60 s, none early); ${late.filter((l) => l < 0).length} early, ${late.filter((l) => l >= 60_000).length} over 60 s`,
+    );
+
+    // 3. The SLA board over the open book.
+    const BOARD = `{ slaBoard(breachingWithinHours: 4, first: 20) {
+      asOf cells { departmentId state open breached warning breachingSoon }
+      breachingSoon { id reference } } }`;
+    for (let i = 0; i < 10; i += 1) await gateway.graphql(coordinator, BOARD);
+    const board: number[] = [];
+    for (let i = 0; i < SAMPLES; i += 1) {
+      board.push(await timed(() => gateway.graphql(coordinator, BOARD)));
+    }
+    const sample = await gateway.graphql<{
+      slaBoard: { cells: { open: number }[] };
+    }>(coordinator, BOARD);
+    const open = sample.slaBoard.cells.reduce((sum, cell) => sum + cell.open, 0);
+    say(`\nSLA board through the gateway over ${fmt(open)} open requests (${load()}):`);
+    say(`  ${SAMPLES} samples: ${timings(board)} (goal p95 < 50 ms)`);
+
+    // 4. A department accepts its task, through the REST edge, 50 clients at once.
+    const taskOf = (row: Row) =>
+      (
+        row.body as { request: { tasks: { id: string; departmentId: string }[] } }
+      ).request.tasks.find((t) => t.departmentId === 'NETWORK')?.id;
+    const transitionTimes: number[] = [];
+    const failures: string[] = [];
+    let next = 0;
+    const client = async () => {
+      while (next < forTransitions.length) {
+        const row = forTransitions[next++];
+        const path = `/api/v1/coordination/requests/${row.id}`;
+        try {
+          const read = await gateway.rest(staff, 'GET', path);
+          // With the ETag of the read when the edge gives one, else the version in the body.
+          const body = read.etag ? {} : { version: read.body['version'] };
+          const accept = `${path}/tasks/${taskOf(row)}/accept`;
+          transitionTimes.push(
+            await timed(() => gateway.rest(staff, 'POST', accept, body, read.etag ?? undefined)),
+          );
+        } catch (error) {
+          failures.push(String(error));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CLIENTS }, client));
+    say(
+      `\nTask transition (accept) through the gateway's REST edge, ${CLIENTS} concurrent clients (${load()}):`,
+    );
+    say(
+      `  ${fmt(transitionTimes.length)} transitions: ${timings(transitionTimes)} (goal p95 < 30 ms); ${failures.length} failed${failures.length ? `: ${failures[0]}` : ''}`,
+    );
+  } finally {
+    await boss.stop({ graceful: false, wait: true, close: true }).catch(() => undefined);
+    for (const process of running.reverse()) await process.stop();
+    await db.end();
+  }
+}
+
+await main();
