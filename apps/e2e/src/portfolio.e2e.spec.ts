@@ -1,10 +1,4 @@
-import {
-  createTestIssuer,
-  startServiceProcess,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-  type RunningService,
-} from '@gap/testing';
+import { createTestIssuer, type RunningService } from '@gap/testing';
 import {
   byCurrentValueDesc,
   countsOf,
@@ -17,7 +11,7 @@ import {
   type Book,
   type BookAccount,
 } from './testing/portfolio-book.js';
-import { startOwnSubgraphs } from './testing/own-subgraphs.js';
+import { startGatewayOver, startOwnSubgraphs } from './testing/own-subgraphs.js';
 
 /*
  * The portfolio read model (issue 19) end to end: a small book is tiered by an applied run,
@@ -111,21 +105,7 @@ describe('the portfolio through the gateway, after a tiering run, over Kafka', (
     tokens.fuzhou = await issuer.token(['SUPERVISOR'], SUPERVISORS.fuzhou);
     tokens.xiamen = await issuer.token(['SUPERVISOR'], SUPERVISORS.xiamen);
     const own = await startOwnSubgraphs('pfe2e', issuer.jwksFile, running);
-    const service = await startServiceProcess(
-      'gateway',
-      'apps/gateway/src/main.ts',
-      {
-        AUTH_ISSUER: TEST_ISSUER,
-        AUTH_AUDIENCE: TEST_AUDIENCE,
-        AUTH_JWKS_FILE: issuer.jwksFile,
-        ACCOUNTS_URL: `${own.byName.accounts.baseUrl}/graphql`,
-        TIERING_URL: `${own.byName.tiering.baseUrl}/graphql`,
-        MANAGERS_URL: `${own.byName.managers.baseUrl}/graphql`,
-        COORDINATION_URL: `${own.byName.coordination.baseUrl}/graphql`,
-      },
-      180_000,
-    );
-    running.push(service);
+    const service = await startGatewayOver(own, issuer.jwksFile, running);
     gateway = new Gateway(`${service.baseUrl}/graphql`);
 
     await registerSalesForce(gateway, tokens.admin);

@@ -22,6 +22,25 @@ const QUERY_ARGUMENTS: Readonly<Record<string, () => Record<string, unknown>>> =
   coordinationRequestAudit: () => ({ id: randomUUID() }),
   requestEscalations: () => ({ requestId: randomUUID() }),
   calendarDays: () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  slaBoard: () => ({ breachingWithinHours: 4, first: 10 }),
+  bundleProduct: () => ({ code: 'DIA' }),
+  bundleTemplate: () => ({ code: 'SME_BUSINESS' }),
+  templateQualification: () => ({ code: 'SME_BUSINESS', first: 10 }),
+  bundleProposal: () => ({ id: randomUUID() }),
+  partner: () => ({ id: randomUUID() }),
+  partnerClients: () => ({ partnerId: randomUUID() }),
+  lead: () => ({ id: randomUUID() }),
+  partnerLeads: () => ({ partnerId: randomUUID(), first: 10 }),
+  trial: () => ({ id: randomUUID() }),
+  trialConversionRates: () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  adoptionReport: () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  checkBundleConfiguration: () => ({
+    input: {
+      groupAccountId: randomUUID(),
+      templateCode: 'SME_BUSINESS',
+      lines: [{ productCode: 'DIA', quantity: 1, attributes: [] }],
+    },
+  }),
 };
 
 /** The key of an entity of each type, for `_entities` lookups. */

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ACCOUNTS_PERMISSIONS } from '@gap/accounts/domain';
+import { BUNDLES_PERMISSIONS } from '@gap/bundles/domain';
 import { COORDINATION_PERMISSIONS } from '@gap/coordination/domain';
 import { ROLES, type Permissions, type Role, type Scope } from '@gap/authz';
 import { MANAGERS_PERMISSIONS } from '@gap/managers/domain';
+import { PARTNERS_PERMISSIONS } from '@gap/partners/domain';
 import { TIERING_PERMISSIONS } from '@gap/tiering/domain';
 import {
   createTestIssuer,
@@ -12,6 +14,8 @@ import {
   type RunningService,
   type TestIssuer,
 } from '@gap/testing';
+import { freshCreditCode } from '../credit-codes.js';
+import { PARTNER_FIELDS } from '../hostile-input/partners-bases.js';
 import { startOwnSubgraphs } from '../testing/own-subgraphs.js';
 import { argumentsFor } from './arguments.js';
 import {
@@ -45,6 +49,8 @@ const MATRICES: Record<Service, Permissions<string>> = {
   tiering: TIERING_PERMISSIONS,
   managers: MANAGERS_PERMISSIONS,
   coordination: COORDINATION_PERMISSIONS,
+  bundles: BUNDLES_PERMISSIONS,
+  partners: PARTNERS_PERMISSIONS,
 };
 const WIDTH: Record<Scope, number> = { OWN_PORTFOLIO: 0, OWN_TEAM: 1, REGION: 2, ALL: 3 };
 /** Answers that say a call did not reach the use case's decision at all. */
@@ -54,16 +60,31 @@ const NOT_LET_THROUGH = [
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
   'INTERNAL_SERVER_ERROR',
+  // The arguments are the hostile-input bases, which every edge check accepts: a refusal of
+  // their shape means the input type and its checks disagree (a field with no rule is one).
+  'INVALID_INPUT',
 ];
 /** A REST call of each operation: a GET by default, else a method and a valid body. */
 interface RestCall {
   readonly path: string;
-  readonly method?: 'POST';
+  readonly method?: 'POST' | 'PATCH' | 'DELETE';
   readonly body?: object;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 const requestPath = () => `/api/v1/coordination/requests/${randomUUID()}`;
 const taskPath = (action: string) => `${requestPath()}/tasks/${randomUUID()}/${action}`;
 const post = (path: string, body: object = {}): RestCall => ({ path, method: 'POST', body });
+/** A request's transition: `If-Match` names the first version of the (fresh) request in `path`. */
+const change = (path: string, body: object = {}): RestCall => ({
+  ...post(path, body),
+  headers: { 'if-match': `"${/requests\/([^/]+)/.exec(path)?.[1] ?? ''}.1"` },
+});
+/** A partner's POST: the integration API asks for an `Idempotency-Key` on each. */
+const idempotent = (call: RestCall): RestCall => ({
+  ...call,
+  headers: { ...call.headers, 'idempotency-key': randomUUID() },
+});
+const TMF621 = '/tmf-api/troubleTicket/v5';
 const REST_PATHS: Readonly<Record<string, () => RestCall>> = {
   'rest.listGroupAccounts': () => ({ path: '/api/v1/accounts?first=1' }),
   'rest.getGroupAccount': () => ({ path: `/api/v1/accounts/${randomUUID()}` }),
@@ -82,24 +103,105 @@ const REST_PATHS: Readonly<Record<string, () => RestCall>> = {
       description: '权限检查',
     }),
   'rest.triageCoordinationRequest': () =>
-    post(`${requestPath()}/triage`, {
+    change(`${requestPath()}/triage`, {
       leadDepartmentId: 'NETWORK',
       participatingDepartmentIds: [],
     }),
-  'rest.acceptCoordinationTask': () => post(taskPath('accept')),
-  'rest.completeCoordinationTask': () => post(taskPath('complete'), { note: '完成' }),
-  'rest.declineCoordinationTask': () => post(taskPath('decline'), { reason: '不适用' }),
-  'rest.resolveCoordinationRequest': () => post(`${requestPath()}/resolve`),
+  'rest.acceptCoordinationTask': () => change(taskPath('accept')),
+  'rest.completeCoordinationTask': () => change(taskPath('complete'), { note: '完成' }),
+  'rest.declineCoordinationTask': () => change(taskPath('decline'), { reason: '不适用' }),
+  'rest.resolveCoordinationRequest': () => change(`${requestPath()}/resolve`),
   'rest.recordComplaintCallback': () =>
-    post(`${requestPath()}/callback`, {
+    change(`${requestPath()}/callback`, {
       callerId: 'C3003',
       calledAt: new Date().toISOString(),
       satisfaction: 4,
       confirmsResolution: true,
     }),
-  'rest.closeCoordinationRequest': () => post(`${requestPath()}/close`),
-  'rest.reopenCoordinationRequest': () => post(`${requestPath()}/reopen`, { reason: '未解决' }),
-  'rest.cancelCoordinationRequest': () => post(`${requestPath()}/cancel`, { reason: '撤回' }),
+  'rest.closeCoordinationRequest': () => change(`${requestPath()}/close`),
+  'rest.reopenCoordinationRequest': () => change(`${requestPath()}/reopen`, { reason: '未解决' }),
+  'rest.cancelCoordinationRequest': () => change(`${requestPath()}/cancel`, { reason: '撤回' }),
+  'rest.listDepartmentTasks': () => ({ path: '/api/v1/coordination/queues/department-tasks' }),
+  'rest.listBreachingRequests': () => ({
+    path: '/api/v1/coordination/queues/breaching?withinHours=4',
+  }),
+  'rest.listUnassignedRequests': () => ({ path: '/api/v1/coordination/queues/unassigned' }),
+  'rest.listTroubleTicket': () => ({ path: `${TMF621}/troubleTicket?limit=1` }),
+  'rest.retrieveTroubleTicket': () => ({ path: `${TMF621}/troubleTicket/${randomUUID()}` }),
+  'rest.createTroubleTicket': () =>
+    post(`${TMF621}/troubleTicket`, {
+      '@type': 'TroubleTicket',
+      description: '权限检查',
+      severity: 'Minor',
+      ticketType: 'technicalSupport',
+      relatedParty: [{ role: 'customer', partyOrPartyRole: { id: randomUUID() } }],
+    }),
+  'rest.patchTroubleTicket': () => ({
+    path: `${TMF621}/troubleTicket/${randomUUID()}`,
+    method: 'PATCH',
+    body: { status: 'cancelled', statusChangeReason: '权限检查' },
+  }),
+  'rest.createHub': () =>
+    post(`${TMF621}/hub`, {
+      callback: 'http://127.0.0.1:9/listener',
+      query: 'eventType=TroubleTicketResolvedEvent',
+    }),
+  'rest.hubGet': () => ({ path: `${TMF621}/hub/${randomUUID()}` }),
+  'rest.hubDelete': () => ({ path: `${TMF621}/hub/${randomUUID()}`, method: 'DELETE' }),
+  'rest.getBundleQualification': () => ({
+    path: `/api/v1/bundles/qualification?accountId=${randomUUID()}`,
+  }),
+  'rest.listBundleProposals': () => ({
+    path: `/api/v1/bundles/proposals?accountId=${randomUUID()}`,
+  }),
+  'rest.getBundleProposal': () => ({ path: `/api/v1/bundles/proposals/${randomUUID()}` }),
+  'rest.draftBundleProposal': () =>
+    post('/api/v1/bundles/proposals', {
+      groupAccountId: randomUUID(),
+      templateCode: 'SME_BUSINESS',
+      lines: [{ productCode: 'DIA', quantity: 1, attributes: [] }],
+    }),
+  'rest.submitBundleProposal': () => post(`/api/v1/bundles/proposals/${randomUUID()}/submit`),
+  'rest.approveBundleProposal': () => post(`/api/v1/bundles/proposals/${randomUUID()}/approve`),
+  'rest.rejectBundleProposal': () =>
+    post(`/api/v1/bundles/proposals/${randomUUID()}/reject`, { comment: '权限检查' }),
+  'rest.sendBundleProposal': () => post(`/api/v1/bundles/proposals/${randomUUID()}/send`),
+  'rest.acceptBundleProposal': () => post(`/api/v1/bundles/proposals/${randomUUID()}/accept`),
+  'rest.declineBundleProposal': () => post(`/api/v1/bundles/proposals/${randomUUID()}/decline`),
+  'rest.submitPartnerLead': () =>
+    idempotent(
+      post('/api/v1/partners/leads', {
+        kind: 'LEAD',
+        creditCode: freshCreditCode(),
+        companyName: '厦门鹭岛权限检查科技有限公司',
+        regionCode: '350203',
+        industrySection: 'G',
+      }),
+    ),
+  'rest.listPartnerLeads': () => ({ path: '/api/v1/partners/leads?first=1' }),
+  'rest.getPartnerLead': () => ({ path: `/api/v1/partners/leads/${randomUUID()}` }),
+  'rest.registerPartnerDeal': () =>
+    idempotent(post('/api/v1/partners/deals', { creditCode: freshCreditCode() })),
+  'rest.listPartnerDeals': () => ({ path: '/api/v1/partners/deals?first=1' }),
+  'rest.createPartnerWebhook': () =>
+    idempotent(
+      post('/api/v1/partners/webhooks', {
+        url: 'https://crm.partner.example.cn/hooks/leads',
+        eventTypes: ['lead.received'],
+      }),
+    ),
+  'rest.listPartnerWebhooks': () => ({ path: '/api/v1/partners/webhooks' }),
+  'rest.deletePartnerWebhook': () => ({
+    path: `/api/v1/partners/webhooks/${randomUUID()}`,
+    method: 'DELETE',
+  }),
+  'rest.listPartnerWebhookDeliveries': () => ({
+    path: `/api/v1/partners/webhooks/${randomUUID()}/deliveries`,
+  }),
+  'rest.replayPartnerWebhookDelivery': () =>
+    idempotent(post(`/api/v1/partners/webhooks/${randomUUID()}/deliveries/msg_0001/replay`)),
+  'rest.rotatePartnerWebhookSecret': () =>
+    idempotent(post(`/api/v1/partners/webhooks/${randomUUID()}/rotate-secret`)),
 };
 
 interface GraphQLResponse {
@@ -155,10 +257,26 @@ describe('who may run what: the permission matrices, enforced', () => {
         TIERING_URL: `${subgraphs.tiering.baseUrl}/graphql`,
         MANAGERS_URL: `${subgraphs.managers.baseUrl}/graphql`,
         COORDINATION_URL: `${subgraphs.coordination.baseUrl}/graphql`,
+        BUNDLES_URL: `${subgraphs.bundles.baseUrl}/graphql`,
+        PARTNERS_URL: `${subgraphs.partners.baseUrl}/graphql`,
       },
       180_000,
     );
     running.push(gateway);
+    // A partner acts for an organisation of the register, with every scope a client may have.
+    const registered = await graphql(
+      `${gateway.baseUrl}/graphql`,
+      'mutation R($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }',
+      { input: { ...PARTNER_FIELDS, code: `AG-${suffix}` } },
+      tokens.ADMIN,
+    );
+    const partnerId = (registered.data as { registerPartner: { id: string } } | undefined)
+      ?.registerPartner.id;
+    if (!partnerId) throw new Error(`no partner: ${JSON.stringify(registered.errors)}`);
+    tokens.PARTNER = await issuer.token(['PARTNER'], subjectOf.PARTNER, {
+      partnerId,
+      scopes: ['leads:write', 'leads:read', 'webhooks:manage', 'customers:read'],
+    });
   }, 600_000);
 
   afterAll(async () => {
@@ -184,6 +302,7 @@ describe('who may run what: the permission matrices, enforced', () => {
         headers: {
           authorization: `Bearer ${token}`,
           ...(call.body ? { 'content-type': 'application/json' } : {}),
+          ...call.headers,
         },
         ...(call.body ? { body: JSON.stringify(call.body) } : {}),
       });

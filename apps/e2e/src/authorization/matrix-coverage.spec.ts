@@ -1,6 +1,8 @@
 import { ACCOUNTS_PERMISSIONS } from '@gap/accounts/domain';
+import { BUNDLES_PERMISSIONS } from '@gap/bundles/domain';
 import { COORDINATION_PERMISSIONS } from '@gap/coordination/domain';
 import { MANAGERS_PERMISSIONS } from '@gap/managers/domain';
+import { PARTNERS_PERMISSIONS } from '@gap/partners/domain';
 import { TIERING_PERMISSIONS } from '@gap/tiering/domain';
 import { ENTITY_OWNERS, entityTypes, platformOperations, SERVICES } from './operations.js';
 
@@ -16,6 +18,8 @@ const MATRICES: Record<(typeof SERVICES)[number], Readonly<Record<string, unknow
   tiering: TIERING_PERMISSIONS,
   managers: MANAGERS_PERMISSIONS,
   coordination: COORDINATION_PERMISSIONS,
+  bundles: BUNDLES_PERMISSIONS,
+  partners: PARTNERS_PERMISSIONS,
 };
 
 describe('the permission matrices cover the graph', () => {

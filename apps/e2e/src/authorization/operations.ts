@@ -10,7 +10,14 @@ import {
   type TypeNode,
 } from 'graphql';
 
-export const SERVICES = ['accounts', 'tiering', 'managers', 'coordination'] as const;
+export const SERVICES = [
+  'accounts',
+  'tiering',
+  'managers',
+  'coordination',
+  'bundles',
+  'partners',
+] as const;
 export type Service = (typeof SERVICES)[number];
 
 /**
@@ -39,6 +46,8 @@ export interface Operation {
 
 /** The service answering a REST path: its area, as the gateway's REST edge routes it. */
 function serviceOfPath(path: string): Service {
+  // TM Forum facades: /tmf-api/<api>/… (the gateway's TMF_APIS).
+  if (path.startsWith('/tmf-api/troubleTicket/')) return 'coordination';
   const area = /^\/api\/v\d+\/([^/]+)/.exec(path)?.[1] ?? '';
   return (SERVICES as readonly string[]).includes(area) ? (area as Service) : 'accounts';
 }

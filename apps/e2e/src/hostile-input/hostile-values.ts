@@ -13,12 +13,18 @@ const DATE_FIELDS = new Set([
   'effectiveFrom',
   'dueOn',
   'lastDay',
+  'day',
+  'effectiveOn',
+  'endsOn',
+  'presentedOn',
+  'contractStartsOn',
+  'contractEndsOn',
 ]);
 const MONTH_FIELDS = new Set(['asOf']);
 /** Whole files (imports): bounded in bytes by the import, not text to display. */
 const FILE_FIELDS = new Set(['content']);
 
-export type Kind = 'text' | 'id' | 'date' | 'month' | 'file' | 'int' | 'float' | 'fen';
+export type Kind = 'text' | 'id' | 'date' | 'datetime' | 'month' | 'file' | 'int' | 'float' | 'fen';
 export interface Hostile {
   readonly label: string;
   readonly value: unknown;
@@ -69,6 +75,15 @@ export function hostileValues(kind: Kind): Hostile[] {
         { label: 'year 2101', value: '2101-01-01', reason: 'DATE_OUT_OF_RANGE' },
         { label: 'a timestamp', value: '2026-01-01T00:00:00Z', reason: 'NOT_A_DATE' },
       ];
+    case 'datetime':
+      return [
+        ...unstorable,
+        { label: 'invisible characters only', value: '\u200B\u2060\uFEFF\u00AD' },
+        { label: 'not a time', value: 'yesterday' },
+        { label: '30 February', value: '2026-02-30T10:00:00Z' },
+        { label: 'year 0000', value: '0000-01-01T00:00:00Z' },
+        { label: 'year 2101', value: '2101-01-01T00:00:00Z' },
+      ];
     case 'month':
       return [
         ...unstorable,
@@ -111,6 +126,8 @@ export function kindOf(scalar: string, field: string): Kind | null {
       return 'float';
     case 'Fen':
       return 'fen';
+    case 'DateTime':
+      return 'datetime';
     case 'Boolean':
       return null;
     default:
@@ -124,6 +141,24 @@ function sameField(named: string | undefined, path: (string | number)[]): boolea
   const norm = (p: string) => p.replace(/\[(\d+)\]/g, '.$1').replace(/(\.\d+)+$/, '');
   return norm(named) === norm(path.join('.'));
 }
+
+/**
+ * Reasons of a field with a format of its own (a code from a list, a pattern, an employee
+ * number, a date): it refuses every hostile value as outside its format, which is as good a
+ * refusal as the hostile value's own reason. A free-text field has no such reason to give.
+ */
+const FORMAT_REASONS = [
+  'isIn',
+  'isEnum',
+  'matches',
+  'NOT_AN_EMPLOYEE_NUMBER',
+  'NOT_A_UUID',
+  'NOT_A_DATE',
+  'NOT_A_MONTH',
+  'CALENDAR_DATE_INVALID',
+  'NOT_A_DATE_TIME',
+  'INVALID_VALUE',
+];
 
 export function refusalProblem(
   response: GraphQLResponse,
@@ -139,7 +174,9 @@ export function refusalProblem(
   const violations = ext.violations ?? [{ field: ext.field ?? '', reason: '' }];
   const allowed = reason === undefined ? undefined : typeof reason === 'string' ? [reason] : reason;
   const match = violations.find(
-    (v) => sameField(v.field, path) && (!allowed || allowed.includes(v.reason)),
+    (v) =>
+      sameField(v.field, path) &&
+      (!allowed || allowed.includes(v.reason) || FORMAT_REASONS.includes(v.reason)),
   );
   return match ? null : `the error does not name it as expected: ${JSON.stringify(error)}`;
 }

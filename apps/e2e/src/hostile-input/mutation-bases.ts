@@ -1,4 +1,6 @@
+import { BUNDLES_BASES } from './bundles-bases.js';
 import { COORDINATION_BASES } from './coordination-bases.js';
+import { PARTNERS_BASES } from './partners-bases.js';
 
 const U1 = '0b6c1a52-4d7e-4f0a-9c55-2d6f3f1e0001';
 const U2 = '0b6c1a52-4d7e-4f0a-9c55-2d6f3f1e0002';
@@ -132,7 +134,11 @@ export const MUTATION_BASES: Record<string, Record<string, Record<string, unknow
     createManagerPolicy: {
       input: {
         version: 'm2027',
-        tiers: [{ tier: 'A', grades: ['KEY_ACCOUNT'], fittingGrade: 'KEY_ACCOUNT', points: 10 }],
+        tiers: [
+          { tier: 'A', grades: ['KEY_ACCOUNT'], fittingGrade: 'KEY_ACCOUNT', points: 10 },
+          { tier: 'B', grades: ['KEY_ACCOUNT', 'SENIOR'], fittingGrade: 'SENIOR', points: 4 },
+          { tier: 'C', grades: ['SENIOR', 'STANDARD'], fittingGrade: 'STANDARD', points: 1 },
+        ],
         maxLoadRatio: 1,
         costs: {
           regionSameProvince: 1,
@@ -157,6 +163,8 @@ export const MUTATION_BASES: Record<string, Record<string, Record<string, unknow
     applyRebalance: { input: { rebalanceId: U1, dueOn: '2026-12-31' } },
   },
   coordination: COORDINATION_BASES,
+  bundles: BUNDLES_BASES,
+  partners: PARTNERS_BASES,
 };
 
 function contactFields(): Record<string, unknown> {

@@ -11,7 +11,14 @@ import {
   type RunningService,
 } from '@gap/testing';
 
-export const SUBGRAPHS = ['accounts', 'tiering', 'managers', 'coordination'] as const;
+export const SUBGRAPHS = [
+  'accounts',
+  'tiering',
+  'managers',
+  'coordination',
+  'bundles',
+  'partners',
+] as const;
 export type Subgraph = (typeof SUBGRAPHS)[number];
 
 export interface OwnSubgraphs {
@@ -22,7 +29,7 @@ export interface OwnSubgraphs {
 }
 
 /**
- * The three services on a database of the suite's own, over Kafka under a topic prefix of its
+ * The services on a database of the suite's own, over Kafka under a topic prefix of its
  * own: for suites whose calls really change data and must not disturb the suites beside them.
  * Whatever started is in `running` even when another service failed to, so it can be stopped.
  */
@@ -58,7 +65,13 @@ export async function startOwnSubgraphs(
   const started = await Promise.allSettled(
     SUBGRAPHS.map((service) =>
       // A busy 2-core machine can take more than the default minute to boot three services.
-      startServiceProcess(service, `apps/${service}/src/main.ts`, common, 180_000),
+      startServiceProcess(
+        service,
+        `apps/${service}/src/main.ts`,
+        // Partners' tokens come from the test issuer, standing for the operator's identity provider.
+        service === 'partners' ? { ...common, PARTNERS_TOKEN_SOURCE: 'operator' } : common,
+        180_000,
+      ),
     ),
   );
   for (const outcome of started) if (outcome.status === 'fulfilled') running.push(outcome.value);
@@ -69,4 +82,26 @@ export async function startOwnSubgraphs(
     RunningService
   >;
   return { databaseUrl: own.toString(), byName, running };
+}
+
+/**
+ * The gateway in front of the suite's own services (each `<NAME>_URL` set from what started),
+ * added to `running` so that it is stopped with them.
+ */
+export async function startGatewayOver(
+  own: OwnSubgraphs,
+  jwksFile: string,
+  running: RunningService[],
+): Promise<RunningService> {
+  const urls = Object.fromEntries(
+    own.running.map((s) => [`${s.name.toUpperCase()}_URL`, `${s.baseUrl}/graphql`]),
+  );
+  const gateway = await startServiceProcess(
+    'gateway',
+    'apps/gateway/src/main.ts',
+    { AUTH_ISSUER: TEST_ISSUER, AUTH_AUDIENCE: TEST_AUDIENCE, AUTH_JWKS_FILE: jwksFile, ...urls },
+    180_000,
+  );
+  running.push(gateway);
+  return gateway;
 }
