@@ -24,6 +24,8 @@ import { GroupAccountChanges } from './group-account/group-account-changes.servi
 import { GroupAccountRepository } from './group-account/group-account.repository.js';
 import { GroupAccountResolver } from './group-account/group-account.resolver.js';
 import { IndustriesService } from './group-account/industries.service.js';
+import { LeadProspectsConsumer } from './group-account/lead-prospects.consumer.js';
+import { OpenLeadProspectService } from './group-account/open-lead-prospect.service.js';
 import { UpdateGroupAccountService } from './group-account/update-group-account.service.js';
 import { HierarchyRepository } from './hierarchy/hierarchy.repository.js';
 import { HierarchyResolver } from './hierarchy/hierarchy.resolver.js';
@@ -59,6 +61,9 @@ export const ACCOUNTS_PROVIDERS: Provider[] = [
   AccountPortfolioService,
   GroupAccountConnectionResolver,
   GroupAccountRollupResolver,
+  // partners' leads for new companies
+  OpenLeadProspectService,
+  LeadProspectsConsumer,
   // hierarchy
   HierarchyRepository,
   HierarchyService,

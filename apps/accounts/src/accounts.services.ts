@@ -22,6 +22,7 @@ import { FindGroupAccountsService } from './group-account/find-group-accounts.se
 import { GroupAccountChanges } from './group-account/group-account-changes.service.js';
 import { GroupAccountRepository } from './group-account/group-account.repository.js';
 import { IndustriesService } from './group-account/industries.service.js';
+import { OpenLeadProspectService } from './group-account/open-lead-prospect.service.js';
 import { UpdateGroupAccountService } from './group-account/update-group-account.service.js';
 import { HierarchyRepository } from './hierarchy/hierarchy.repository.js';
 import { HierarchyService } from './hierarchy/hierarchy.service.js';
@@ -33,6 +34,7 @@ import { PortfolioFactsRepository } from './portfolio/portfolio-facts.repository
 /** The accounts service's use cases on a data source, without Nest: for the CLI and the tests. */
 export interface AccountsServices {
   readonly createAccount: CreateGroupAccountService;
+  readonly leadProspects: OpenLeadProspectService;
   readonly updateAccount: UpdateGroupAccountService;
   readonly accountStatus: ChangeGroupAccountStatusService;
   readonly findAccounts: FindGroupAccountsService;
@@ -64,8 +66,10 @@ export function createAccountsServices(dataSource: DataSource): AccountsServices
   const contactChanges = new ContactChanges(contacts, accounts);
   const findContacts = new FindContactsService(contacts, accounts);
   const moveAccount = new MoveGroupAccountService(accounts, hierarchy, changes, events);
+  const createAccount = new CreateGroupAccountService(accounts, events);
   return {
-    createAccount: new CreateGroupAccountService(accounts, events),
+    createAccount,
+    leadProspects: new OpenLeadProspectService(accounts, createAccount),
     updateAccount: new UpdateGroupAccountService(accounts, changes),
     accountStatus: new ChangeGroupAccountStatusService(accounts, changes),
     findAccounts: new FindGroupAccountsService(accounts, searching),

@@ -9,6 +9,7 @@ import { partnersDatabase } from './partners.database.js';
 import { ACCOUNTS, CONSUMERS, ORGANISATIONS } from './partners.providers.js';
 import { PartnerRateLimitModule } from './rate-limit/partner-rate-limit.module.js';
 import { PARTNERS_API } from './schema.js';
+import { PartnerNotificationsConsumer } from './webhooks/partner-notifications.consumer.js';
 import { PartnerWebhooksModule } from './webhooks/partner-webhooks.module.js';
 
 /**
@@ -42,6 +43,7 @@ export class PartnersModule {
         ...LEADS_PROVIDERS,
         ...DEALS_PROVIDERS,
         ...LEADS_CONSUMERS,
+        PartnerNotificationsConsumer,
         IdempotencyKeysRepository,
         IdempotencyKeysSweeper,
       ],

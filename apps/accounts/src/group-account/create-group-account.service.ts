@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   checkAccountFields,
   childPath,
@@ -18,6 +19,15 @@ import { GroupAccountEntity } from './group-account.entity.js';
 import { GroupAccountErrors } from './group-account.errors.js';
 import { accountCreated } from './group-account.events.js';
 import { GroupAccountRepository } from './group-account.repository.js';
+
+/** Beyond its checked fields: where an account sits, who opened it, and any override. */
+export interface AccountOpening {
+  readonly parent: GroupAccountEntity | null;
+  /** The person (or the system, e.g. `partners`) the account is registered by. */
+  readonly createdBy: string;
+  /** Why a legacy credit code whose check character does not match is right anyway. */
+  readonly overrideReason: string | null;
+}
 
 /** Registers a group customer, under a parent the caller may see, with AccountCreated. */
 @Injectable()
@@ -52,29 +62,11 @@ export class CreateGroupAccountService {
         if (input.parentId && !parent) {
           throw GroupAccountErrors.notFound(input.parentId, 'input.parentId');
         }
-        const accountCode = await this.accounts.nextAccountCode(manager);
-        const path = childPath(parent?.path ?? null, accountCode);
-        const account = Object.assign(new GroupAccountEntity(), {
-          ...fields,
-          id: randomUUID(),
-          accountCode,
-          legalName: fields.legalName ?? null,
-          employees: fields.employees ?? null,
-          linesCount: fields.linesCount ?? null,
-          foundedOn: fields.foundedOn ?? null,
-          creditCodeOverrideReason: overrideReason,
-          creditCodeOverrideBy: overrideReason ? caller.subject : null,
-          statusReason: null,
-          parentId: parent?.id ?? null,
-          path,
-          depth: depthOf(path),
+        return this.open(manager, fields, {
+          parent,
           createdBy: caller.subject,
-          updatedBy: null,
-          createdAt: new Date(),
+          overrideReason,
         });
-        const saved = await this.accounts.insert(manager, account);
-        await this.events.record(manager, accountCreated(saved));
-        return saved;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'group_account_credit_code_key')) {
@@ -82,5 +74,41 @@ export class CreateGroupAccountService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Inserts an account whose fields are checked, with its AccountCreated, inside the caller's
+   * transaction: for a person's registration above and for a partner's lead
+   * ({@link OpenLeadProspectService}).
+   */
+  async open(
+    manager: EntityManager,
+    fields: AccountFields,
+    opening: AccountOpening,
+  ): Promise<GroupAccountEntity> {
+    const { parent, createdBy, overrideReason } = opening;
+    const accountCode = await this.accounts.nextAccountCode(manager);
+    const path = childPath(parent?.path ?? null, accountCode);
+    const account = Object.assign(new GroupAccountEntity(), {
+      ...fields,
+      id: randomUUID(),
+      accountCode,
+      legalName: fields.legalName ?? null,
+      employees: fields.employees ?? null,
+      linesCount: fields.linesCount ?? null,
+      foundedOn: fields.foundedOn ?? null,
+      creditCodeOverrideReason: overrideReason,
+      creditCodeOverrideBy: overrideReason ? createdBy : null,
+      statusReason: null,
+      parentId: parent?.id ?? null,
+      path,
+      depth: depthOf(path),
+      createdBy,
+      updatedBy: null,
+      createdAt: new Date(),
+    });
+    const saved = await this.accounts.insert(manager, account);
+    await this.events.record(manager, accountCreated(saved));
+    return saved;
   }
 }

@@ -71,6 +71,15 @@ export class GroupAccountRepository {
     return manager.getRepository(GroupAccountEntity).save(account);
   }
 
+  /** Whether an account already carries the credit code (normalised as stored). */
+  async hasCreditCode(manager: EntityManager, creditCode: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      'SELECT 1 FROM accounts.group_account WHERE credit_code = $1',
+      [creditCode],
+    );
+    return rows.length > 0;
+  }
+
   /** The account if the scope lets the caller see it. */
   async findVisible(
     scope: AccountScope,

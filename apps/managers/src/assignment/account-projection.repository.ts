@@ -14,7 +14,8 @@ export class AccountProjectionRepository {
 
   /** Sets the account's status; returns the one it had (nothing for an unknown account). */
   async setAccountStatus(tx: Tx, id: string, status: string): Promise<string | undefined> {
-    const [row] = await tx.query<{ previous: string }[]>(
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [[row]] = await tx.query<[{ previous: string }[], number]>(
       `WITH old AS (SELECT status FROM managers.group_account WHERE id = $1)
        UPDATE managers.group_account SET status = $2 WHERE id = $1
        RETURNING (SELECT status FROM old) AS previous`,

@@ -31,13 +31,28 @@ export class DealRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Marks the company's registrations whose time is up as expired, so that they hold nothing. */
-  async expireLapsed(tx: Tx, creditCode: string, now: Date): Promise<void> {
-    await tx.query(
-      `UPDATE partners.deal_registration SET status = 'EXPIRED'
-        WHERE credit_code = $1 AND status = 'ACTIVE' AND expires_at <= $2`,
-      [creditCode, now],
+  /**
+   * Marks registrations whose time is up as expired (the company's, or up to `limit` of any),
+   * so that they hold nothing; those it marked, each once, whichever instance gets there first.
+   */
+  async expireLapsed(
+    tx: Tx,
+    now: Date,
+    scope: { creditCode: string } | { limit: number },
+  ): Promise<DealRecord[]> {
+    const [where, last] =
+      'creditCode' in scope ? ['credit_code = $2', scope.creditCode] : ['true', scope.limit];
+    const [rows] = await tx.query<[DealRecord[], number]>(
+      `UPDATE partners.deal_registration d SET status = 'EXPIRED'
+        WHERE d.id IN (
+          SELECT id FROM partners.deal_registration
+           WHERE status = 'ACTIVE' AND expires_at <= $1 AND ${where}
+           ORDER BY expires_at ${'limit' in scope ? 'LIMIT $2' : ''}
+             FOR UPDATE SKIP LOCKED)
+        RETURNING ${COLUMNS}`,
+      [now, last],
     );
+    return rows;
   }
 
   /** The company's active registrations, every partner, locked until the transaction ends. */

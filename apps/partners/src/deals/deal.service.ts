@@ -15,7 +15,7 @@ import { PartnerRepository } from '../organisations/partner.repository.js';
 import { LeadsPolicy, partnerOf, staffAccess } from '../leads/lead-access.js';
 import { LeadErrors } from '../leads/lead.errors.js';
 import type { RegisterDealBody } from './dto/deal.resource.js';
-import { DealRepository, type DealPosition, type DealRecord } from './deal.repository.js';
+import { DealRepository, type DealPosition, type DealRecord, type Tx } from './deal.repository.js';
 
 const DealErrors = {
   takenByOtherPartner: (): DomainError =>
@@ -61,7 +61,7 @@ export class DealService {
       if (!mayAuthenticate(partner, todayInChina(now))) {
         throw LeadErrors.cannotServe('PARTNER_NOT_ACTIVE');
       }
-      await this.deals.expireLapsed(tx, creditCode, now);
+      await this.announceExpired(tx, await this.deals.expireLapsed(tx, now, { creditCode }), now);
       const active = await this.deals.activeFor(tx, creditCode);
       const own = active.find((d) => d.partnerId === partnerId);
       if (own) return own;
@@ -97,6 +97,41 @@ export class DealService {
       if (stored === null) throw DealErrors.takenByOtherPartner();
       return stored;
     });
+  }
+
+  /**
+   * Expires registrations whose time is up, a batch at a time, each with its DealExpired; the
+   * number expired. Run by {@link DealExpiryJob}; a registration that lapses is also expired
+   * when its company is next registered.
+   */
+  async expireDue(now = new Date(), batch = 500): Promise<number> {
+    let expired = 0;
+    for (;;) {
+      const lapsed = await this.deals.transaction(async (tx) => {
+        const rows = await this.deals.expireLapsed(tx, now, { limit: batch });
+        await this.announceExpired(tx, rows, now);
+        return rows.length;
+      });
+      expired += lapsed;
+      if (lapsed < batch) return expired;
+    }
+  }
+
+  private async announceExpired(tx: Tx, lapsed: readonly DealRecord[], now: Date): Promise<void> {
+    for (const deal of lapsed) {
+      await this.outbox.record(tx, {
+        type: 'DealExpired',
+        aggregateId: deal.id,
+        payload: {
+          registrationId: deal.id,
+          partnerId: deal.partnerId,
+          creditCode: deal.creditCode,
+          groupAccountId: deal.groupAccountId,
+          expiresAt: new Date(deal.expiresAt).toISOString(),
+          expiredAt: now.toISOString(),
+        },
+      });
+    }
   }
 
   /** Registrations as the operator's people see them, newest first. */

@@ -293,4 +293,48 @@ describe('the coordination team’s lists', () => {
     const after = await services.deals.staffList(manager('M3050'), { partnerId }, { first: 10 });
     expect(after.edges.map((e) => e.node.id)).toEqual([deal.id]);
   });
+
+  it('expires a lapsed registration once, with DealExpired, and frees the company for others', async () => {
+    const holder = await activePartner(services);
+    const other = await activePartner(services);
+    const code = newCreditCode();
+    const deal = await services.deals.register(partnerCaller(holder), { creditCode: code });
+    expect(await services.deals.expireDue()).toBe(0);
+    await dataSource.query(
+      `UPDATE partners.deal_registration SET registered_at = now() - interval '2 days',
+         expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [deal.id],
+    );
+    // Two sweeps at once (two instances): one expires it, the other finds nothing left.
+    const swept = await Promise.all([services.deals.expireDue(), services.deals.expireDue()]);
+    expect(swept.sort()).toEqual([0, 1]);
+    expect(await services.deals.expireDue()).toBe(0);
+    const events = await eventsOf(dataSource, deal.id);
+    expect(events.map((e) => e.type)).toEqual(['DealRegistered', 'DealExpired']);
+    expect(events[1]?.payload).toMatchObject({
+      registrationId: deal.id,
+      partnerId: holder,
+      creditCode: code,
+    });
+    const taken = await services.deals.register(partnerCaller(other), { creditCode: code });
+    expect(taken.partnerId).toBe(other);
+  });
+
+  it('expires a lapsed registration when its company is registered again, announced once', async () => {
+    const holder = await activePartner(services);
+    const code = newCreditCode();
+    const deal = await services.deals.register(partnerCaller(holder), { creditCode: code });
+    await dataSource.query(
+      `UPDATE partners.deal_registration SET registered_at = now() - interval '2 days',
+         expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [deal.id],
+    );
+    const again = await services.deals.register(partnerCaller(holder), { creditCode: code });
+    expect(again.id).not.toBe(deal.id);
+    expect(await services.deals.expireDue()).toBe(0);
+    expect((await eventsOf(dataSource, deal.id)).map((e) => e.type)).toEqual([
+      'DealRegistered',
+      'DealExpired',
+    ]);
+  });
 });

@@ -226,7 +226,8 @@ export class LeadRepository {
    * service opened for them; their ids.
    */
   async attachProspect(tx: Tx, creditCode: string, accountId: string): Promise<string[]> {
-    const rows = await tx.query<{ id: string }[]>(
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [rows] = await tx.query<[{ id: string }[], number]>(
       `UPDATE partners.lead SET group_account_id = $2, version = version + 1, updated_at = now()
         WHERE credit_code = $1 AND prospect_requested AND group_account_id IS NULL
           AND state = 'QUALIFIED'

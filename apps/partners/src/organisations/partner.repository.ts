@@ -112,7 +112,8 @@ export class PartnerRepository {
 
   /** Replaces the describing fields of the locked partner; returns the new version. */
   async update(tx: Tx, id: string, fields: PartnerFields): Promise<number> {
-    const [row] = await tx.query<{ version: number }[]>(
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [[row]] = await tx.query<[{ version: number }[], number]>(
       `UPDATE partners.partner SET name = $2, type = $3, level = $4, region_prefixes = $5,
          industry_sections = $6, contract_starts_on = $7, contract_ends_on = $8, contacts = $9,
          version = version + 1, updated_at = now()
@@ -134,7 +135,8 @@ export class PartnerRepository {
   }
 
   async setStatus(tx: Tx, id: string, status: PartnerStatus, reason: string): Promise<number> {
-    const [row] = await tx.query<{ version: number }[]>(
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [[row]] = await tx.query<[{ version: number }[], number]>(
       `UPDATE partners.partner SET status = $2, status_reason = $3, version = version + 1,
          updated_at = now()
         WHERE id = $1

@@ -5,7 +5,8 @@ import { WEBHOOK_CONTROLLERS, WEBHOOKS } from './webhooks.providers.js';
 
 /**
  * Partners' webhooks: endpoints managed over REST, and `WebhookDispatchService.enqueueWebhook`
- * for the features whose outcomes partners are told of. Needs `PartnerOAuthModule` (its config
+ * for the outcomes partners are told of (`PartnerNotificationsConsumer`, in the service's
+ * module beside the other consumers). Needs `PartnerOAuthModule` (its config
  * and guards) and `PartnerRateLimitModule`.
  */
 @Module({

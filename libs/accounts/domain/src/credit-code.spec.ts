@@ -1,4 +1,9 @@
-import { checkCreditCode, creditCodeCheckCharacter, normaliseCreditCode } from './credit-code.js';
+import {
+  accountTypeOfCreditCode,
+  checkCreditCode,
+  creditCodeCheckCharacter,
+  normaliseCreditCode,
+} from './credit-code.js';
 
 describe('Unified Social Credit Code', () => {
   it('accepts the example code printed in GB 32100-2015', () => {
@@ -46,5 +51,25 @@ describe('Unified Social Credit Code', () => {
       valid: false,
       problem: 'CREDIT_CODE_DIVISION',
     });
+  });
+});
+
+describe('the kind of account a credit code registers', () => {
+  it.each([
+    ['11350100MB0000000X', 'GOVERNMENT'],
+    ['12350100MB0000000X', 'PUBLIC_INSTITUTION'],
+    ['13350100MB0000000X', 'PUBLIC_INSTITUTION'],
+    ['51350100MJ0000000X', 'PUBLIC_INSTITUTION'],
+    ['53350100MJ0000000X', 'PUBLIC_INSTITUTION'],
+    ['91350100M000100Y43', 'ENTERPRISE'],
+    ['92350100MA0000000X', 'SME'],
+    ['93350100MA0000000X', 'SME'],
+    ['Y1350100MA0000000X', 'ENTERPRISE'],
+  ])('%s is %s', (code, type) => {
+    expect(accountTypeOfCreditCode(code)).toBe(type);
+  });
+
+  it('reads a code as typed, with spaces and lower case', () => {
+    expect(accountTypeOfCreditCode(' 92 350100ma0000000x')).toBe('SME');
   });
 });

@@ -1,4 +1,5 @@
 import type { Localized } from '@gap/i18n';
+import type { GroupAccountType } from './group-account.js';
 
 /**
  * The Unified Social Credit Code (统一社会信用代码), GB 32100-2015: 18 characters from a
@@ -80,4 +81,23 @@ export function checkCreditCode(raw: string): CreditCodeCheck {
     };
   }
   return { valid: true, code };
+}
+
+/**
+ * The kind of account a credit code's first two characters register (GB 32100-2015: the
+ * registering authority, then the organisation's category), for an account opened from a
+ * code alone, such as a partner's lead: 11 an organ of state (机关); 12 and 13 public
+ * institutions and mass organisations under the establishment office; 5x social organisations
+ * registered with civil affairs; 92 individual businesses and 93 farmers' co-operatives,
+ * small by definition; everything else, 91 companies above all, an enterprise until its size
+ * is known.
+ */
+export function accountTypeOfCreditCode(code: string): GroupAccountType {
+  const normalised = normaliseCreditCode(code);
+  const authority = normalised.charAt(0);
+  const category = normalised.slice(0, 2);
+  if (category === '11') return 'GOVERNMENT';
+  if (category === '12' || category === '13' || authority === '5') return 'PUBLIC_INSTITUTION';
+  if (category === '92' || category === '93') return 'SME';
+  return 'ENTERPRISE';
 }

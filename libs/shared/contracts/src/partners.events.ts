@@ -152,6 +152,16 @@ export class DealRegisteredPayload {
   @IsString() @IsNotEmpty() expiresAt!: string;
 }
 
+/** A registration's time ran out: the company is open to other partners' leads again. */
+export class DealExpiredPayload {
+  @IsUUID() registrationId!: string;
+  @IsUUID() partnerId!: string;
+  @IsString() @IsNotEmpty() creditCode!: string;
+  @IsOptional() @IsUUID() groupAccountId!: string | null;
+  @IsString() @IsNotEmpty() expiresAt!: string;
+  @IsString() @IsNotEmpty() expiredAt!: string;
+}
+
 export interface PartnersEventMap {
   PartnerRegistered: PartnerRegisteredPayload;
   PartnerUpdated: PartnerUpdatedPayload;
@@ -165,6 +175,7 @@ export interface PartnersEventMap {
   LeadConverted: LeadConvertedPayload;
   LeadLost: LeadLostPayload;
   DealRegistered: DealRegisteredPayload;
+  DealExpired: DealExpiredPayload;
 }
 
 const v1 = <P>(payload: new () => P) => ({ topic: PARTNERS_TOPIC, version: 1, payload });
@@ -182,4 +193,5 @@ export const PARTNERS_EVENTS: EventDefinitions<PartnersEventMap> = {
   LeadConverted: v1(LeadConvertedPayload),
   LeadLost: v1(LeadLostPayload),
   DealRegistered: v1(DealRegisteredPayload),
+  DealExpired: v1(DealExpiredPayload),
 };
