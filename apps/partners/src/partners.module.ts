@@ -2,14 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { IdempotencyKeysRepository, IdempotencyKeysSweeper } from '@gap/rest';
 import { ServicePlatformModule } from '@gap/service';
 import { DEALS_CONTROLLERS, DEALS_PROVIDERS } from './deals/deals.providers.js';
-import { LEADS_CONSUMERS, LEADS_CONTROLLERS, LEADS_PROVIDERS } from './leads/leads.providers.js';
+import { LEADS_CONTROLLERS, LEADS_PROVIDERS } from './leads/leads.providers.js';
 import { PartnerOAuthModule } from './oauth/partner-oauth.module.js';
 import type { PartnersConfig } from './partners.config.js';
 import { partnersDatabase } from './partners.database.js';
 import { ACCOUNTS, CONSUMERS, ORGANISATIONS } from './partners.providers.js';
 import { PartnerRateLimitModule } from './rate-limit/partner-rate-limit.module.js';
 import { PARTNERS_API } from './schema.js';
-import { PartnerNotificationsConsumer } from './webhooks/partner-notifications.consumer.js';
 import { PartnerWebhooksModule } from './webhooks/partner-webhooks.module.js';
 
 /**
@@ -42,8 +41,6 @@ export class PartnersModule {
         ...CONSUMERS,
         ...LEADS_PROVIDERS,
         ...DEALS_PROVIDERS,
-        ...LEADS_CONSUMERS,
-        PartnerNotificationsConsumer,
         IdempotencyKeysRepository,
         IdempotencyKeysSweeper,
       ],

@@ -1,5 +1,4 @@
 import type { Provider } from '@nestjs/common';
-import { LeadAccountEventsConsumer } from './lead-account-events.consumer.js';
 import { LeadProspectsService } from './lead-prospects.service.js';
 import { GroupAccountLeadsResolver } from './group-account-leads.resolver.js';
 import { GroupAccountReference } from './group-account.reference.js';
@@ -37,6 +36,3 @@ export const LEADS_RESOLVERS = [LeadResolver, GroupAccountLeadsResolver];
 
 /** Entity types the leads extend (PARTNERS_API.orphanedTypes). */
 export const LEADS_ORPHANED_TYPES = [GroupAccountReference];
-
-/** What listens to the accounts' and managers' events (not wired in specs, which call by hand). */
-export const LEADS_CONSUMERS: Provider[] = [LeadAccountEventsConsumer];

@@ -36,6 +36,11 @@ export class PartnerIntegrationConfig extends ServiceConfig {
   /** Test mode only: webhooks may go to `http://127.0.0.1:<port>` (a local receiver). */
   @Transform(asBoolean) @IsBoolean() PARTNERS_WEBHOOKS_ALLOW_LOCAL_RECEIVER = false;
   @IsInt() @Min(100) @Max(60_000) PARTNERS_WEBHOOK_TIMEOUT_MS: number = 10_000;
+  /**
+   * How long a notification an endpoint keeps refusing is tried (backoff with jitter) before
+   * it is dead-lettered, for the partner to replay: a day by default.
+   */
+  @IsInt() @Min(10) @Max(7 * 24 * 3600) PARTNERS_WEBHOOK_RETRY_WINDOW_SECONDS: number = 24 * 3600;
 
   /**
    * The issuer partners' tokens name, as partners reach the service (through the gateway in

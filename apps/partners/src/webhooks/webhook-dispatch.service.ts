@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   DEFAULT_DELIVERY_RETRY_POLICY,
@@ -9,6 +9,7 @@ import {
   type DeliveryRetryPolicy,
   type PartnerWebhookEventType,
 } from '@gap/partners/domain';
+import { PartnerIntegrationConfig } from '../oauth/partner-integration.config.js';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository.js';
 import { WebhookQueue } from './webhook-queue.repository.js';
 import { WebhookSender } from './webhook-sender.js';
@@ -21,7 +22,7 @@ import { WebhookSender } from './webhook-sender.js';
  */
 @Injectable()
 export class WebhookDispatchService implements OnApplicationBootstrap {
-  policy: DeliveryRetryPolicy = DEFAULT_DELIVERY_RETRY_POLICY;
+  policy: DeliveryRetryPolicy;
   /** Whether this instance works the queue (specs that only enqueue turn it off). */
   working = true;
 
@@ -29,7 +30,13 @@ export class WebhookDispatchService implements OnApplicationBootstrap {
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly queue: WebhookQueue,
     private readonly sender: WebhookSender,
-  ) {}
+    @Inject(PartnerIntegrationConfig) config: PartnerIntegrationConfig,
+  ) {
+    this.policy = {
+      ...DEFAULT_DELIVERY_RETRY_POLICY,
+      windowMs: config.PARTNERS_WEBHOOK_RETRY_WINDOW_SECONDS * 1000,
+    };
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.working) await this.queue.work((id) => this.attempt(id));
