@@ -4,6 +4,7 @@ import { Partners1763900000900 } from './1763900000900-partners.js';
 import { Leads1763900000920 } from './1763900000920-leads.js';
 import { PartnerCredentials1763900000950 } from './1763900000950-credentials.js';
 import { PartnerWebhooks1763900000960 } from './1763900000960-webhooks.js';
+import { WebhookLease1763900000970 } from './1763900000970-webhook-lease.js';
 
 export const PARTNERS_SCHEMA = 'partners';
 export const PARTNERS_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const PARTNERS_MIGRATIONS = [
   Leads1763900000920,
   PartnerCredentials1763900000950,
   PartnerWebhooks1763900000960,
+  WebhookLease1763900000970,
 ];

@@ -48,17 +48,24 @@ export class WebhookDeliveryRepository {
     return messageIds;
   }
 
-  /** The message still to deliver, to an endpoint of the same partner that still exists. */
-  async pending(tx: EntityManager, id: string): Promise<PendingDelivery | null> {
-    const [row] = await tx.query<PendingDelivery[]>(
-      `SELECT m.id, m.partner_id AS "partnerId", m.body, m.attempts,
-              m.first_attempt_at AS "firstAttemptAt", e.url, e.secret,
-              e.previous_secret AS "previousSecret", e.previous_valid_until AS "previousValidUntil"
-       FROM partners.webhook_message m
-       JOIN partners.webhook_endpoint e ON e.id = m.endpoint_id AND e.partner_id = m.partner_id
-       WHERE m.id = $1 AND m.status = 'PENDING' AND e.deleted_at IS NULL
-       FOR UPDATE OF m SKIP LOCKED`,
-      [id],
+  /**
+   * Claims a pending message of a live endpoint for an attempt, for `leaseMs`: null when it is
+   * delivered, dead, its endpoint removed, or another attempt holds it.
+   */
+  async claim(id: string, leaseMs: number): Promise<PendingDelivery | null> {
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [[row]] = await this.dataSource.query<[PendingDelivery[], number]>(
+      `UPDATE partners.webhook_message m
+          SET lease_until = now() + make_interval(secs => $2::float8 / 1000)
+         FROM partners.webhook_endpoint e
+        WHERE m.id = $1 AND m.status = 'PENDING'
+          AND (m.lease_until IS NULL OR m.lease_until < now())
+          AND e.id = m.endpoint_id AND e.partner_id = m.partner_id AND e.deleted_at IS NULL
+       RETURNING m.id, m.partner_id AS "partnerId", m.body, m.attempts,
+                 m.first_attempt_at AS "firstAttemptAt", e.url, e.secret,
+                 e.previous_secret AS "previousSecret",
+                 e.previous_valid_until AS "previousValidUntil"`,
+      [id, leaseMs],
     );
     return row ?? null;
   }
@@ -82,7 +89,7 @@ export class WebhookDeliveryRepository {
     await tx.query(
       `UPDATE partners.webhook_message
        SET attempts = $2, first_attempt_at = $3, next_attempt_at = $4, status = $5,
-           finished_at = CASE WHEN $5 = 'PENDING' THEN NULL ELSE now() END
+           finished_at = CASE WHEN $5 = 'PENDING' THEN NULL ELSE now() END, lease_until = NULL
        WHERE id = $1`,
       [attempt.messageId, attempt.attempt, attempt.firstAttemptAt, attempt.nextAttemptAt, status],
     );

@@ -23,6 +23,8 @@ import { WebhookSender } from './webhook-sender.js';
 @Injectable()
 export class WebhookDispatchService implements OnApplicationBootstrap {
   policy: DeliveryRetryPolicy;
+  /** How long an attempt holds its message: the receiver's timeout and a margin. */
+  private readonly leaseMs: number;
   /** Whether this instance works the queue (specs that only enqueue turn it off). */
   working = true;
 
@@ -36,6 +38,7 @@ export class WebhookDispatchService implements OnApplicationBootstrap {
       ...DEFAULT_DELIVERY_RETRY_POLICY,
       windowMs: config.PARTNERS_WEBHOOK_RETRY_WINDOW_SECONDS * 1000,
     };
+    this.leaseMs = config.PARTNERS_WEBHOOK_TIMEOUT_MS + 30_000;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -71,33 +74,37 @@ export class WebhookDispatchService implements OnApplicationBootstrap {
     return tx ? work(tx) : this.deliveries.transaction(work);
   }
 
-  /** One attempt at a message; a message already delivered, dead or being tried is left alone. */
+  /**
+   * One attempt at a message; a message already delivered, dead or being tried is left alone.
+   * The message is leased for the attempt and posted outside any transaction, then the
+   * outcome logged (with the next attempt queued) in one: a slow receiver holds no connection.
+   */
   async attempt(messageId: string): Promise<void> {
+    const message = await this.deliveries.claim(messageId, this.leaseMs);
+    if (!message) return;
+    const now = new Date();
+    const secrets = signingSecrets(
+      {
+        current: message.secret,
+        previous: message.previousSecret,
+        previousValidUntil: message.previousValidUntil,
+      },
+      now,
+    );
+    const headers = signWebhook(secrets, {
+      id: message.id,
+      timestamp: Math.floor(now.getTime() / 1000),
+      body: message.body,
+    });
+    const sent = await this.sender.post(message.url, message.body, { ...headers });
+    const attempt = message.attempts + 1;
+    const firstAttemptAt = message.firstAttemptAt ? new Date(message.firstAttemptAt) : now;
+    const ok = sent.statusCode !== null && sent.statusCode >= 200 && sent.statusCode < 300;
+    const next = ok
+      ? null
+      : nextDeliveryAttempt(this.policy, attempt, firstAttemptAt, new Date(), Math.random());
+    const retryAt = next?.kind === 'RETRY' ? next.at : null;
     await this.deliveries.transaction(async (tx) => {
-      const message = await this.deliveries.pending(tx, messageId);
-      if (!message) return;
-      const now = new Date();
-      const secrets = signingSecrets(
-        {
-          current: message.secret,
-          previous: message.previousSecret,
-          previousValidUntil: message.previousValidUntil,
-        },
-        now,
-      );
-      const headers = signWebhook(secrets, {
-        id: message.id,
-        timestamp: Math.floor(now.getTime() / 1000),
-        body: message.body,
-      });
-      const sent = await this.sender.post(message.url, message.body, { ...headers });
-      const attempt = message.attempts + 1;
-      const firstAttemptAt = message.firstAttemptAt ? new Date(message.firstAttemptAt) : now;
-      const ok = sent.statusCode !== null && sent.statusCode >= 200 && sent.statusCode < 300;
-      const next = ok
-        ? null
-        : nextDeliveryAttempt(this.policy, attempt, firstAttemptAt, new Date(), Math.random());
-      const retryAt = next?.kind === 'RETRY' ? next.at : null;
       await this.deliveries.record(tx, {
         messageId,
         attempt,
