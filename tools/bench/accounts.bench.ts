@@ -36,6 +36,7 @@ import {
 import { generateAccounts, type DemoAccountRow } from '../demo-book/demo-book.js';
 import { ensurePostgres } from '../testing/local-servers.js';
 import { portfolioBench } from './portfolio.bench.js';
+import { percentile, say } from './figures.js';
 
 /** A row of an accounts import file, as the bulk import takes it. */
 type ImportRow = Parameters<AccountsServices['imports']['import']>[1][number];
@@ -49,15 +50,6 @@ const LOAD_BATCH = 5_000;
 
 let peakRss = 0;
 const sampleRss = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
-
-function say(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 interface Placed {
   readonly id: string;

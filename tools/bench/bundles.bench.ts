@@ -15,7 +15,6 @@
  * database (recreated); BENCH_ACCOUNTS, BENCH_TEMPLATES and BENCH_SAMPLES the sizes.
  */
 import 'reflect-metadata';
-import { loadavg } from 'node:os';
 import pg from 'pg';
 import {
   catalogueOf,
@@ -36,6 +35,7 @@ import {
 import { bundlesDatabase } from '@gap/bundles/app/database';
 import { ensurePostgres } from '../testing/local-servers.js';
 import { accountNumbered, syntheticBundle, writeAccounts, writeCatalogue } from './bundles-book.js';
+import { fmt, load, percentile, say, timings, verdict } from './figures.js';
 
 const url =
   process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/gap_bench_bundles';
@@ -43,21 +43,6 @@ const ACCOUNTS = Number(process.env['BENCH_ACCOUNTS'] ?? 1_000_000);
 const TEMPLATES = Number(process.env['BENCH_TEMPLATES'] ?? 500);
 const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 300);
 const GOALS = { accountMs: 20, templateS: 10, pricingMs: 5, checkMs: 1 };
-
-const say = (line: string) => process.stdout.write(`${line}\n`);
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const load = () =>
-  `load ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`;
-const verdict = (value: number, goal: number) => (value < goal ? 'meets' : 'MISSES');
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-const timings = (values: readonly number[], digits = 1) =>
-  `p50 ${percentile(values, 50).toFixed(digits)} ms, p95 ${percentile(values, 95).toFixed(digits)} ms`;
 
 /** Times `work` `runs` times after `warm` untimed runs; milliseconds per run. */
 function timeSync(work: () => unknown, runs: number, warm = 200): number[] {

@@ -20,7 +20,6 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { addDays, todayInChina } from '@gap/calendar';
@@ -51,6 +50,7 @@ import {
   ESCALATION_QUEUE,
 } from '@gap/coordination/app/escalation/escalation-queue.repository.js';
 import { ensurePostgres } from '../testing/local-servers.js';
+import { fmt, load, percentile, say } from './figures.js';
 
 const url =
   process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/gap_bench_coordination';
@@ -64,17 +64,6 @@ const DEPARTMENTS = ['NETWORK', 'IT_SUPPORT', 'FINANCE_PRICING', 'PRODUCT', 'LEG
 const HOURS = { opens: '00:00', closes: '24:00' };
 const MINUTE = 60_000;
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const load = () =>
-  `load ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`;
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 const timings = (values: readonly number[]) =>
   `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
 

@@ -31,6 +31,7 @@ import { managersDatabase } from '@gap/managers/app/database';
 import { tieringDatabase } from '@gap/tiering/app/database';
 import { ensurePostgres } from '../testing/local-servers.js';
 import { Client, from, seedBook } from './gateway-book.js';
+import { percentile, say } from './figures.js';
 
 const url =
   process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/gap_bench_gateway';
@@ -40,13 +41,6 @@ const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 50);
 const CONCURRENT_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const WARM_UP = 100;
 const PAGE = 20;
-
-const say = (line: string) => process.stdout.write(`${line}\n`);
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 const PORTFOLIO = `query Portfolio($after: String) {
   groupAccounts(first: ${PAGE}, after: $after) {

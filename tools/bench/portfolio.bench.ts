@@ -32,6 +32,7 @@ import { ACCOUNTS_CONSUMER_GROUP } from '@gap/accounts/app/portfolio/portfolio.p
 import { explainPortfolioSearch, timeRebuild, type ExplainedSearch } from './portfolio-explain.js';
 import { appendBookEvents, fillPortfolio } from './portfolio-book.js';
 import { measureLag } from './portfolio-lag.js';
+import { percentile } from './figures.js';
 
 const SAMPLES = Number(process.env['BENCH_PORTFOLIO_SAMPLES'] ?? 250);
 /** A variant stops early after this long (at least 30 requests): a slow one still ends. */
@@ -47,11 +48,6 @@ const PAGE_GOAL_MS = 20;
 const FACETS_GOAL_MS = 50;
 
 type Say = (line: string) => void;
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 interface Timing {
   readonly p50: number;

@@ -39,7 +39,7 @@ const PARTNERS: readonly DemoPartner[] = [
     type: 'AGENT',
     level: 'CORE',
     regionPrefixes: ['3501'],
-    industrySections: ['C', 'F', 'G'],
+    industrySections: ['C', 'F', 'G', 'I'],
     contractStartsOn: '2025-07-01',
     contractEndsOn: '2026-12-31',
     contact: {

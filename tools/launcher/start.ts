@@ -18,7 +18,13 @@ import { CatchUpGauge, PROJECTION_SERVICE } from './catch-up.js';
 import { migratePlatform } from './migrations.js';
 import { assertPortsFree, warningIn } from './output.js';
 import { count, Display, LaunchError, seconds, waitOnProgress } from './progress.js';
-import { seedDemo } from './seed.js';
+import { Gateway } from './gateway-client.js';
+import {
+  demoPartnerClient,
+  seedPartnerLeads,
+  type DemoPartnerClient,
+} from './seed-partner-leads.js';
+import { seedDemo, type SeedHooks } from './seed.js';
 import { launcherSettings, SERVICES, type LauncherState } from './settings.js';
 import {
   cpuTimeMs,
@@ -219,7 +225,16 @@ try {
   await migratePlatform(settings.databaseUrl);
   display.line(`schemas migrated in ${seconds(Date.now() - started)}; starting the services`);
   const services = SERVICES.map((name) =>
-    supervisor.start(serviceSpec(name, settings.servicePorts[name], common)),
+    supervisor.start(
+      serviceSpec(
+        name,
+        settings.servicePorts[name],
+        // The demo's partner may point its webhooks at a receiver on this machine.
+        name === 'partners'
+          ? { ...common, PARTNERS_WEBHOOKS_ALLOW_LOCAL_RECEIVER: 'true' }
+          : common,
+      ),
+    ),
   );
   await untilReady([...services, gateway]);
   display.done('boot', `services and gateway ready in ${seconds(Date.now() - started)}`);
@@ -232,6 +247,46 @@ try {
     audience: AUDIENCE,
   });
   const gauge = new CatchUpGauge(settings.databaseUrl);
+  const demoHooks: SeedHooks = {
+    step: (label, total) => {
+      let done = 0;
+      const stepStarted = Date.now();
+      display.status(label, `${label}: 0 of ${count(total)}`);
+      return {
+        advance: (n = 1) => {
+          done += n;
+          display.status(label, `${label}: ${count(done)} of ${count(total)}`);
+        },
+        done: () =>
+          display.done(label, `${label}: ${count(total)} in ${seconds(Date.now() - stepStarted)}`),
+      };
+    },
+    caughtUp: async (service, accounts) => {
+      const waitStarted = Date.now();
+      await waitOnProgress({
+        stallMs: settings.stallMs,
+        probe: async () => {
+          const seen = await gauge.seen(service);
+          // A consumer commits a batch at a time, so the count moves in steps; in between, the
+          // service working (2 s more of CPU) is progress too, an idle poll is not.
+          const process = PROJECTION_SERVICE[service];
+          const pid = supervisor.all.find((p) => p.name === process)?.pid;
+          return {
+            done: seen >= accounts,
+            mark: [seen, Math.floor((cpuTimeMs(pid) ?? 0) / 2_000)],
+            status: `${service} has seen ${count(seen)} of ${count(accounts)} accounts`,
+          };
+        },
+        stuck: ({ status }) =>
+          `${status} and has not moved for ${seconds(settings.stallMs)}; its log: ${shown(logOf(PROJECTION_SERVICE[service]))}`,
+        onStatus: (status) => display.status(service, status),
+      });
+      display.done(
+        service,
+        `${service} has seen all ${count(accounts)} accounts (${seconds(Date.now() - waitStarted)})`,
+      );
+    },
+  };
   let seeded = 0;
   try {
     // The demo's other people (the coordination team, department staff) act with tokens of their own.
@@ -243,59 +298,16 @@ try {
         issuer: DEV_ISSUER,
         audience: AUDIENCE,
       });
-    seeded = await seedDemo(
-      url(settings.gatewayPort),
-      token,
-      {
-        step: (label, total) => {
-          let done = 0;
-          const stepStarted = Date.now();
-          display.status(label, `${label}: 0 of ${count(total)}`);
-          return {
-            advance: (n = 1) => {
-              done += n;
-              display.status(label, `${label}: ${count(done)} of ${count(total)}`);
-            },
-            done: () =>
-              display.done(
-                label,
-                `${label}: ${count(total)} in ${seconds(Date.now() - stepStarted)}`,
-              ),
-          };
-        },
-        caughtUp: async (service, accounts) => {
-          const waitStarted = Date.now();
-          await waitOnProgress({
-            stallMs: settings.stallMs,
-            probe: async () => {
-              const seen = await gauge.seen(service);
-              // A consumer commits a batch at a time, so the count moves in steps; in between, the
-              // service working (2 s more of CPU) is progress too, an idle poll is not.
-              const process = PROJECTION_SERVICE[service];
-              const pid = supervisor.all.find((p) => p.name === process)?.pid;
-              return {
-                done: seen >= accounts,
-                mark: [seen, Math.floor((cpuTimeMs(pid) ?? 0) / 2_000)],
-                status: `${service} has seen ${count(seen)} of ${count(accounts)} accounts`,
-              };
-            },
-            stuck: ({ status }) =>
-              `${status} and has not moved for ${seconds(settings.stallMs)}; its log: ${shown(logOf(PROJECTION_SERVICE[service]))}`,
-            onStatus: (status) => display.status(service, status),
-          });
-          display.done(
-            service,
-            `${service} has seen all ${count(accounts)} accounts (${seconds(Date.now() - waitStarted)})`,
-          );
-        },
-      },
-      tokenFor,
-    );
+    seeded = await seedDemo(url(settings.gatewayPort), token, demoHooks, tokenFor);
   } finally {
     await gauge.close();
   }
-  const query = '{ groupAccounts(first: 5) { edges { node { accountCode name tier } } } }';
   const gatewayUrl = url(settings.gatewayPort);
+  const origin = `http://127.0.0.1:${settings.gatewayPort}`;
+  const admin = new Gateway(gatewayUrl, token);
+  const partner = await demoPartnerClient(admin);
+  if (partner && seeded > 0) await seedPartnerLeads(origin, admin, partner, demoHooks);
+  const query = '{ groupAccounts(first: 5) { edges { node { accountCode name tier } } } }';
   display.line(`ready in ${seconds(Date.now() - started)}${seeded ? `, ${count(seeded)} demo accounts seeded` : ''}
 
   Gateway (GraphQL, Apollo Sandbox in a browser): ${gatewayUrl}
@@ -309,6 +321,7 @@ try {
   curl -s ${gatewayUrl} -H 'content-type: application/json' \\
     -H "authorization: Bearer $TOKEN" -d '{"query":"${query}"}'
 
+${partner ? partnerLines(origin, partner) : ''}
   Press Ctrl+C to stop.`);
 } catch (error) {
   if (!stopping) {
@@ -317,4 +330,20 @@ try {
     );
     await stop(1);
   }
+}
+
+/** How the newcomer plays the demo partner's system: a token, a first lead, a webhook receiver. */
+function partnerLines(origin: string, partner: DemoPartnerClient): string {
+  return `
+  A partner's system (${partner.partnerName}; the secret is new on every start):
+  CLIENT_ID=${partner.clientId}
+  CLIENT_SECRET=${partner.clientSecret}
+  PARTNER_TOKEN=$(curl -s ${origin}/oauth/token -u "$CLIENT_ID:$CLIENT_SECRET" \\
+    -d grant_type=client_credentials -d scope='leads:write leads:read' | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+  curl -s ${origin}/api/v1/partners/leads -H "authorization: Bearer $PARTNER_TOKEN" \\
+    -H 'content-type: application/json' -H "idempotency-key: $(cat /proc/sys/kernel/random/uuid)" \\
+    -d '{"kind":"LEAD","companyName":"福州海峡云图信息技术有限公司","regionCode":"350102","industrySection":"I"}'
+  Its webhooks, signed and verified, on this machine:
+  npm run partners:receiver -- --client-id "$CLIENT_ID" --client-secret "$CLIENT_SECRET"
+`;
 }

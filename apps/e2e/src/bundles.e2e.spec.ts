@@ -2,6 +2,7 @@ import { createTestIssuer, eventually, type RunningService, type TestIssuer } fr
 import { freshCreditCode } from './credit-codes.js';
 import { Gateway } from './testing/portfolio-book.js';
 import { startGatewayOver, startOwnSubgraphs } from './testing/own-subgraphs.js';
+import { registerSalesTeam } from './testing/sales-team.js';
 
 /*
  * Issue 16's flow end to end: the services on Kafka behind the gateway. An SME account is
@@ -61,24 +62,15 @@ describe('a bundle from qualification to subscriptions through the gateway, over
   });
 
   async function setUpPeople(): Promise<void> {
-    for (const manager of [
+    await registerSalesTeam(
+      gateway,
+      tokens.admin,
       { id: PEOPLE.supervisor, grade: 'KEY_ACCOUNT', regions: ['350000'], capacity: 0 },
-      { id: PEOPLE.manager, grade: 'STANDARD', regions: ['350100'], capacity: 1000 },
-      { id: PEOPLE.successor, grade: 'STANDARD', regions: ['350200'], capacity: 1000 },
-    ]) {
-      await gateway.call(
-        'mutation R($input: RegisterAccountManagerInput!) { registerAccountManager(input: $input) { id } }',
-        {
-          input: {
-            name: `经理 ${manager.id}`,
-            industries: [],
-            ...(manager.id === PEOPLE.supervisor ? {} : { supervisorId: PEOPLE.supervisor }),
-            ...manager,
-          },
-        },
-        tokens.admin,
-      );
-    }
+      [
+        { id: PEOPLE.manager, grade: 'STANDARD', regions: ['350100'], capacity: 1000 },
+        { id: PEOPLE.successor, grade: 'STANDARD', regions: ['350200'], capacity: 1000 },
+      ],
+    );
     for (const [subject, level, regionPrefix] of [
       [PEOPLE.supervisor, 'SUPERVISOR', null],
       [PEOPLE.director, 'REGIONAL_DIRECTOR', '35'],

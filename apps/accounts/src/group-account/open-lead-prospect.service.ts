@@ -39,7 +39,8 @@ export class OpenLeadProspectService {
     const lead = event.payload;
     if (!lead.prospectRequested || lead.groupAccountId) return 'not-requested';
     if (!lead.creditCode || !lead.companyName) {
-      this.logger.warn(`lead ${lead.leadId}: no credit code or name, so no prospect is opened`);
+      // A lead without a code is the coordination team's to place: an outcome, not a fault.
+      this.logger.log(`lead ${lead.leadId}: no credit code, so no prospect is opened`);
       return 'refused';
     }
     const checked = checkAccountFields(

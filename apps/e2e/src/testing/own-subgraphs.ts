@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import {
+  freePort,
   startServiceProcess,
   testDatabaseUrl,
   testKafkaBrokers,
@@ -26,6 +27,17 @@ export interface OwnSubgraphs {
   readonly databaseUrl: string;
   readonly byName: Readonly<Record<Subgraph, RunningService>>;
   readonly running: RunningService[];
+  /** What the gateway needs besides the services' addresses (the partners' token issuer). */
+  readonly gatewayEnv: Readonly<Record<string, string>>;
+}
+
+export interface OwnSubgraphsOptions {
+  /**
+   * Where partners' tokens come from: the test issuer, standing for the operator's identity
+   * provider (default), or the partners service's own authorization server, as `npm start`
+   * runs it, with webhooks allowed to a receiver on this machine.
+   */
+  readonly partnerTokens?: 'operator' | 'service';
 }
 
 /**
@@ -37,6 +49,7 @@ export async function startOwnSubgraphs(
   suite: string,
   jwksFile: string,
   running: RunningService[],
+  options: OwnSubgraphsOptions = {},
 ): Promise<OwnSubgraphs> {
   const own = new URL(testDatabaseUrl());
   own.pathname = `${own.pathname}_${suite}`;
@@ -55,6 +68,20 @@ export async function startOwnSubgraphs(
     AUTH_AUDIENCE: TEST_AUDIENCE,
     AUTH_JWKS_FILE: jwksFile,
   };
+  const partnersPort = await freePort();
+  const partnerIssuer: Record<string, string> =
+    options.partnerTokens === 'service'
+      ? { AUTH_PARTNER_ISSUER: `http://127.0.0.1:${partnersPort}/oauth` }
+      : {};
+  const partners: Record<string, string> =
+    options.partnerTokens === 'service'
+      ? {
+          PORT: String(partnersPort),
+          PARTNERS_TOKEN_SOURCE: 'service',
+          PARTNERS_WEBHOOKS_ALLOW_LOCAL_RECEIVER: 'true',
+        }
+      : // Partners' tokens come from the test issuer, standing for the operator's identity provider.
+        { PARTNERS_TOKEN_SOURCE: 'operator' };
   for (const service of SUBGRAPHS) {
     await promisify(execFile)(
       process.execPath,
@@ -68,8 +95,9 @@ export async function startOwnSubgraphs(
       startServiceProcess(
         service,
         `apps/${service}/src/main.ts`,
-        // Partners' tokens come from the test issuer, standing for the operator's identity provider.
-        service === 'partners' ? { ...common, PARTNERS_TOKEN_SOURCE: 'operator' } : common,
+        service === 'partners'
+          ? { ...common, ...partnerIssuer, ...partners }
+          : { ...common, ...partnerIssuer },
         180_000,
       ),
     ),
@@ -81,7 +109,7 @@ export async function startOwnSubgraphs(
     Subgraph,
     RunningService
   >;
-  return { databaseUrl: own.toString(), byName, running };
+  return { databaseUrl: own.toString(), byName, running, gatewayEnv: partnerIssuer };
 }
 
 /**
@@ -99,7 +127,13 @@ export async function startGatewayOver(
   const gateway = await startServiceProcess(
     'gateway',
     'apps/gateway/src/main.ts',
-    { AUTH_ISSUER: TEST_ISSUER, AUTH_AUDIENCE: TEST_AUDIENCE, AUTH_JWKS_FILE: jwksFile, ...urls },
+    {
+      AUTH_ISSUER: TEST_ISSUER,
+      AUTH_AUDIENCE: TEST_AUDIENCE,
+      AUTH_JWKS_FILE: jwksFile,
+      ...own.gatewayEnv,
+      ...urls,
+    },
     180_000,
   );
   running.push(gateway);
