@@ -21,77 +21,83 @@ export class WebhookDeliveryRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** One message per endpoint of the partner hearing `eventType`; their ids. */
+  /** One message per endpoint of the partner hearing `eventType`, in one statement; their ids. */
   async insertMessages(
     tx: EntityManager,
     partnerId: string,
     eventType: string,
     body: string,
-    ids: (endpointId: string) => string,
   ): Promise<string[]> {
-    const endpoints = await tx.query<{ id: string }[]>(
-      `SELECT id FROM partners.webhook_endpoint
-       WHERE partner_id = $1 AND deleted_at IS NULL
-         AND (cardinality(event_types) = 0 OR $2 = ANY (event_types))`,
-      [partnerId, eventType],
+    const rows = await tx.query<{ id: string }[]>(
+      `INSERT INTO partners.webhook_message (id, partner_id, endpoint_id, event_type, body)
+       SELECT 'msg_' || replace(gen_random_uuid()::text, '-', ''), $1, e.id, $2, $3
+         FROM partners.webhook_endpoint e
+        WHERE e.partner_id = $1 AND e.deleted_at IS NULL
+          AND (cardinality(e.event_types) = 0 OR $2 = ANY (e.event_types))
+       RETURNING id`,
+      [partnerId, eventType, body],
     );
-    const messageIds: string[] = [];
-    for (const endpoint of endpoints) {
-      const id = ids(endpoint.id);
-      await tx.query(
-        `INSERT INTO partners.webhook_message (id, partner_id, endpoint_id, event_type, body)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [id, partnerId, endpoint.id, eventType, body],
-      );
-      messageIds.push(id);
-    }
-    return messageIds;
+    return rows.map((row) => row.id);
   }
 
   /**
-   * Claims a pending message of a live endpoint for an attempt, for `leaseMs`: null when it is
-   * delivered, dead, its endpoint removed, or another attempt holds it.
+   * Claims the pending messages of live endpoints among `ids` for an attempt each, for
+   * `leaseMs`, in one statement: those delivered, dead, of a removed endpoint, or held by
+   * another attempt are left out.
    */
-  async claim(id: string, leaseMs: number): Promise<PendingDelivery | null> {
+  async claim(ids: readonly string[], leaseMs: number): Promise<PendingDelivery[]> {
     // An UPDATE answers [rows, count] through TypeORM.
-    const [[row]] = await this.dataSource.query<[PendingDelivery[], number]>(
+    const [rows] = await this.dataSource.query<[PendingDelivery[], number]>(
       `UPDATE partners.webhook_message m
           SET lease_until = now() + make_interval(secs => $2::float8 / 1000)
          FROM partners.webhook_endpoint e
-        WHERE m.id = $1 AND m.status = 'PENDING'
+        WHERE m.id = ANY ($1::text[]) AND m.status = 'PENDING'
           AND (m.lease_until IS NULL OR m.lease_until < now())
           AND e.id = m.endpoint_id AND e.partner_id = m.partner_id AND e.deleted_at IS NULL
        RETURNING m.id, m.partner_id AS "partnerId", m.body, m.attempts,
                  m.first_attempt_at AS "firstAttemptAt", e.url, e.secret,
                  e.previous_secret AS "previousSecret",
                  e.previous_valid_until AS "previousValidUntil"`,
-      [id, leaseMs],
+      [ids, leaseMs],
     );
-    return row ?? null;
+    return rows;
   }
 
-  async record(tx: EntityManager, attempt: Attempt): Promise<void> {
+  /** Logs attempts and moves their messages on (delivered, dead, or pending a retry), set-based. */
+  async record(tx: EntityManager, attempts: readonly Attempt[]): Promise<void> {
+    if (attempts.length === 0) return;
+    const column = <T>(pick: (a: Attempt) => T) => attempts.map(pick);
     await tx.query(
       `INSERT INTO partners.webhook_attempt
          (message_id, attempt, attempted_at, status_code, latency_ms, error, outcome)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::int[], $5::int[],
+                            $6::text[], $7::text[])`,
       [
-        attempt.messageId,
-        attempt.attempt,
-        attempt.attemptedAt,
-        attempt.statusCode,
-        attempt.latencyMs,
-        attempt.error,
-        attempt.outcome,
+        column((a) => a.messageId),
+        column((a) => a.attempt),
+        column((a) => a.attemptedAt),
+        column((a) => a.statusCode),
+        column((a) => Math.round(a.latencyMs)),
+        column((a) => a.error),
+        column((a) => a.outcome),
       ],
     );
-    const status = attempt.outcome === 'RETRY' ? 'PENDING' : attempt.outcome;
     await tx.query(
-      `UPDATE partners.webhook_message
-       SET attempts = $2, first_attempt_at = $3, next_attempt_at = $4, status = $5,
-           finished_at = CASE WHEN $5 = 'PENDING' THEN NULL ELSE now() END, lease_until = NULL
-       WHERE id = $1`,
-      [attempt.messageId, attempt.attempt, attempt.firstAttemptAt, attempt.nextAttemptAt, status],
+      `UPDATE partners.webhook_message m
+          SET attempts = x.attempt, first_attempt_at = x.first_attempt_at,
+              next_attempt_at = x.next_attempt_at, status = x.status,
+              finished_at = CASE WHEN x.status = 'PENDING' THEN NULL ELSE now() END,
+              lease_until = NULL
+         FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::timestamptz[], $5::text[])
+              AS x(id, attempt, first_attempt_at, next_attempt_at, status)
+        WHERE m.id = x.id`,
+      [
+        column((a) => a.messageId),
+        column((a) => a.attempt),
+        column((a) => a.firstAttemptAt),
+        column((a) => a.nextAttemptAt),
+        column((a) => (a.outcome === 'RETRY' ? 'PENDING' : a.outcome)),
+      ],
     );
   }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -10,7 +9,8 @@ import {
   type PartnerWebhookEventType,
 } from '@gap/partners/domain';
 import { PartnerIntegrationConfig } from '../oauth/partner-integration.config.js';
-import { WebhookDeliveryRepository } from './webhook-delivery.repository.js';
+import { WebhookDeliveryRepository, type Attempt } from './webhook-delivery.repository.js';
+import type { PendingDelivery } from './webhook.model.js';
 import { WebhookQueue } from './webhook-queue.repository.js';
 import { WebhookSender } from './webhook-sender.js';
 
@@ -42,7 +42,7 @@ export class WebhookDispatchService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.working) await this.queue.work((id) => this.attempt(id));
+    if (this.working) await this.queue.work((ids) => this.attemptAll(ids));
   }
 
   /**
@@ -61,27 +61,41 @@ export class WebhookDispatchService implements OnApplicationBootstrap {
       data: payload,
     });
     const work = async (manager: EntityManager) => {
-      const ids = await this.deliveries.insertMessages(
+      const ids = await this.deliveries.insertMessages(manager, partnerId, eventType, body);
+      await this.queue.enqueue(
         manager,
-        partnerId,
-        eventType,
-        body,
-        () => `msg_${randomUUID().replace(/-/g, '')}`,
+        ids.map((messageId) => ({ messageId })),
       );
-      for (const id of ids) await this.queue.enqueue(manager, id);
       return ids;
     };
     return tx ? work(tx) : this.deliveries.transaction(work);
   }
 
+  /** One attempt at a message; see {@link attemptAll}. */
+  attempt(messageId: string): Promise<void> {
+    return this.attemptAll([messageId]);
+  }
+
   /**
-   * One attempt at a message; a message already delivered, dead or being tried is left alone.
-   * The message is leased for the attempt and posted outside any transaction, then the
-   * outcome logged (with the next attempt queued) in one: a slow receiver holds no connection.
+   * One attempt at each message; a message already delivered, dead or being tried is left
+   * alone. The messages are leased (one statement) and posted side by side outside any
+   * transaction, then every outcome is logged, with the retries queued, in one: a slow
+   * receiver holds no connection, and a batch costs a handful of statements, not a few each.
    */
-  async attempt(messageId: string): Promise<void> {
-    const message = await this.deliveries.claim(messageId, this.leaseMs);
-    if (!message) return;
+  async attemptAll(messageIds: readonly string[]): Promise<void> {
+    const messages = await this.deliveries.claim(messageIds, this.leaseMs);
+    if (messages.length === 0) return;
+    const attempts = await Promise.all(messages.map((message) => this.post(message)));
+    await this.deliveries.transaction(async (tx) => {
+      await this.deliveries.record(tx, attempts);
+      const retries = attempts.flatMap((a) =>
+        a.nextAttemptAt ? [{ messageId: a.messageId, at: a.nextAttemptAt }] : [],
+      );
+      await this.queue.enqueue(tx, retries);
+    });
+  }
+
+  private async post(message: PendingDelivery): Promise<Attempt> {
     const now = new Date();
     const secrets = signingSecrets(
       {
@@ -104,19 +118,16 @@ export class WebhookDispatchService implements OnApplicationBootstrap {
       ? null
       : nextDeliveryAttempt(this.policy, attempt, firstAttemptAt, new Date(), Math.random());
     const retryAt = next?.kind === 'RETRY' ? next.at : null;
-    await this.deliveries.transaction(async (tx) => {
-      await this.deliveries.record(tx, {
-        messageId,
-        attempt,
-        attemptedAt: now,
-        statusCode: sent.statusCode,
-        latencyMs: sent.latencyMs,
-        error: sent.error ?? (ok ? null : `Answered ${sent.statusCode ?? 'nothing'}.`),
-        outcome: ok ? 'DELIVERED' : retryAt ? 'RETRY' : 'DEAD',
-        firstAttemptAt,
-        nextAttemptAt: retryAt,
-      });
-      if (retryAt) await this.queue.enqueue(tx, messageId, retryAt);
-    });
+    return {
+      messageId: message.id,
+      attempt,
+      attemptedAt: now,
+      statusCode: sent.statusCode,
+      latencyMs: sent.latencyMs,
+      error: sent.error ?? (ok ? null : `Answered ${sent.statusCode ?? 'nothing'}.`),
+      outcome: ok ? 'DELIVERED' : retryAt ? 'RETRY' : 'DEAD',
+      firstAttemptAt,
+      nextAttemptAt: retryAt,
+    };
   }
 }

@@ -81,7 +81,7 @@ export class WebhookEndpointService {
       if (!(await this.deliveries.revive(tx, endpoint.id, messageId))) {
         throw WebhookErrors.deliveryNotDead(messageId);
       }
-      await this.queue.enqueue(tx, messageId);
+      await this.queue.enqueue(tx, [{ messageId }]);
     });
   }
 

@@ -6,8 +6,8 @@ export const WEBHOOK_QUEUE = 'partners-webhooks';
 export const WEBHOOK_JOBS_SCHEMA = 'partners_jobs';
 
 /** Workers polling the queue, and the attempts each makes side by side per poll. */
-const WORKERS = 2;
-const BATCH_SIZE = 25;
+const WORKERS = 4;
+const BATCH_SIZE = 100;
 
 interface WebhookJob {
   readonly messageId: string;
@@ -53,14 +53,20 @@ export class WebhookQueue implements BeforeApplicationShutdown {
     return this.started;
   }
 
-  /** Queues an attempt inside `tx`'s transaction, not before `at`. */
-  async enqueue(tx: EntityManager, messageId: string, at?: Date): Promise<void> {
+  /** Queues attempts inside `tx`'s transaction, each not before its `at`, in one statement. */
+  async enqueue(
+    tx: EntityManager,
+    attempts: readonly { readonly messageId: string; readonly at?: Date }[],
+  ): Promise<void> {
+    if (attempts.length === 0) return;
     await this.start();
-    await this.boss.send(
-      WEBHOOK_QUEUE,
-      { messageId },
-      {
+    await this.boss.insert(
+      attempts.map(({ messageId, at }) => ({
+        name: WEBHOOK_QUEUE,
+        data: { messageId },
         ...(at ? { startAfter: at } : {}),
+      })),
+      {
         db: {
           executeSql: async (text, values) => ({ rows: await tx.query<unknown[]>(text, values) }),
         },
@@ -70,16 +76,16 @@ export class WebhookQueue implements BeforeApplicationShutdown {
 
   /**
    * Works the queue: several workers, each taking a batch of due attempts per poll and making
-   * them side by side (an attempt holds a connection only to claim and to log, never while the
-   * receiver answers), so that ten thousand notifications go out within seconds, not minutes
-   * (one worker of ten a poll sends ten a second).
+   * them together (see `WebhookDispatchService.attemptAll`), so that ten thousand
+   * notifications go out within seconds, not minutes (one worker of ten a poll sends ten a
+   * second).
    */
-  async work(attempt: (messageId: string) => Promise<void>): Promise<void> {
+  async work(attempt: (messageIds: string[]) => Promise<void>): Promise<void> {
     await this.start();
     const options = { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: BATCH_SIZE };
     for (let i = 0; i < WORKERS; i += 1) {
       await this.boss.work<WebhookJob>(WEBHOOK_QUEUE, options, async (jobs) => {
-        await Promise.all(jobs.map((job) => attempt(job.data.messageId)));
+        await attempt(jobs.map((job) => job.data.messageId));
       });
     }
   }
