@@ -24,8 +24,11 @@ export async function startServiceApp(
   module: unknown,
   options: ServiceAppOptions,
 ): Promise<INestApplication> {
+  // JSON bodies only: the graph and the REST APIs speak JSON, and a form is left unread for
+  // whoever needs it raw (the partners' OAuth token endpoint reads its own).
   const app = await NestFactory.create<NestExpressApplication>(module as never, {
     bufferLogs: true,
+    bodyParser: false,
   });
   app.useLogger(app.get(PinoNestLogger));
   app.useBodyParser('json', { limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
