@@ -47,6 +47,7 @@ export function projectConfig(projectDir, displayName, overrides = {}) {
         },
       ],
     },
+    setupFilesAfterEnv: [join(root, 'tools/testing/fast-check-runs.ts')],
     globalSetup: join(root, 'tools/testing/global-setup.js'),
     globalTeardown: join(root, 'tools/testing/global-teardown.js'),
     testTimeout: 60_000,

@@ -35,8 +35,9 @@ const conflictInput: fc.Arbitrary<ChannelConflictInput> = fc.record({
   partnerId: partner,
   receivedAt: fc.constant(now),
   account,
-  registrations: fc.array(registration, { maxLength: 5 }),
-  otherLeads: fc.array(otherLead, { maxLength: 5 }),
+  // Registrations and leads carry unique ids, as their tables' keys make them.
+  registrations: fc.uniqueArray(registration, { maxLength: 4, selector: (r) => r.id }),
+  otherLeads: fc.uniqueArray(otherLead, { maxLength: 4, selector: (l) => l.leadId }),
   now: fc.constant(now),
 });
 
