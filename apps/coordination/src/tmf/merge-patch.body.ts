@@ -1,12 +1,12 @@
 import type { Request } from 'express';
 import { DomainError } from '@gap/errors';
-import { TicketErrors } from './trouble-ticket.errors.js';
+import { tmfField } from '@gap/rest';
 
 export const MERGE_PATCH = 'application/merge-patch+json';
 const LIMIT_BYTES = 1_000_000;
 
 function invalid(reason: string, zh: string, en: string): DomainError {
-  return DomainError.invalidInput([TicketErrors.field('body', reason, zh, en)]);
+  return DomainError.invalidInput([tmfField('body', reason, zh, en)]);
 }
 
 /**

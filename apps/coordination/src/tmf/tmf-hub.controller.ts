@@ -6,15 +6,16 @@ import {
   ApiOperation,
 } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@gap/auth';
-import { HubBody, TmfIdParams } from './dto/trouble-ticket.input.js';
+import { ApiTmfErrors, TmfController, TmfIdParams } from '@gap/rest';
+import { HubBody } from './dto/trouble-ticket.input.js';
 import { HubSchema } from './dto/trouble-ticket.schema.js';
 import { hubResource, TmfHubService } from './tmf-hub.service.js';
-import { ApiTmfErrors, TmfController } from './trouble-ticket.controller.js';
+import { TMF621_BASE } from './trouble-ticket.resource.js';
 
 const op = (summary: string, operationId: string) => ApiOperation({ operationId, summary });
 
 /** `/tmf-api/troubleTicket/v5/hub`: listeners of the trouble ticket events. */
-@TmfController('troubleTicket events subscription')
+@TmfController(TMF621_BASE, 'troubleTicket events subscription')
 export class TmfHubController {
   constructor(private readonly hubs: TmfHubService) {}
 

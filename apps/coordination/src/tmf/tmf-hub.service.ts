@@ -6,6 +6,7 @@ import { authorize, type Caller } from '@gap/auth';
 import { COORDINATION_PERMISSIONS } from '@gap/coordination/domain';
 import type { EventEnvelope } from '@gap/contracts';
 import { DomainError } from '@gap/errors';
+import { tmfField } from '@gap/rest';
 import type { HubBody } from './dto/trouble-ticket.input.js';
 import { TmfHubQueue } from './tmf-hub-queue.repository.js';
 import {
@@ -48,12 +49,7 @@ export class TmfHubService {
     const problem = body.query ? hubQueryProblem(body.query) : null;
     if (problem) {
       throw DomainError.invalidInput([
-        TicketErrors.field(
-          'query',
-          'UNKNOWN_QUERY',
-          `query 无效：${problem}。`,
-          `query: ${problem}.`,
-        ),
+        tmfField('query', 'UNKNOWN_QUERY', `query 无效：${problem}。`, `query: ${problem}.`),
       ]);
     }
     const hub: Hub = {

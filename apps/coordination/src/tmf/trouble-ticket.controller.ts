@@ -1,89 +1,30 @@
+import { Body, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
-  applyDecorators,
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseFilters,
-  UseGuards,
-  UsePipes,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
-  ApiResponse,
-  ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@gap/auth';
 import { InputValidationPipe } from '@gap/graphql';
+import { ApiTmfErrors, TmfController, TmfFieldsQuery, TmfIdParams } from '@gap/rest';
 import {
-  BearerAuthGuard,
-  BEARER_SCHEME,
-  PROBLEM_CONTENT_TYPE,
-  ProblemDetailsSchema,
-  titleOf,
-} from '@gap/rest';
-import {
-  TmfIdParams,
   TroubleTicketCreateBody,
-  TroubleTicketFieldsQuery,
   TroubleTicketListQuery,
   TroubleTicketPatchBody,
 } from './dto/trouble-ticket.input.js';
-import { TmfErrorSchema, TroubleTicketSchema } from './dto/trouble-ticket.schema.js';
+import { TroubleTicketSchema } from './dto/trouble-ticket.schema.js';
 import { MERGE_PATCH, mergePatchBody } from './merge-patch.body.js';
-import { TmfErrorFilter } from './tmf-error.filter.js';
 import { TroubleTicketService } from './trouble-ticket.service.js';
 import { TMF621_BASE } from './trouble-ticket.resource.js';
-
-/** Documents the errors an operation may answer: a TMF Error, or a problem when asked for. */
-export function ApiTmfErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: titleOf(status),
-        content: {
-          'application/json': { schema: { $ref: getSchemaPath(TmfErrorSchema) } },
-          [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsSchema) } },
-        },
-      }),
-    ),
-  );
-}
-
-/** A TMF621 controller: the caller's token, validated input, TMF Errors. */
-export function TmfController(tag: string): ClassDecorator {
-  return applyDecorators(
-    Controller(TMF621_BASE.slice(1)),
-    UseGuards(BearerAuthGuard),
-    UsePipes(InputValidationPipe),
-    UseFilters(TmfErrorFilter),
-    ApiTags(tag),
-    ApiBearerAuth(BEARER_SCHEME),
-    ApiExtraModels(TmfErrorSchema, ProblemDetailsSchema),
-    ApiTmfErrors(400, 401, 403, 500),
-  );
-}
 
 const op = (summary: string, operationId: string) => ApiOperation({ operationId, summary });
 const COUNT = { schema: { type: 'integer' } } as const;
 
 /** `/tmf-api/troubleTicket/v5/troubleTicket`: complaints and support requests as TMF621. */
-@TmfController('troubleTicket')
+@TmfController(TMF621_BASE, 'troubleTicket')
 export class TroubleTicketController {
   constructor(private readonly tickets: TroubleTicketService) {}
 
@@ -114,7 +55,7 @@ export class TroubleTicketController {
   retrieveTroubleTicket(
     @CurrentCaller() caller: Caller,
     @Param() p: TmfIdParams,
-    @Query() q: TroubleTicketFieldsQuery,
+    @Query() q: TmfFieldsQuery,
   ) {
     return this.tickets.get(caller, p.id, q.fields);
   }
@@ -126,7 +67,7 @@ export class TroubleTicketController {
   async createTroubleTicket(
     @CurrentCaller() caller: Caller,
     @Body() body: TroubleTicketCreateBody,
-    @Query() q: TroubleTicketFieldsQuery,
+    @Query() q: TmfFieldsQuery,
     @Res({ passthrough: true }) res: Response,
   ) {
     const id = await this.tickets.create(caller, body);
@@ -144,7 +85,7 @@ export class TroubleTicketController {
   async patchTroubleTicket(
     @CurrentCaller() caller: Caller,
     @Param() p: TmfIdParams,
-    @Query() q: TroubleTicketFieldsQuery,
+    @Query() q: TmfFieldsQuery,
     @Req() req: Request,
   ) {
     const body = (await new InputValidationPipe().transform(await mergePatchBody(req), {

@@ -1,10 +1,7 @@
-import { DomainError, violation, type FieldViolation } from '@gap/errors';
+import { DomainError } from '@gap/errors';
 
 /** The TMF621 facade's own refusals (the domain's come through as the domain codes them). */
 export const TicketErrors = {
-  field: (field: string, reason: string, zh: string, en: string): FieldViolation =>
-    violation(field, reason, { 'zh-CN': zh, en }),
-
   notFound: (id: string): DomainError =>
     DomainError.notFound(
       'TROUBLE_TICKET_NOT_FOUND',

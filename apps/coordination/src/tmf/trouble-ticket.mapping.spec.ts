@@ -2,7 +2,6 @@ import { REQUEST_STATES, type RequestState } from '@gap/coordination/domain';
 import {
   commandForStatus,
   priorityOfTicket,
-  selectFields,
   severityOf,
   statesOf,
   statusHistory,
@@ -99,16 +98,5 @@ describe('a coordination request as a TMF621 trouble ticket', () => {
       { status: 'pending', statusChangeDate: at(3) },
       { status: 'resolved', statusChangeDate: at(4) },
     ]);
-  });
-
-  it('keeps id, href and @type whatever fields are selected', () => {
-    const resource = { id: '1', href: '/x/1', '@type': 'TroubleTicket', name: 'n', status: 's' };
-    expect(selectFields(resource, ['status'])).toEqual({
-      id: '1',
-      href: '/x/1',
-      '@type': 'TroubleTicket',
-      status: 's',
-    });
-    expect(selectFields(resource, null)).toBe(resource);
   });
 });

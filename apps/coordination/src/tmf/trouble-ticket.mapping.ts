@@ -184,19 +184,3 @@ export function statusHistory(
   }
   return history;
 }
-
-/**
- * The first-level attributes kept by a `fields=` selection: those asked for, and always `id`,
- * `href` and `@type` (TMF630: attribute selection applies to every first-level attribute
- * except `href`; `id` and `@type` identify the resource).
- */
-export function selectFields<T extends Record<string, unknown>>(
-  resource: T,
-  fields: readonly string[] | null,
-): Partial<T> {
-  if (!fields) return resource;
-  const keep = new Set(['id', 'href', '@type', ...fields]);
-  return Object.fromEntries(
-    Object.entries(resource).filter(([key]) => keep.has(key)),
-  ) as Partial<T>;
-}

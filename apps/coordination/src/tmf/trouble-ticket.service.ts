@@ -3,6 +3,7 @@ import { isUUID } from 'class-validator';
 import { authorize, hasRole, type Caller } from '@gap/auth';
 import { COORDINATION_PERMISSIONS, type RequestCommand } from '@gap/coordination/domain';
 import { DomainError, type FieldViolation } from '@gap/errors';
+import { selectFields, tmfField } from '@gap/rest';
 import { RequestCommandsService } from '../requests/request-commands.service.js';
 import type { StoredRequest } from '../requests/request.repository.js';
 import { RequestViewers } from '../requests/request-viewer.js';
@@ -16,7 +17,6 @@ import { TicketErrors } from './trouble-ticket.errors.js';
 import {
   commandForStatus,
   priorityOfTicket,
-  selectFields,
   statusHistory,
   statusOf,
   TICKET_REQUEST_TYPES,
@@ -37,7 +37,7 @@ function customerOf(body: TroubleTicketCreateBody, problems: FieldViolation[]): 
   const id = party?.['id'];
   if (typeof id !== 'string' || !isUUID(id)) {
     problems.push(
-      TicketErrors.field(
+      tmfField(
         'relatedParty',
         'CUSTOMER_REQUIRED',
         '须有角色为 customer 的相关方，其 partyOrPartyRole.id 为集团客户编号（UUID）。',

@@ -14,3 +14,6 @@ export * from './rest-controller.decorator.js';
 export * from './rest-problem.js';
 export * from './state-change.decorator.js';
 export * from './tmf-error.js';
+export * from './tmf/tmf-controller.js';
+export * from './tmf/tmf-error.filter.js';
+export * from './tmf/tmf-query.js';

@@ -9,6 +9,7 @@ import {
   IsUrl,
   MaxLength,
 } from 'class-validator';
+import { TmfListQuery } from '@gap/rest';
 import {
   SEVERITIES,
   TICKET_TYPES,
@@ -119,23 +120,7 @@ const Text = () =>
   apply(ApiPropertyOptional({ type: 'string' }), IsOptional(), IsString(), MaxLength(200));
 
 /** GET /troubleTicket: selection, paging and the attribute filters (TMF630). */
-export class TroubleTicketListQuery {
-  @ApiPropertyOptional({ description: 'Comma-separated first-level attributes to return.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  fields?: string;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 })
-  @IsOptional()
-  @IsString()
-  offset?: string;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @IsString()
-  limit?: string;
-
+export class TroubleTicketListQuery extends TmfListQuery {
   @ApiPropertyOptional({
     enum: ['creationDate', '-creationDate', 'lastUpdate', '-lastUpdate'],
     description: 'Newest first by default.',
@@ -167,21 +152,6 @@ export class TroubleTicketListQuery {
   @Text() 'lastUpdate.gte'?: string;
   @Text() 'lastUpdate.lt'?: string;
   @Text() 'lastUpdate.lte'?: string;
-}
-
-export class TroubleTicketFieldsQuery {
-  @ApiPropertyOptional({ description: 'Comma-separated first-level attributes to return.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  fields?: string;
-}
-
-export class TmfIdParams {
-  @ApiProperty({ description: 'Identifier of the resource.' })
-  @IsString()
-  @MaxLength(100)
-  id!: string;
 }
 
 /** TMF `Hub_FVO`: where to post the events, and which. */

@@ -27,17 +27,6 @@ export class TroubleTicketSchema {
   @ApiPropertyOptional(objects) troubleTicketCharacteristic?: unknown[];
 }
 
-/** TMF630 `Error`, with the platform's code. */
-@ApiSchema({ name: 'TmfError', description: 'A TMF Error; `code` is the platform’s code.' })
-export class TmfErrorSchema {
-  @ApiProperty({ enum: ['Error'] }) '@type'!: string;
-  @ApiProperty({ example: 'COMPLAINT_CALLBACK_REQUIRED' }) code!: string;
-  @ApiProperty({ example: 'Conflict with the current state' }) reason!: string;
-  @ApiProperty() message!: string;
-  @ApiProperty({ example: '409' }) status!: string;
-  @ApiProperty({ format: 'uri' }) referenceError!: string;
-}
-
 /** TMF `Hub`: a registered listener. */
 @ApiSchema({ name: 'Hub', description: 'A listener of the trouble ticket events.' })
 export class HubSchema {

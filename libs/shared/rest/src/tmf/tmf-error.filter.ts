@@ -10,10 +10,10 @@ import { DomainError } from '@gap/errors';
 import {
   problem,
   problemOfDomainError,
-  sendRestError,
   UNAUTHENTICATED_HEADERS,
   type ProblemDetails,
-} from '@gap/rest';
+} from '../problem-details.js';
+import { sendRestError } from '../tmf-error.js';
 
 function problemOf(exception: unknown, instance: string): ProblemDetails | null {
   if (exception instanceof DomainError) return problemOfDomainError(exception, instance);
@@ -27,7 +27,7 @@ function problemOf(exception: unknown, instance: string): ProblemDetails | null 
 }
 
 /**
- * Answers whatever a TMF621 handler threw as a TMF Error (`application/json`), with the domain's
+ * Answers whatever a TM Forum API's handler threw as a TMF Error (`application/json`), with the domain's
  * code: a refused transition reads `COMPLAINT_CALLBACK_REQUIRED` here as in the graph. A caller
  * whose `Accept` names `application/problem+json` gets the same error as the platform's RFC 9457
  * problem, as the gateway answers its own refusals on these paths.
