@@ -71,6 +71,13 @@ describe('POST /api/v1/partners/leads', () => {
     });
     expect(kind.status).toBe(400);
     expect(JSON.stringify(kind.body)).toContain('kind');
+    const { companyName: _left, regionCode: _out, ...missing } = leadBody();
+    const absent = await rest.call('POST', '/leads', as(partnerId), { body: missing });
+    expect(absent.status).toBe(400);
+    expect(absent.body['errors']).toEqual([
+      expect.objectContaining({ field: 'companyName', code: 'REQUIRED' }),
+      expect.objectContaining({ field: 'regionCode', code: 'REQUIRED' }),
+    ]);
     expect(await countLeads(partnerId)).toBe(0);
   });
 

@@ -2,7 +2,7 @@ import { Injectable, type ArgumentMetadata, type PipeTransform, type Type } from
 import { TypeMetadataStorage } from '@nestjs/graphql';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
-import { DomainError, type FieldViolation } from '@gap/errors';
+import { DomainError, violation, type FieldViolation } from '@gap/errors';
 import { hasLoneSurrogate, textProblemMessage } from '@gap/validation';
 
 const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
@@ -66,6 +66,48 @@ function unstorableStrings(value: unknown, path: string, found: FieldViolation[]
  * it reads: an unknown field there is refused. (GraphQL's arguments reach a pipe with the
  * parameter type `body`, so the class is what tells them apart.)
  */
+/** Where @nestjs/swagger keeps a class's documented properties (its OpenAPI schema). */
+const SCHEMA_PROPERTIES = 'swagger/apiModelPropertiesArray';
+const SCHEMA_PROPERTY = 'swagger/apiModelProperties';
+
+interface SchemaProperty {
+  readonly required?: boolean;
+  readonly nullable?: boolean;
+  readonly type?: unknown;
+}
+
+/**
+ * The properties a REST input's OpenAPI schema marks required (`@ApiProperty`) that the input
+ * leaves out, nested inputs too: the document and the check cannot disagree, and a missing
+ * field is named instead of reaching the service as `undefined`.
+ */
+function missingRequired(metatype: unknown, value: unknown, path: string): FieldViolation[] {
+  if (typeof metatype !== 'function' || typeof value !== 'object' || value === null) return [];
+  const prototype = (metatype as { prototype: object }).prototype;
+  const names = (Reflect.getMetadata(SCHEMA_PROPERTIES, prototype) ?? []) as string[];
+  return names.flatMap((name) => {
+    const key = name.replace(/^:/, '');
+    const property = Reflect.getMetadata(SCHEMA_PROPERTY, prototype, key) as
+      SchemaProperty | undefined;
+    const field = path ? `${path}.${key}` : key;
+    const given = (value as Record<string, unknown>)[key];
+    if (given === undefined || (given === null && !property?.nullable)) {
+      if (property?.required === false) return [];
+      return [
+        violation(field, 'REQUIRED', {
+          'zh-CN': `缺少必填字段 ${field}。`,
+          en: `${field} is required.`,
+        }),
+      ];
+    }
+    const nested = property?.type;
+    if (Array.isArray(given)) {
+      return given.flatMap((item, index) => missingRequired(nested, item, `${field}.${index}`));
+    }
+    return missingRequired(nested, given, field);
+  });
+}
+
 function wholeGraphQLArgs(metatype: unknown, data: string | undefined): boolean {
   return (
     data === undefined &&
@@ -85,13 +127,19 @@ export class InputValidationPipe implements PipeTransform {
     if (!metatype || PRIMITIVES.has(metatype) || value === null || value === undefined) {
       return value;
     }
+    const missing = type === 'body' ? missingRequired(metatype, value, data ?? '') : [];
     const instance = plainToInstance(metatype as new () => object, value);
     const errors = await validate(instance, {
       whitelist: true,
       forbidNonWhitelisted: !wholeGraphQLArgs(metatype, data),
       forbidUnknownValues: true,
     });
-    if (errors.length > 0) throw DomainError.invalidInput(violationsOf(errors, data ?? ''));
+    const absent = new Set(missing.map((m) => m.field));
+    const violations = [
+      ...missing,
+      ...violationsOf(errors, data ?? '').filter((v) => !absent.has(v.field)),
+    ];
+    if (violations.length > 0) throw DomainError.invalidInput(violations);
     return instance;
   }
 }

@@ -19,12 +19,19 @@ export interface TmfError {
 
 /** A problem as TMF's Error: the same code, status and words. */
 export function tmfErrorOf(p: ProblemDetails): TmfError {
-  const fields = (p.errors ?? []).map((e) => `${e.field}: ${e.message}`);
+  const errors = p.errors ?? [];
+  const fields = errors.map((e) => `${e.field}: ${e.message}`);
+  // One wrong field is named too, when the words alone do not name it.
+  const [only] = errors;
+  const named =
+    errors.length === 1 && only && !p.detail.includes(only.field)
+      ? `${p.detail} (${only.field})`
+      : p.detail;
   return {
     '@type': 'Error',
     code: p.code,
     reason: p.title,
-    message: fields.length > 1 ? `${p.detail} (${fields.join('; ')})` : p.detail,
+    message: fields.length > 1 ? `${p.detail} (${fields.join('; ')})` : named,
     status: String(p.status),
     referenceError: p.type,
   };
