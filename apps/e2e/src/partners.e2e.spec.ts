@@ -22,6 +22,7 @@ import { registerSalesTeam } from './testing/sales-team.js';
 const PEOPLE = { admin: 'A8000', supervisor: 'S8000', manager: 'E8001' } as const;
 
 interface Received {
+  readonly url: string;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
 }
@@ -34,7 +35,7 @@ async function receiver(): Promise<{ server: Server; url: string; received: Rece
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
-      received.push({ headers: req.headers, body });
+      received.push({ url: req.url ?? '', headers: req.headers, body });
       res.statusCode = 200;
       res.end();
     });
@@ -135,7 +136,7 @@ describe("a partner's lead from token to conversion through the gateway, over Ka
         input: {
           partnerId: registerPartner.id,
           name: '渠道订单系统',
-          scopes: ['LEADS_WRITE', 'LEADS_READ', 'WEBHOOKS_MANAGE'],
+          scopes: ['LEADS_WRITE', 'LEADS_READ', 'WEBHOOKS_MANAGE', 'CUSTOMERS_READ'],
         },
       },
       tokens.admin,
@@ -156,7 +157,7 @@ describe("a partner's lead from token to conversion through the gateway, over Ka
       },
       body: new URLSearchParams({
         grant_type: 'client_credentials',
-        scope: 'leads:write leads:read webhooks:manage',
+        scope: 'leads:write leads:read webhooks:manage customers:read',
       }).toString(),
     });
     const answer = (await response.json()) as Record<string, unknown>;
@@ -173,6 +174,22 @@ describe("a partner's lead from token to conversion through the gateway, over Ka
     expect(endpoint.status).toBe(201);
     const secret = String(endpoint.body['secret']);
     expect(secret).toMatch(/^whsec_/);
+    // A TMF629 listener on the same receiver: the customer's events, signed with its own secret.
+    const hub = await rest('POST', '/tmf-api/customerManagement/v5/hub', token, {
+      callback: `${hooks.url}/tmf629`,
+    });
+    expect(hub.status).toBe(201);
+    const hubSecret = String(hub.body['secret']);
+    const verified = (path: string, key: string) =>
+      hooks.received
+        .filter((got) => got.url === path)
+        .map((got) =>
+          new Webhook(key).verify(got.body, {
+            'webhook-id': String(got.headers['webhook-id']),
+            'webhook-timestamp': String(got.headers['webhook-timestamp']),
+            'webhook-signature': String(got.headers['webhook-signature']),
+          }),
+        );
 
     const creditCode = freshCreditCode();
     const brand = `星辰${randomUUID()
@@ -235,13 +252,10 @@ describe("a partner's lead from token to conversion through the gateway, over Ka
 
     const told = await eventually(
       () => {
-        const events = hooks.received.map((got) =>
-          new Webhook(secret).verify(got.body, {
-            'webhook-id': String(got.headers['webhook-id']),
-            'webhook-timestamp': String(got.headers['webhook-timestamp']),
-            'webhook-signature': String(got.headers['webhook-signature']),
-          }),
-        ) as { type: string; data: Record<string, unknown> }[];
+        const events = verified('/hooks', secret) as {
+          type: string;
+          data: Record<string, unknown>;
+        }[];
         return events.some((e) => e.type === 'lead.converted') && events;
       },
       60_000,
@@ -261,6 +275,36 @@ describe("a partner's lead from token to conversion through the gateway, over Ka
     const bodies = hooks.received.map((got) => got.body).join('\n');
     expect(bodies).not.toContain(PEOPLE.manager);
     expect(bodies).not.toContain(staffView.groupAccountId);
+
+    // TMF629: the converted lead is the partner's customer, told to its listener as it went.
+    const customers = await rest(
+      'GET',
+      `/tmf-api/customerManagement/v5/customer?fields=status,engagedParty`,
+      token,
+    );
+    expect(customers.body).toEqual([
+      expect.objectContaining({ id: leadId, '@type': 'Customer', status: 'approved' }),
+    ]);
+    const tmf = await eventually(
+      () => {
+        const events = verified('/hooks/tmf629', hubSecret) as {
+          eventType: string;
+          event: { customer: Record<string, unknown> };
+        }[];
+        return events.some((e) => e.eventType === 'CustomerStateChangeEvent') && events;
+      },
+      60_000,
+      'the TMF629 listener to hear of the conversion',
+    );
+    expect(tmf.map((e) => e.eventType).sort()).toEqual(
+      [
+        'CustomerAttributeValueChangeEvent',
+        'CustomerCreateEvent',
+        'CustomerStateChangeEvent',
+      ].sort(),
+    );
+    const changed = tmf.find((e) => e.eventType === 'CustomerStateChangeEvent');
+    expect(changed?.event.customer).toMatchObject({ id: leadId, status: 'approved' });
 
     // The same company under another legal form, its city in half-width brackets, no code.
     const again = await rest('POST', '/api/v1/partners/leads', token, {

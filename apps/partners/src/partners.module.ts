@@ -9,6 +9,7 @@ import { partnersDatabase } from './partners.database.js';
 import { ACCOUNTS, CONSUMERS, ORGANISATIONS } from './partners.providers.js';
 import { PartnerRateLimitModule } from './rate-limit/partner-rate-limit.module.js';
 import { PARTNERS_API } from './schema.js';
+import { TMF_CONTROLLERS, TMF_PROVIDERS } from './tmf/tmf.providers.js';
 import { PartnerWebhooksModule } from './webhooks/partner-webhooks.module.js';
 
 /**
@@ -34,13 +35,14 @@ export class PartnersModule {
         PartnerRateLimitModule,
         PartnerWebhooksModule,
       ],
-      controllers: [...LEADS_CONTROLLERS, ...DEALS_CONTROLLERS],
+      controllers: [...LEADS_CONTROLLERS, ...DEALS_CONTROLLERS, ...TMF_CONTROLLERS],
       providers: [
         ...ACCOUNTS,
         ...ORGANISATIONS,
         ...CONSUMERS,
         ...LEADS_PROVIDERS,
         ...DEALS_PROVIDERS,
+        ...TMF_PROVIDERS,
         IdempotencyKeysRepository,
         IdempotencyKeysSweeper,
       ],

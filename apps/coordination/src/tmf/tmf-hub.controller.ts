@@ -6,9 +6,7 @@ import {
   ApiOperation,
 } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@gap/auth';
-import { ApiTmfErrors, TmfController, TmfIdParams } from '@gap/rest';
-import { HubBody } from './dto/trouble-ticket.input.js';
-import { HubSchema } from './dto/trouble-ticket.schema.js';
+import { ApiTmfErrors, TmfController, TmfHubBody, TmfHubSchema, TmfIdParams } from '@gap/rest';
 import { hubResource, TmfHubService } from './tmf-hub.service.js';
 import { TMF621_BASE } from './trouble-ticket.resource.js';
 
@@ -21,14 +19,14 @@ export class TmfHubController {
 
   @Post('hub')
   @op('Create a subscription (hub) to receive Events', 'createHub')
-  @ApiCreatedResponse({ type: HubSchema })
-  async createHub(@CurrentCaller() caller: Caller, @Body() body: HubBody) {
+  @ApiCreatedResponse({ type: TmfHubSchema })
+  async createHub(@CurrentCaller() caller: Caller, @Body() body: TmfHubBody) {
     return hubResource(await this.hubs.register(caller, body));
   }
 
   @Get('hub/:id')
   @op('Retrieve a subscription (hub)', 'hubGet')
-  @ApiOkResponse({ type: HubSchema })
+  @ApiOkResponse({ type: TmfHubSchema })
   @ApiTmfErrors(404)
   async hubGet(@CurrentCaller() caller: Caller, @Param() p: TmfIdParams) {
     return hubResource(await this.hubs.get(caller, p.id));

@@ -6,18 +6,18 @@ import { authorize, type Caller } from '@gap/auth';
 import { COORDINATION_PERMISSIONS } from '@gap/coordination/domain';
 import type { EventEnvelope } from '@gap/contracts';
 import { DomainError } from '@gap/errors';
-import { tmfField } from '@gap/rest';
-import type { HubBody } from './dto/trouble-ticket.input.js';
-import { TmfHubQueue } from './tmf-hub-queue.repository.js';
 import {
-  hubEvent,
+  hubEventsWanted,
   hubQueryProblem,
-  hubWants,
+  tmfField,
+  tmfHubEvent,
+  tmfHubNotFound,
   uuidOf,
-  type HubEventType,
-} from './tmf-hub.events.js';
+  type TmfHubBody,
+} from '@gap/rest';
+import { TmfHubQueue } from './tmf-hub-queue.repository.js';
+import { HUB_EVENT_TYPES, type HubEventType } from './tmf-hub.events.js';
 import { TmfHubRepository, type Hub } from './tmf-hub.repository.js';
-import { TicketErrors } from './trouble-ticket.errors.js';
 import { statusOf, TICKET_REQUEST_TYPES } from './trouble-ticket.mapping.js';
 import { TroubleTicketRepository } from './trouble-ticket.repository.js';
 import { TMF621_BASE } from './trouble-ticket.resource.js';
@@ -44,9 +44,9 @@ export class TmfHubService {
     private readonly queue: TmfHubQueue,
   ) {}
 
-  async register(caller: Caller, body: HubBody): Promise<Hub> {
+  async register(caller: Caller, body: TmfHubBody): Promise<Hub> {
     authorize(COORDINATION_PERMISSIONS, 'rest.createHub', caller);
-    const problem = body.query ? hubQueryProblem(body.query) : null;
+    const problem = body.query ? hubQueryProblem(body.query, HUB_EVENT_TYPES) : null;
     if (problem) {
       throw DomainError.invalidInput([
         tmfField('query', 'UNKNOWN_QUERY', `query 无效：${problem}。`, `query: ${problem}.`),
@@ -65,14 +65,13 @@ export class TmfHubService {
   async get(caller: Caller, id: string): Promise<Hub> {
     authorize(COORDINATION_PERMISSIONS, 'rest.hubGet', caller);
     const hub = isUUID(id) ? await this.hubs.ownedBy(id, caller.subject) : null;
-    if (!hub) throw TicketErrors.hubNotFound(id);
+    if (!hub) throw tmfHubNotFound(id);
     return hub;
   }
 
   async remove(caller: Caller, id: string): Promise<void> {
     authorize(COORDINATION_PERMISSIONS, 'rest.hubDelete', caller);
-    if (!isUUID(id) || !(await this.hubs.delete(id, caller.subject)))
-      throw TicketErrors.hubNotFound(id);
+    if (!isUUID(id) || !(await this.hubs.delete(id, caller.subject))) throw tmfHubNotFound(id);
   }
 
   /**
@@ -88,7 +87,7 @@ export class TmfHubService {
   ): Promise<void> {
     const requestId = (envelope.payload as { requestId: string }).requestId;
     for (const hub of await this.hubs.all(manager)) {
-      const wanted = eventTypes.filter((type) => hubWants(hub.query, type));
+      const wanted = hubEventsWanted(hub.query, eventTypes);
       if (wanted.length === 0) continue;
       const viewer = await this.service.viewerOf(hub.owner);
       const stored = await this.tickets.byId(viewer, requestId, TICKET_REQUEST_TYPES, manager);
@@ -99,7 +98,7 @@ export class TmfHubService {
       for (const type of wanted) {
         await this.queue.enqueue(manager, uuidOf(`${envelope.id}|${hub.id}|${type}`), {
           hubId: hub.id,
-          event: hubEvent(type, envelope, ticket),
+          event: tmfHubEvent(type, envelope, 'coordination', { troubleTicket: ticket }),
         });
       }
     }

@@ -9,7 +9,14 @@ import {
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@gap/auth';
 import { InputValidationPipe } from '@gap/graphql';
-import { ApiTmfErrors, TmfController, TmfFieldsQuery, TmfIdParams } from '@gap/rest';
+import {
+  ApiTmfErrors,
+  TmfController,
+  TmfFieldsQuery,
+  TmfIdParams,
+  TMF_PAGE_HEADERS,
+  withPageHeaders,
+} from '@gap/rest';
 import {
   TroubleTicketCreateBody,
   TroubleTicketListQuery,
@@ -21,7 +28,6 @@ import { TroubleTicketService } from './trouble-ticket.service.js';
 import { TMF621_BASE } from './trouble-ticket.resource.js';
 
 const op = (summary: string, operationId: string) => ApiOperation({ operationId, summary });
-const COUNT = { schema: { type: 'integer' } } as const;
 
 /** `/tmf-api/troubleTicket/v5/troubleTicket`: complaints and support requests as TMF621. */
 @TmfController(TMF621_BASE, 'troubleTicket')
@@ -30,22 +36,13 @@ export class TroubleTicketController {
 
   @Get('troubleTicket')
   @op('List or find TroubleTicket objects', 'listTroubleTicket')
-  @ApiOkResponse({
-    type: [TroubleTicketSchema],
-    headers: {
-      'X-Total-Count': { ...COUNT, description: 'Total number of items matching criteria' },
-      'X-Result-Count': { ...COUNT, description: 'Actual number of items returned' },
-    },
-  })
+  @ApiOkResponse({ type: [TroubleTicketSchema], headers: TMF_PAGE_HEADERS })
   async listTroubleTicket(
     @CurrentCaller() caller: Caller,
     @Query() query: TroubleTicketListQuery,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const page = await this.tickets.list(caller, query);
-    res.setHeader('X-Total-Count', String(page.total));
-    res.setHeader('X-Result-Count', String(page.items.length));
-    return page.items;
+    return withPageHeaders(res, await this.tickets.list(caller, query));
   }
 
   @Get('troubleTicket/:id')

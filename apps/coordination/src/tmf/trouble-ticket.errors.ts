@@ -18,11 +18,4 @@ export const TicketErrors = {
       },
       'status',
     ),
-
-  hubNotFound: (id: string): DomainError =>
-    DomainError.notFound(
-      'TMF_HUB_NOT_FOUND',
-      { 'zh-CN': `没有您注册的监听 ${id}。`, en: `No listener ${id} of yours.` },
-      'id',
-    ),
 };

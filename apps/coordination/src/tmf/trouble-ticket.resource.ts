@@ -1,3 +1,4 @@
+import { TMF_BASE_ATTRIBUTES } from '@gap/rest';
 import type { BusinessCalendar } from '@gap/coordination/domain';
 import type { StoredRequest } from '../requests/request.repository.js';
 import { requestView } from '../requests/request.view.js';
@@ -90,11 +91,7 @@ export function toTroubleTicket(
 
 /** The first-level attributes a TroubleTicket of the platform may carry (for `fields=`). */
 export const TICKET_ATTRIBUTES = [
-  'id',
-  'href',
-  '@type',
-  '@baseType',
-  '@schemaLocation',
+  ...TMF_BASE_ATTRIBUTES,
   'name',
   'description',
   'severity',

@@ -85,6 +85,8 @@ const idempotent = (call: RestCall): RestCall => ({
   headers: { ...call.headers, 'idempotency-key': randomUUID() },
 });
 const TMF621 = '/tmf-api/troubleTicket/v5';
+const TMF632 = '/tmf-api/partyManagement/v5';
+const TMF629 = '/tmf-api/customerManagement/v5';
 const REST_PATHS: Readonly<Record<string, () => RestCall>> = {
   'rest.listGroupAccounts': () => ({ path: '/api/v1/accounts?first=1' }),
   'rest.getGroupAccount': () => ({ path: `/api/v1/accounts/${randomUUID()}` }),
@@ -202,6 +204,38 @@ const REST_PATHS: Readonly<Record<string, () => RestCall>> = {
     idempotent(post(`/api/v1/partners/webhooks/${randomUUID()}/deliveries/msg_0001/replay`)),
   'rest.rotatePartnerWebhookSecret': () =>
     idempotent(post(`/api/v1/partners/webhooks/${randomUUID()}/rotate-secret`)),
+  'rest.listOrganization': () => ({ path: `${TMF632}/organization?limit=1` }),
+  'rest.retrieveOrganization': () => ({ path: `${TMF632}/organization/${randomUUID()}` }),
+  'rest.createOrganization': () =>
+    post(`${TMF632}/organization`, {
+      '@type': 'Organization',
+      name: '厦门鹭岛权限检查信息有限公司',
+      organizationIdentification: [
+        { identificationType: 'USCC', identificationId: freshCreditCode() },
+      ],
+      partyCharacteristic: [
+        { name: 'regionCode', value: '350203' },
+        { name: 'industrySection', value: 'G' },
+      ],
+    }),
+  'rest.listCustomer': () => ({ path: `${TMF629}/customer?limit=1` }),
+  'rest.retrieveCustomer': () => ({ path: `${TMF629}/customer/${randomUUID()}` }),
+  ...Object.fromEntries(
+    [
+      ['Party', TMF632],
+      ['Customer', TMF629],
+    ].flatMap(([name, base]) => [
+      [
+        `rest.create${name}Hub`,
+        () => post(`${base}/hub`, { callback: 'https://crm.partner.example.cn/tmf/listener' }),
+      ],
+      [`rest.retrieve${name}Hub`, () => ({ path: `${base}/hub/${randomUUID()}` })],
+      [
+        `rest.delete${name}Hub`,
+        () => ({ path: `${base}/hub/${randomUUID()}`, method: 'DELETE' as const }),
+      ],
+    ]),
+  ),
 };
 
 interface GraphQLResponse {
@@ -301,6 +335,8 @@ describe('who may run what: the permission matrices, enforced', () => {
         method: call.method ?? 'GET',
         headers: {
           authorization: `Bearer ${token}`,
+          // A TM Forum path answers a TMF Error unless asked for the problem, which has the category.
+          accept: 'application/json, application/problem+json',
           ...(call.body ? { 'content-type': 'application/json' } : {}),
           ...call.headers,
         },

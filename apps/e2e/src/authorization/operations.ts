@@ -48,6 +48,7 @@ export interface Operation {
 function serviceOfPath(path: string): Service {
   // TM Forum facades: /tmf-api/<api>/… (the gateway's TMF_APIS).
   if (path.startsWith('/tmf-api/troubleTicket/')) return 'coordination';
+  if (/^\/tmf-api\/(partyManagement|customerManagement)\//.test(path)) return 'partners';
   const area = /^\/api\/v\d+\/([^/]+)/.exec(path)?.[1] ?? '';
   return (SERVICES as readonly string[]).includes(area) ? (area as Service) : 'accounts';
 }

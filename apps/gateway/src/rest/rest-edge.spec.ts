@@ -186,7 +186,7 @@ describe('the REST edge of the gateway', () => {
   });
 
   it('answers a TM Forum API no service owns with a 404 TMF Error', async () => {
-    const answer = await call('/tmf-api/customerManagement/v4/customer');
+    const answer = await call('/tmf-api/productInventory/v5/product');
     expect(answer.status).toBe(404);
     expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
     expect(answer.body).toMatchObject({ '@type': 'Error', code: 'NOT_FOUND', status: '404' });

@@ -20,6 +20,8 @@ export const PUBLIC_PATHS: Readonly<Record<string, string>> = {
 
 export const TMF_APIS: Readonly<Record<string, string>> = {
   troubleTicket: 'coordination',
+  partyManagement: 'partners',
+  customerManagement: 'partners',
 };
 
 export interface RestTarget {

@@ -6,6 +6,7 @@ import {
   type LeadActor,
   type PartnersOperation,
   type PartnersPolicy,
+  type PartnerScope,
 } from '@gap/partners/domain';
 import { LeadErrors } from './lead.errors.js';
 import type { LeadRecord } from './lead.model.js';
@@ -19,13 +20,11 @@ export class LeadsPolicy {
   }
 }
 
-export type PartnerApiScope = 'leads:write' | 'leads:read';
-
 /**
  * The partner a PARTNER caller acts for, if its token grants `scope`; a coded FORBIDDEN
  * otherwise (staff reach leads through the graph, not the integration API).
  */
-export function partnerOf(caller: Caller, scope: PartnerApiScope): string {
+export function partnerOf(caller: Caller, scope: PartnerScope): string {
   if (!hasRole(caller, 'PARTNER') || !caller.partnerId) throw LeadErrors.notAPartner();
   if (!caller.scopes?.includes(scope)) throw LeadErrors.scopeMissing(scope);
   return caller.partnerId;

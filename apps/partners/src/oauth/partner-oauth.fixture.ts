@@ -115,6 +115,22 @@ export async function registeredPartner(dataSource: DataSourceType): Promise<str
   return partner.id;
 }
 
+/** A new active partner whose client got a token for `scopes` from the app's `/oauth/token`. */
+export async function partnerWithToken(
+  api: OAuthTestApp,
+  dataSource: DataSourceType,
+  scopes: readonly string[],
+): Promise<{ partnerId: string; token: string }> {
+  const partnerId = await registeredPartner(dataSource);
+  const { client, clientSecret } = await api.clients.issue(ADMIN, {
+    partnerId,
+    name: 'CRM',
+    scopes: [...scopes],
+  });
+  const answer = await requestToken(api.base, client.clientId, clientSecret, scopes.join(' '));
+  return { partnerId, token: answer.body['access_token'] as string };
+}
+
 export interface TokenAnswer {
   readonly status: number;
   readonly body: Record<string, unknown>;

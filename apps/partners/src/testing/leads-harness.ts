@@ -31,6 +31,10 @@ import { PartnerIntegrationConfig } from '../oauth/partner-integration.config.js
 import { PartnerScopesGuard } from '../oauth/partner-scopes.guard.js';
 import { PartnerRateLimitGuard } from '../rate-limit/partner-rate-limit.guard.js';
 import { RateLimitRepository } from '../rate-limit/rate-limit.repository.js';
+import { PartyRepository } from '../tmf/party.repository.js';
+import { PartyService } from '../tmf/party.service.js';
+import { CustomerController } from '../tmf/customer.controller.js';
+import { OrganizationController } from '../tmf/organization.controller.js';
 
 function operatorTokens(): PartnerIntegrationConfig {
   return Object.assign(new PartnerIntegrationConfig(), { PARTNERS_TOKEN_SOURCE: 'operator' });
@@ -184,9 +188,18 @@ export async function startLeadsRest(dataSource: DataSource) {
   });
 
   @Module({
-    controllers: [...LEADS_CONTROLLERS, ...DEALS_CONTROLLERS],
+    controllers: [
+      ...LEADS_CONTROLLERS,
+      ...DEALS_CONTROLLERS,
+      OrganizationController,
+      CustomerController,
+    ],
     providers: [
       { provide: LeadIntakeService, useValue: services.intake },
+      {
+        provide: PartyService,
+        useValue: new PartyService(new PartyRepository(dataSource), services.intake),
+      },
       { provide: LeadQueriesService, useValue: services.queries },
       { provide: DealService, useValue: services.deals },
       { provide: IdempotencyKeysRepository, useValue: new IdempotencyKeysRepository(dataSource) },
@@ -208,7 +221,7 @@ export async function startLeadsRest(dataSource: DataSource) {
   });
   const port = await freePort();
   await app.listen(port, '127.0.0.1');
-  const base = `http://127.0.0.1:${port}/api/v1/partners`;
+  const origin = `http://127.0.0.1:${port}`;
   const token = async (claims: TokenClaims) => {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({
@@ -226,13 +239,15 @@ export async function startLeadsRest(dataSource: DataSource) {
   };
   return {
     services,
+    /** `path` under /api/v1/partners, or a whole path (`/tmf-api/…`). */
     async call(
-      method: 'GET' | 'POST',
+      method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
       path: string,
       claims: TokenClaims,
       options: { body?: object; headers?: Record<string, string> } = {},
     ): Promise<Answer> {
-      const response = await fetch(`${base}${path}`, {
+      const url = `${origin}${path.startsWith('/tmf-api/') ? '' : '/api/v1/partners'}${path}`;
+      const response = await fetch(url, {
         method,
         headers: {
           authorization: `Bearer ${await token(claims)}`,

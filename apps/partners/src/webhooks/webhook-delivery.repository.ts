@@ -21,21 +21,26 @@ export class WebhookDeliveryRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** One message per endpoint of the partner hearing `eventType`, in one statement; their ids. */
+  /**
+   * One message per endpoint of the partner hearing `eventType`, in one statement; their ids.
+   * An endpoint naming no type hears every outcome notification, but not a `namedOnly` event
+   * (a TM Forum hub's), which only endpoints naming it hear.
+   */
   async insertMessages(
     tx: EntityManager,
     partnerId: string,
     eventType: string,
     body: string,
+    namedOnly = false,
   ): Promise<string[]> {
     const rows = await tx.query<{ id: string }[]>(
       `INSERT INTO partners.webhook_message (id, partner_id, endpoint_id, event_type, body)
        SELECT 'msg_' || replace(gen_random_uuid()::text, '-', ''), $1, e.id, $2, $3
          FROM partners.webhook_endpoint e
         WHERE e.partner_id = $1 AND e.deleted_at IS NULL
-          AND (cardinality(e.event_types) = 0 OR $2 = ANY (e.event_types))
+          AND ((cardinality(e.event_types) = 0 AND NOT $4) OR $2 = ANY (e.event_types))
        RETURNING id`,
-      [partnerId, eventType, body],
+      [partnerId, eventType, body, namedOnly],
     );
     return rows.map((row) => row.id);
   }

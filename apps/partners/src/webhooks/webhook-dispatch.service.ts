@@ -55,13 +55,39 @@ export class WebhookDispatchService implements OnApplicationBootstrap {
     payload: Record<string, unknown>,
     tx?: EntityManager,
   ): Promise<string[]> {
-    const body = JSON.stringify({
-      type: eventType,
-      timestamp: new Date().toISOString(),
-      data: payload,
-    });
+    const body = { type: eventType, timestamp: new Date().toISOString(), data: payload };
+    return this.enqueueBody(partnerId, eventType, body, tx);
+  }
+
+  /**
+   * Notifies the partner's endpoints that name `eventType` (TM Forum hubs) with `body` as it
+   * is; inside `tx` when given. The ids of the messages queued.
+   */
+  enqueueNamedEvent(
+    partnerId: string,
+    eventType: string,
+    body: Record<string, unknown>,
+    tx?: EntityManager,
+  ): Promise<string[]> {
+    return this.enqueueBody(partnerId, eventType, body, tx, true);
+  }
+
+  private enqueueBody(
+    partnerId: string,
+    eventType: string,
+    body: Record<string, unknown>,
+    tx?: EntityManager,
+    namedOnly = false,
+  ): Promise<string[]> {
+    const text = JSON.stringify(body);
     const work = async (manager: EntityManager) => {
-      const ids = await this.deliveries.insertMessages(manager, partnerId, eventType, body);
+      const ids = await this.deliveries.insertMessages(
+        manager,
+        partnerId,
+        eventType,
+        text,
+        namedOnly,
+      );
       await this.queue.enqueue(
         manager,
         ids.map((messageId) => ({ messageId })),

@@ -36,20 +36,35 @@ export class WebhookEndpointService {
 
   async create(caller: Caller, input: CreateWebhookEndpointInput): Promise<CreatedWebhookEndpoint> {
     const partnerId = partnerOf(caller);
-    const problem = endpointUrlProblem(input.url, {
-      allowLocalHttpReceiver: allowsLocalReceiver(this.config),
-    });
-    if (problem) throw WebhookErrors.url(problem);
     const eventTypes = input.eventTypes ?? [];
     eventTypes.forEach((type, i) => {
       if (!isPartnerWebhookEventType(type)) throw WebhookErrors.eventTypes(i, type);
     });
+    return this.createFor(partnerId, input.url, input.description ?? null, eventTypes);
+  }
+
+  /**
+   * An endpoint of the partner's hearing `eventTypes` (none: every outcome notification), its
+   * address checked first; with its signing secret, the only time it is shown. TM Forum hubs
+   * are endpoints too, naming the TMF events they hear.
+   */
+  async createFor(
+    partnerId: string,
+    url: string,
+    description: string | null,
+    eventTypes: readonly string[],
+    urlField = 'url',
+  ): Promise<CreatedWebhookEndpoint> {
+    const problem = endpointUrlProblem(url, {
+      allowLocalHttpReceiver: allowsLocalReceiver(this.config),
+    });
+    if (problem) throw WebhookErrors.url(problem, urlField);
     const secret = webhookSecretOf(randomBytes(32));
     const endpoint = await this.endpoints.insert({
       id: randomUUID(),
       partnerId,
-      url: input.url,
-      description: input.description ?? null,
+      url,
+      description,
       eventTypes: [...new Set(eventTypes)],
       secret,
     });

@@ -4,11 +4,9 @@ import { openOwnTestDatabase } from '@gap/testing';
 import { PARTNERS_MIGRATIONS, PARTNERS_SCHEMA } from '../migrations/index.js';
 import {
   oauthTestApp,
-  registeredPartner,
-  requestToken,
+  partnerWithToken,
   type OAuthTestApp,
 } from '../oauth/partner-oauth.fixture.js';
-import { ADMIN } from '../testing/partners-harness.js';
 import { PartnerWebhooksModule } from './partner-webhooks.module.js';
 
 let dataSource: DataSource;
@@ -28,14 +26,7 @@ afterAll(async () => {
 });
 
 async function partnerToken(scopes = ['webhooks:manage']): Promise<string> {
-  const partnerId = await registeredPartner(dataSource);
-  const { client, clientSecret } = await api.clients.issue(ADMIN, {
-    partnerId,
-    name: 'CRM',
-    scopes,
-  });
-  const answer = await requestToken(api.base, client.clientId, clientSecret, scopes.join(' '));
-  return answer.body['access_token'] as string;
+  return (await partnerWithToken(api, dataSource, scopes)).token;
 }
 
 async function call(token: string, method: string, path = '', body?: unknown, key?: string) {

@@ -17,9 +17,9 @@ const URL_MESSAGES: Record<EndpointUrlProblem, { 'zh-CN': string; en: string }> 
 
 /** Webhook endpoints' errors, in Chinese and English. */
 export const WebhookErrors = {
-  url: (problem: EndpointUrlProblem): DomainError =>
+  url: (problem: EndpointUrlProblem, field = 'url'): DomainError =>
     DomainError.invalidInput(
-      [violation('url', `WEBHOOK_URL_${problem}`, URL_MESSAGES[problem])],
+      [violation(field, `WEBHOOK_URL_${problem}`, URL_MESSAGES[problem])],
       'WEBHOOK_FIELD_INVALID',
     ),
 

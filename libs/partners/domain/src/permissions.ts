@@ -62,6 +62,17 @@ const ROWS = {
   'rest.listPartnerWebhookDeliveries': PARTNER_OWN,
   'rest.replayPartnerWebhookDelivery': PARTNER_OWN,
   'rest.rotatePartnerWebhookSecret': PARTNER_OWN,
+  'rest.listOrganization': PARTNER_OWN,
+  'rest.retrieveOrganization': PARTNER_OWN,
+  'rest.createOrganization': PARTNER_OWN,
+  'rest.listCustomer': PARTNER_OWN,
+  'rest.retrieveCustomer': PARTNER_OWN,
+  'rest.createPartyHub': PARTNER_OWN,
+  'rest.retrievePartyHub': PARTNER_OWN,
+  'rest.deletePartyHub': PARTNER_OWN,
+  'rest.createCustomerHub': PARTNER_OWN,
+  'rest.retrieveCustomerHub': PARTNER_OWN,
+  'rest.deleteCustomerHub': PARTNER_OWN,
 } as const satisfies Record<string, Row>;
 
 /** Every operation of the partners subgraph the operator's people run, named as there. */

@@ -17,3 +17,4 @@ export * from './tmf-error.js';
 export * from './tmf/tmf-controller.js';
 export * from './tmf/tmf-error.filter.js';
 export * from './tmf/tmf-query.js';
+export * from './tmf/tmf-hub.js';

@@ -6,7 +6,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUrl,
   MaxLength,
 } from 'class-validator';
 import { TmfListQuery } from '@gap/rest';
@@ -152,26 +151,4 @@ export class TroubleTicketListQuery extends TmfListQuery {
   @Text() 'lastUpdate.gte'?: string;
   @Text() 'lastUpdate.lt'?: string;
   @Text() 'lastUpdate.lte'?: string;
-}
-
-/** TMF `Hub_FVO`: where to post the events, and which. */
-@ApiSchema({ name: 'Hub_FVO', description: 'A listener to register.' })
-export class HubBody {
-  @ApiPropertyOptional({ enum: ['Hub'] })
-  @IsOptional()
-  @IsIn(['Hub'])
-  '@type'?: string;
-
-  @ApiProperty({ description: 'The listener’s URL (http or https).', maxLength: 2000 })
-  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
-  @MaxLength(2000)
-  callback!: string;
-
-  @ApiPropertyOptional({
-    description: '`eventType=TroubleTicketCreateEvent,…` to receive only those events.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  query?: string;
 }

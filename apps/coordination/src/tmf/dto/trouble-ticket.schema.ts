@@ -26,13 +26,3 @@ export class TroubleTicketSchema {
   @ApiPropertyOptional(objects) externalIdentifier?: unknown[];
   @ApiPropertyOptional(objects) troubleTicketCharacteristic?: unknown[];
 }
-
-/** TMF `Hub`: a registered listener. */
-@ApiSchema({ name: 'Hub', description: 'A listener of the trouble ticket events.' })
-export class HubSchema {
-  @ApiProperty() id!: string;
-  @ApiProperty() href!: string;
-  @ApiProperty({ enum: ['Hub'] }) '@type'!: string;
-  @ApiProperty() callback!: string;
-  @ApiPropertyOptional({ type: 'string', nullable: true }) query?: string | null;
-}

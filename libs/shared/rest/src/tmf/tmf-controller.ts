@@ -77,3 +77,21 @@ export class TmfFieldsQuery {
   @MaxLength(1000)
   fields?: string;
 }
+
+const COUNT = { schema: { type: 'integer' } } as const;
+
+/** The headers of a TMF list's answer (TMF630), for its OpenAPI response. */
+export const TMF_PAGE_HEADERS = {
+  'X-Total-Count': { ...COUNT, description: 'Total number of items matching criteria' },
+  'X-Result-Count': { ...COUNT, description: 'Actual number of items returned' },
+} as const;
+
+/** A TMF list's items, its counts set as headers. */
+export function withPageHeaders<T>(
+  res: { setHeader(name: string, value: string): unknown },
+  page: { readonly total: number; readonly items: readonly T[] },
+): readonly T[] {
+  res.setHeader('X-Total-Count', String(page.total));
+  res.setHeader('X-Result-Count', String(page.items.length));
+  return page.items;
+}

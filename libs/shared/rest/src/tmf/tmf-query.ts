@@ -3,6 +3,9 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { violation, type FieldViolation } from '@gap/errors';
 import { TmfFieldsQuery } from './tmf-controller.js';
 
+/** The first-level attributes every TMF resource may carry, before its own. */
+export const TMF_BASE_ATTRIBUTES = ['id', 'href', '@type', '@baseType', '@schemaLocation'] as const;
+
 /** A list's page when the caller names none, and the most it may ask for. */
 export const TMF_DEFAULT_LIMIT = 20;
 export const TMF_MAX_LIMIT = 100;
