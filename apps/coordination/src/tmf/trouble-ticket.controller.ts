@@ -8,13 +8,14 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@gap/auth';
-import { InputValidationPipe } from '@gap/graphql';
 import {
   ApiTmfErrors,
   TmfController,
   TmfFieldsQuery,
   TmfIdParams,
+  MERGE_PATCH,
   TMF_PAGE_HEADERS,
+  validatedMergePatch,
   withPageHeaders,
 } from '@gap/rest';
 import {
@@ -23,7 +24,6 @@ import {
   TroubleTicketPatchBody,
 } from './dto/trouble-ticket.input.js';
 import { TroubleTicketSchema } from './dto/trouble-ticket.schema.js';
-import { MERGE_PATCH, mergePatchBody } from './merge-patch.body.js';
 import { TroubleTicketService } from './trouble-ticket.service.js';
 import { TMF621_BASE } from './trouble-ticket.resource.js';
 
@@ -85,11 +85,7 @@ export class TroubleTicketController {
     @Query() q: TmfFieldsQuery,
     @Req() req: Request,
   ) {
-    const body = (await new InputValidationPipe().transform(await mergePatchBody(req), {
-      type: 'body',
-      metatype: TroubleTicketPatchBody,
-      data: '',
-    })) as TroubleTicketPatchBody;
+    const body = await validatedMergePatch(req, TroubleTicketPatchBody);
     await this.tickets.patch(caller, p.id, body);
     return this.tickets.get(caller, p.id, q.fields);
   }

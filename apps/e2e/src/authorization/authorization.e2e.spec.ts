@@ -218,6 +218,15 @@ const REST_PATHS: Readonly<Record<string, () => RestCall>> = {
         { name: 'industrySection', value: 'G' },
       ],
     }),
+  'rest.patchOrganization': () => ({
+    path: `${TMF632}/organization/${randomUUID()}`,
+    method: 'PATCH',
+    body: { partyCharacteristic: [{ name: 'contactName', value: '权限检查' }] },
+  }),
+  'rest.deleteOrganization': () => ({
+    path: `${TMF632}/organization/${randomUUID()}`,
+    method: 'DELETE',
+  }),
   'rest.listCustomer': () => ({ path: `${TMF629}/customer?limit=1` }),
   'rest.retrieveCustomer': () => ({ path: `${TMF629}/customer/${randomUUID()}` }),
   ...Object.fromEntries(

@@ -9,7 +9,7 @@ import type {
   ReviewDuplicateInput,
   LeadVersionInput,
 } from './dto/lead.input.js';
-import { isWithinReach, staffAccess } from './lead-access.js';
+import { isWithinReach, partnerOf, staffAccess } from './lead-access.js';
 import { LeadEffects, type LeadExtras } from './lead.effects.js';
 import { LeadErrors } from './lead.errors.js';
 import { domainLead, type LeadRecord } from './lead.model.js';
@@ -100,6 +100,25 @@ export class LeadCommandsService {
     return this.change(caller, 'loseLead', input, now, (_tx, _lead, run) => {
       run.apply({ kind: 'LOSE', reason: input.reason as LostReason, note: input.note ?? null });
       return Promise.resolve({});
+    });
+  }
+
+  /**
+   * The lead's own partner takes it back while it is open (TMF632's DELETE of its
+   * organization): lost as withdrawn, out of any review queue, the partner told like any loss.
+   * Another partner's lead is not found.
+   */
+  withdrawLead(caller: Caller, leadId: string, now = new Date()): Promise<LeadRecord> {
+    const partnerId = partnerOf(caller, 'leads:write');
+    return this.leads.transaction(async (tx) => {
+      const lead = await this.leads.lock(tx, leadId);
+      if (lead === null || lead.partnerId !== partnerId) throw LeadErrors.notFound(leadId);
+      const run = new LeadSteps(domainLead(lead), { id: partnerId, role: 'PARTNER' }, now);
+      run.apply({ kind: 'WITHDRAW' });
+      await this.effects.commit(tx, lead, run, caller.subject, { reviewPending: false });
+      const saved = await this.leads.find(lead.id, tx);
+      if (saved === null) throw LeadErrors.notFound(lead.id);
+      return saved;
     });
   }
 

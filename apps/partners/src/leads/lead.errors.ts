@@ -124,6 +124,7 @@ export const LeadErrors = {
       case 'LEAD_ROUTING_ONLY':
       case 'LEAD_COORDINATOR_ONLY':
       case 'LEAD_NOT_YOURS':
+      case 'LEAD_PARTNER_ONLY':
         return DomainError.forbidden(message, refusal.code);
       case 'LEAD_ID_REQUIRED':
         return field(String(refusal.figures['field'] ?? 'leadId'));

@@ -67,6 +67,24 @@ export interface LeadRecord extends Lead, LeadSubmission {
   readonly updatedAt: Date;
 }
 
+/** What the partner said of the company and of whom to call, as stored. */
+export function leadSubmissionOf(record: LeadRecord): LeadSubmission {
+  const { kind, partnerReference, creditCode, companyName, regionCode, industrySection } = record;
+  const { priority, contactName, contactPhone, contactEmail } = record;
+  return {
+    kind,
+    partnerReference,
+    creditCode,
+    companyName,
+    regionCode,
+    industrySection,
+    priority,
+    contactName,
+    contactPhone,
+    contactEmail,
+  };
+}
+
 /** The domain's view of a stored lead (what the state machine decides on). */
 export function domainLead(record: LeadRecord): Lead {
   return {

@@ -162,6 +162,20 @@ export class LeadRepository {
     );
   }
 
+  /** Whom to call about an open lead, changed by its partner; the version goes up. */
+  async saveContact(
+    tx: Tx,
+    id: string,
+    contact: Pick<LeadSubmission, 'contactName' | 'contactPhone' | 'contactEmail'>,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE partners.lead SET contact_name = $2, contact_phone = $3, contact_email = $4,
+         version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, contact.contactName, contact.contactPhone, contact.contactEmail],
+    );
+  }
+
   async addHistory(
     tx: Tx,
     entries: readonly {

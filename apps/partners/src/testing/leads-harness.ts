@@ -198,7 +198,12 @@ export async function startLeadsRest(dataSource: DataSource) {
       { provide: LeadIntakeService, useValue: services.intake },
       {
         provide: PartyService,
-        useValue: new PartyService(new PartyRepository(dataSource), services.intake),
+        useValue: new PartyService(
+          new PartyRepository(dataSource),
+          services.intake,
+          services.leads,
+          services.commands,
+        ),
       },
       { provide: LeadQueriesService, useValue: services.queries },
       { provide: DealService, useValue: services.deals },

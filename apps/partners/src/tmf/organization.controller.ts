@@ -1,17 +1,30 @@
-import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { CurrentCaller, type Caller } from '@gap/auth';
 import {
   ApiTmfErrors,
   TmfController,
   TmfFieldsQuery,
   TmfIdParams,
+  MERGE_PATCH,
   TMF_PAGE_HEADERS,
+  validatedMergePatch,
   withPageHeaders,
 } from '@gap/rest';
 import { PartnerRoute } from '../rate-limit/partner-route.decorator.js';
-import { OrganizationCreateBody, OrganizationListQuery } from './dto/party.input.js';
+import {
+  OrganizationCreateBody,
+  OrganizationListQuery,
+  OrganizationPatchBody,
+} from './dto/party.input.js';
 import { OrganizationSchema } from './dto/party.schema.js';
 import { PartyService } from './party.service.js';
 import { organizationHref, TMF632_BASE } from './party.resource.js';
@@ -67,5 +80,39 @@ export class OrganizationController {
     const organization = await this.parties.createOrganization(caller, body, q.fields);
     res.setHeader('Location', organizationHref(String(organization.id)));
     return organization;
+  }
+
+  @Patch('organization/:id')
+  @HttpCode(200)
+  @PartnerRoute('leads:write')
+  @op(
+    'Changes whom to call about one of the partner’s open Organizations (scope leads:write)',
+    'patchOrganization',
+  )
+  @ApiConsumes(MERGE_PATCH, 'application/json')
+  @ApiBody({ type: OrganizationPatchBody })
+  @ApiOkResponse({ type: OrganizationSchema })
+  @ApiTmfErrors(404, 409)
+  async patchOrganization(
+    @CurrentCaller() caller: Caller,
+    @Param() p: TmfIdParams,
+    @Query() q: TmfFieldsQuery,
+    @Req() req: Request,
+  ) {
+    const patch = await validatedMergePatch(req, OrganizationPatchBody);
+    return this.parties.patchOrganization(caller, p.id, patch, q.fields);
+  }
+
+  @Delete('organization/:id')
+  @HttpCode(204)
+  @PartnerRoute('leads:write')
+  @op(
+    'Withdraws one of the partner’s open Organizations: its lead is lost as withdrawn (scope leads:write)',
+    'deleteOrganization',
+  )
+  @ApiNoContentResponse({ description: 'Withdrawn' })
+  @ApiTmfErrors(404, 409)
+  async deleteOrganization(@CurrentCaller() caller: Caller, @Param() p: TmfIdParams) {
+    await this.parties.deleteOrganization(caller, p.id);
   }
 }

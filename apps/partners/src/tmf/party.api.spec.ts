@@ -262,6 +262,78 @@ describe('TMF632 organizations of a partner', () => {
   });
 });
 
+describe('TMF632 changes and withdrawals of a partner’s organization', () => {
+  it('changes whom to call by merge patch, and refuses to change the company', async () => {
+    const partnerId = await activePartner(rest.services);
+    const lead = await rest.services.intake.submit(partnerCaller(partnerId), leadBody());
+    const path = `${ORGANIZATION}/${lead.id}`;
+    const read = await rest.call('GET', path, as(partnerId));
+    const patched = await rest.call('PATCH', path, as(partnerId), {
+      body: {
+        name: read.body['name'],
+        partyCharacteristic: [
+          ...(read.body['partyCharacteristic'] as { name: string }[]).filter(
+            (c) => c.name !== 'contactName',
+          ),
+          { name: 'contactName', value: '陈先生' },
+        ],
+        contactMedium: [{ '@type': 'EmailContactMedium', emailAddress: 'chen@example.cn' }],
+      },
+      headers: { 'content-type': 'application/merge-patch+json' },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body['contactMedium']).toEqual([
+      expect.objectContaining({ '@type': 'EmailContactMedium', emailAddress: 'chen@example.cn' }),
+    ]);
+    const stored = await rest.call('GET', `/leads/${lead.id}`, as(partnerId));
+    expect(stored.body).toMatchObject({ version: lead.version + 1 });
+    const [row] = await dataSource.query<{ contact_name: string; contact_phone: string | null }[]>(
+      'SELECT contact_name, contact_phone FROM partners.lead WHERE id = $1',
+      [lead.id],
+    );
+    expect(row).toEqual({ contact_name: '陈先生', contact_phone: null });
+
+    const renamed = await rest.call('PATCH', path, as(partnerId), { body: { name: '别的公司' } });
+    expect(renamed.status).toBe(409);
+    expect(renamed.body).toMatchObject({ code: 'ORGANIZATION_ATTRIBUTE_FIXED' });
+    expect(String(renamed.body['message'])).toContain('name');
+    const moved = await rest.call('PATCH', path, as(partnerId), {
+      body: { partyCharacteristic: [{ name: 'regionCode', value: '350203' }] },
+    });
+    expect(moved.status).toBe(409);
+    expect(String(moved.body['message'])).toContain('partyCharacteristic.regionCode');
+    const badPhone = await rest.call('PATCH', path, as(partnerId), {
+      body: { contactMedium: [{ '@type': 'PhoneContactMedium', phoneNumber: 'call me' }] },
+    });
+    expect(badPhone.status).toBe(400);
+    expect(String(badPhone.body['message'])).toContain('contactMedium.phoneNumber');
+    const other = await activePartner(rest.services);
+    expect((await rest.call('PATCH', path, as(other), { body: {} })).status).toBe(404);
+  });
+
+  it('withdraws an open organization: its lead is lost as withdrawn, once', async () => {
+    const partnerId = await activePartner(rest.services);
+    const lead = await rest.services.intake.submit(partnerCaller(partnerId), leadBody());
+    const path = `${ORGANIZATION}/${lead.id}`;
+    const other = await activePartner(rest.services);
+    expect((await rest.call('DELETE', path, as(other))).status).toBe(404);
+    expect((await rest.call('DELETE', path, as(partnerId, ['customers:read']))).status).toBe(403);
+
+    const withdrawn = await rest.call('DELETE', path, as(partnerId));
+    expect(withdrawn.status).toBe(204);
+    const stored = await rest.call('GET', `/leads/${lead.id}`, as(partnerId));
+    expect(stored.body).toMatchObject({ state: 'LOST', lostReason: 'WITHDRAWN_BY_PARTNER' });
+    const organization = await rest.call('GET', path, as(partnerId));
+    expect(organization.body).toMatchObject({ status: 'closed' });
+
+    const again = await rest.call('DELETE', path, as(partnerId));
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ '@type': 'Error', code: 'LEAD_CLOSED' });
+    const patched = await rest.call('PATCH', path, as(partnerId), { body: {} });
+    expect(patched.status).toBe(409);
+  });
+});
+
 describe('TMF629 customers of a partner', () => {
   it('lists the companies a manager took on, prospective until converted', async () => {
     const { partnerId, qualified, assigned, converted } = await partnerWithLeads();

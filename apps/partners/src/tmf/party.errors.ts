@@ -9,6 +9,16 @@ export const PartyErrors = {
       'id',
     ),
 
+  attributeFixed: (field: string): DomainError =>
+    DomainError.conflict(
+      'ORGANIZATION_ATTRIBUTE_FIXED',
+      {
+        'zh-CN': `${field} 在提交后不能更改，只能更改联系人信息；其他企业请新建组织。`,
+        en: `${field} cannot change once brought: only whom to call does; bring another company as a new organization.`,
+      },
+      field,
+    ),
+
   customerNotFound: (id: string): DomainError =>
     DomainError.notFound(
       'CUSTOMER_NOT_FOUND',

@@ -3,16 +3,21 @@ import { isUUID } from 'class-validator';
 import type { Caller } from '@gap/auth';
 import { DomainError, type FieldViolation } from '@gap/errors';
 import { InputValidationPipe } from '@gap/graphql';
-import type { LeadState } from '@gap/partners/domain';
+import { reason } from '@gap/i18n';
+import { CLOSED_LEAD_STATES, type LeadState } from '@gap/partners/domain';
 import { selectFields, tmfFields, tmfPage, tmfValues, type TmfListQuery } from '@gap/rest';
 import { SubmitLeadBody } from '../leads/dto/lead.resource.js';
 import { partnerOf } from '../leads/lead-access.js';
+import { LeadCommandsService } from '../leads/lead-commands.service.js';
 import { LeadIntakeService } from '../leads/lead-intake.service.js';
-import type { LeadRecord } from '../leads/lead.model.js';
+import { LeadErrors } from '../leads/lead.errors.js';
+import { LeadRepository } from '../leads/lead.repository.js';
+import { leadSubmissionOf, type LeadRecord } from '../leads/lead.model.js';
 import type {
   CustomerListQuery,
   OrganizationCreateBody,
   OrganizationListQuery,
+  OrganizationPatchBody,
 } from './dto/party.input.js';
 import { PartyErrors } from './party.errors.js';
 import { PartyRepository, type PartyFilter } from './party.repository.js';
@@ -122,6 +127,52 @@ function submissionOf(body: OrganizationCreateBody): Record<string, unknown> {
   return submission;
 }
 
+/** Whom to call after a merge patch: what it names replaces, what it leaves out stays. */
+function contactOf(patch: OrganizationPatchBody, lead: LeadRecord) {
+  const medium = (type: string) => patch.contactMedium?.find((m) => m['@type'] === type);
+  const named = patch.partyCharacteristic?.find((c) => c.name === 'contactName');
+  return {
+    contactName: patch.partyCharacteristic ? (named?.value ?? null) : lead.contactName,
+    contactPhone: patch.contactMedium
+      ? (medium('PhoneContactMedium')?.phoneNumber ?? null)
+      : lead.contactPhone,
+    contactEmail: patch.contactMedium
+      ? (medium('EmailContactMedium')?.emailAddress ?? null)
+      : lead.contactEmail,
+  };
+}
+
+/** The first attribute a patch would change that stays what was brought, if any. */
+function fixedAttributeChanged(
+  current: Record<string, unknown>,
+  patch: OrganizationPatchBody,
+): string | null {
+  const characteristics = current['partyCharacteristic'] as { name: string; value: string }[];
+  const valueOf = (name: string) => characteristics.find((c) => c.name === name)?.value ?? null;
+  if (patch.name !== undefined && patch.name !== current['name']) return 'name';
+  if (patch.tradingName !== undefined && patch.tradingName !== current['tradingName']) {
+    return 'tradingName';
+  }
+  const identification = current['organizationIdentification'] as { identificationId: string }[];
+  if (
+    patch.organizationIdentification !== undefined &&
+    patch.organizationIdentification[0]?.identificationId !== identification[0]?.identificationId
+  ) {
+    return 'organizationIdentification.identificationId';
+  }
+  const reference = current['externalReference'] as { id: string }[];
+  if (
+    patch.externalReference !== undefined &&
+    patch.externalReference[0]?.id !== reference[0]?.id
+  ) {
+    return 'externalReference.id';
+  }
+  const changed = patch.partyCharacteristic?.find(
+    (c) => c.name !== 'contactName' && c.value !== valueOf(c.name),
+  );
+  return changed ? `partyCharacteristic.${changed.name}` : null;
+}
+
 /**
  * TMF632 organizations and TMF629 customers for partners: both are the partner's own leads,
  * read through the lead's company (an organization, whatever its state) or once a manager took
@@ -132,6 +183,8 @@ export class PartyService {
   constructor(
     private readonly parties: PartyRepository,
     private readonly intake: LeadIntakeService,
+    private readonly leads: LeadRepository,
+    private readonly commands: LeadCommandsService,
   ) {}
 
   async organizations(caller: Caller, q: OrganizationListQuery): Promise<TmfPage> {
@@ -162,6 +215,60 @@ export class PartyService {
       return selectFields(toOrganization(lead), selected);
     } catch (error) {
       throw inTmfTerms(error);
+    }
+  }
+
+  /**
+   * Whom to call about one of the partner's open leads; anything else the patch names must be
+   * what the organization already says (409 naming it otherwise).
+   */
+  async patchOrganization(
+    caller: Caller,
+    id: string,
+    patch: OrganizationPatchBody,
+    fields?: string,
+  ) {
+    const partnerId = partnerOf(caller, 'leads:write');
+    const selected = this.fields(fields, ORGANIZATION.attributes);
+    await this.leads.transaction(async (tx) => {
+      const lead = isUUID(id) ? await this.leads.lock(tx, id) : null;
+      if (!lead || lead.partnerId !== partnerId) throw PartyErrors.organizationNotFound(id);
+      if (CLOSED_LEAD_STATES.includes(lead.state)) {
+        throw LeadErrors.refused(reason('LEAD_CLOSED', { leadId: lead.id, state: lead.state }));
+      }
+      const fixed = fixedAttributeChanged(toOrganization(lead), patch);
+      if (fixed) throw PartyErrors.attributeFixed(fixed);
+      const contact = contactOf(patch, lead);
+      const submission = (await new InputValidationPipe()
+        .transform(
+          { ...leadSubmissionOf(lead), ...contact },
+          {
+            type: 'body',
+            metatype: SubmitLeadBody,
+            data: '',
+          },
+        )
+        .catch((error: unknown) => {
+          throw inTmfTerms(error);
+        })) as SubmitLeadBody;
+      await this.leads.saveContact(tx, lead.id, {
+        contactName: submission.contactName ?? null,
+        contactPhone: submission.contactPhone ?? null,
+        contactEmail: submission.contactEmail ?? null,
+      });
+    });
+    return this.organizationOf(partnerId, id, selected);
+  }
+
+  /** The partner takes its open lead back: lost as withdrawn (answered 204). */
+  async deleteOrganization(caller: Caller, id: string): Promise<void> {
+    partnerOf(caller, 'leads:write');
+    if (!isUUID(id)) throw PartyErrors.organizationNotFound(id);
+    try {
+      await this.commands.withdrawLead(caller, id);
+    } catch (error) {
+      const notFound = error instanceof DomainError && error.code === 'LEAD_NOT_FOUND';
+      throw notFound ? PartyErrors.organizationNotFound(id) : error;
     }
   }
 
@@ -208,6 +315,12 @@ export class PartyService {
     const lead = isUUID(id) ? await this.parties.find(partnerId, id, states) : null;
     if (!lead) throw facade.notFound(id);
     return selectFields(facade.render(lead), selected);
+  }
+
+  private async organizationOf(partnerId: string, id: string, fields: string[] | null) {
+    const lead = await this.parties.find(partnerId, id, null);
+    if (!lead) throw PartyErrors.organizationNotFound(id);
+    return selectFields(toOrganization(lead), fields);
   }
 
   private fields(value: string | undefined, attributes: readonly string[]) {

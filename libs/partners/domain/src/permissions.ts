@@ -65,6 +65,8 @@ const ROWS = {
   'rest.listOrganization': PARTNER_OWN,
   'rest.retrieveOrganization': PARTNER_OWN,
   'rest.createOrganization': PARTNER_OWN,
+  'rest.patchOrganization': PARTNER_OWN,
+  'rest.deleteOrganization': PARTNER_OWN,
   'rest.listCustomer': PARTNER_OWN,
   'rest.retrieveCustomer': PARTNER_OWN,
   'rest.createPartyHub': PARTNER_OWN,

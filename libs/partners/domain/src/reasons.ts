@@ -33,6 +33,10 @@ export const PARTNERS_REASONS: ReasonCatalog<PartnersReasonCode> = {
     'zh-CN': () => '该线索未分配给您。',
     en: () => 'The lead is not assigned to you.',
   },
+  LEAD_PARTNER_ONLY: {
+    'zh-CN': () => '只有提交该线索的合作伙伴可以撤回它。',
+    en: () => 'Only the partner that brought the lead may withdraw it.',
+  },
   LEAD_ID_REQUIRED: {
     'zh-CN': (f) => `请填写 ${t(f, 'field')}。`,
     en: (f) => `${t(f, 'field')} is required.`,

@@ -18,3 +18,4 @@ export * from './tmf/tmf-controller.js';
 export * from './tmf/tmf-error.filter.js';
 export * from './tmf/tmf-query.js';
 export * from './tmf/tmf-hub.js';
+export * from './tmf/merge-patch.js';

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -73,6 +73,9 @@ export const ORGANIZATION_CHARACTERISTICS = [
   'priority',
   'leadKind',
   'contactName',
+  // What the platform answers, accepted back as it is (a client may send what it read).
+  'leadState',
+  'lostReason',
 ] as const;
 
 @ApiSchema({ name: 'Characteristic_FVO' })
@@ -180,3 +183,12 @@ export class OrganizationCreateBody {
   @list(() => ExternalIdentifierInput, 'The partner’s reference, at most one.', 1)
   externalReference?: ExternalIdentifierInput[];
 }
+
+/**
+ * TMF632 `Organization_MVO` as a partner patches it (JSON Merge Patch): whom to call
+ * (`contactMedium`, the `contactName` characteristic) changes; the company, its
+ * identification, reference, region, industry, kind and priority stay what was brought (sent
+ * unchanged they are accepted, changed they are refused).
+ */
+@ApiSchema({ name: 'Organization_MVO', description: 'Changes to a company the partner brought.' })
+export class OrganizationPatchBody extends PartialType(OrganizationCreateBody) {}

@@ -1,7 +1,16 @@
 import { DEFAULT_PARTNERS_POLICY as policy } from '../policy.js';
 import { hoursToFirstContact } from './first-contact.js';
 import type { Lead, LeadActor, LeadCommand } from './lead-model.js';
-import { aLead, coordinator, intake, later, manager, supervisor, t0 } from './lead.fixture.js';
+import {
+  aLead,
+  coordinator,
+  intake,
+  later,
+  manager,
+  partner,
+  supervisor,
+  t0,
+} from './lead.fixture.js';
 import { transitionLead } from './lead-transition.js';
 
 function run(
@@ -46,6 +55,19 @@ describe('a partner’s lead from receipt to outcome', () => {
     expect(events).toEqual(['LeadLost']);
     expect(lead).toMatchObject({ state: 'LOST', lostReason: 'CHOSE_COMPETITOR', lostNote: null });
   });
+
+  it.each(['RECEIVED', 'QUALIFIED', 'IN_CONFLICT', 'ASSIGNED', 'CONTACTED'] as const)(
+    'is withdrawn by its partner while %s, lost as withdrawn',
+    (state) => {
+      const { lead, events } = run(aLead({ state }), [[{ kind: 'WITHDRAW' }, partner, later(6)]]);
+      expect(events).toEqual(['LeadLost']);
+      expect(lead).toMatchObject({
+        state: 'LOST',
+        lostReason: 'WITHDRAWN_BY_PARTNER',
+        closedAt: later(6),
+      });
+    },
+  );
 
   it('is lost for another reason only with a note that says what it is', () => {
     const { lead } = run(aLead({ state: 'ASSIGNED' }), [

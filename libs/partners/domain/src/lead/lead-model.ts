@@ -31,6 +31,8 @@ export const LOST_REASONS = [
   'INVALID_INFORMATION',
   'OUT_OF_COVERAGE',
   'CHANNEL_CONFLICT',
+  /** The partner took its lead back (only the partner's withdrawal gives it). */
+  'WITHDRAWN_BY_PARTNER',
   'OTHER',
 ] as const;
 export type LostReason = (typeof LOST_REASONS)[number];
@@ -71,16 +73,19 @@ export type LeadCommand =
   | { readonly kind: 'ASSIGN'; readonly managerId: string; readonly accountId: string }
   | { readonly kind: 'RECORD_CONTACT'; readonly at: Date }
   | { readonly kind: 'CONVERT' }
-  | { readonly kind: 'LOSE'; readonly reason: LostReason; readonly note: string | null };
+  | { readonly kind: 'LOSE'; readonly reason: LostReason; readonly note: string | null }
+  /** The lead's own partner takes it back while it is open. */
+  | { readonly kind: 'WITHDRAW' };
 export type LeadCommandKind = LeadCommand['kind'];
 
 /**
  * Who gives a command: the intake and the automatic assignment (SYSTEM), the coordination
- * team, a supervisor (whose reach over the manager the service has checked) or a manager.
+ * team, a supervisor (whose reach over the manager the service has checked), a manager, or a
+ * partner (its id the partner's).
  */
 export interface LeadActor {
   readonly id: string;
-  readonly role: 'SYSTEM' | 'COORDINATOR' | 'SUPERVISOR' | 'MANAGER';
+  readonly role: 'SYSTEM' | 'COORDINATOR' | 'SUPERVISOR' | 'MANAGER' | 'PARTNER';
 }
 
 export type LeadEventName =
@@ -98,6 +103,7 @@ export type LeadRefusalCode =
   | 'LEAD_ROUTING_ONLY'
   | 'LEAD_COORDINATOR_ONLY'
   | 'LEAD_NOT_YOURS'
+  | 'LEAD_PARTNER_ONLY'
   | 'LEAD_ID_REQUIRED'
   | 'LEAD_ALREADY_ASSIGNED_TO_MANAGER'
   | 'LEAD_CONFLICT_WON_BY_PARTNER'

@@ -6,6 +6,8 @@ import {
   later,
   manager,
   otherManager,
+  otherPartner,
+  partner,
   supervisor,
 } from './lead.fixture.js';
 import { transitionLead } from './lead-transition.js';
@@ -20,6 +22,46 @@ const partnerWins = {
 } as const;
 
 const cases: [string, Lead, LeadCommand, LeadActor, LeadRefusalCode, Record<string, unknown>][] = [
+  [
+    'another partner cannot withdraw a lead',
+    aLead({ state: 'QUALIFIED' }),
+    { kind: 'WITHDRAW' },
+    otherPartner,
+    'LEAD_PARTNER_ONLY',
+    {},
+  ],
+  [
+    'a coordinator cannot withdraw a partner’s lead',
+    aLead({ state: 'QUALIFIED' }),
+    { kind: 'WITHDRAW' },
+    coordinator,
+    'LEAD_PARTNER_ONLY',
+    {},
+  ],
+  [
+    'a partner cannot withdraw a converted lead',
+    aLead({ state: 'CONVERTED' }),
+    { kind: 'WITHDRAW' },
+    partner,
+    'LEAD_CLOSED',
+    {},
+  ],
+  [
+    'a manager cannot lose a lead as withdrawn by its partner',
+    aLead({ state: 'ASSIGNED' }),
+    { kind: 'LOSE', reason: 'WITHDRAWN_BY_PARTNER', note: null },
+    manager,
+    'LEAD_LOST_REASON_NOT_APPLICABLE',
+    {},
+  ],
+  [
+    'a partner cannot lose its lead (it withdraws it)',
+    aLead({ state: 'ASSIGNED' }),
+    { kind: 'LOSE', reason: 'NO_NEED', note: null },
+    partner,
+    'LEAD_NOT_YOURS',
+    {},
+  ],
   [
     'a manager cannot qualify a lead',
     aLead(),

@@ -8,13 +8,15 @@ import {
   later,
   manager,
   otherManager,
+  otherPartner,
+  partner,
   supervisor,
 } from './lead.fixture.js';
 import { transitionLead } from './lead-transition.js';
 
 /** The lifecycle as the issue draws it; any accepted step must be one of these edges. */
 const EDGES: Readonly<Record<LeadState, readonly LeadState[]>> = {
-  RECEIVED: ['QUALIFIED', 'DUPLICATE', 'IN_CONFLICT'],
+  RECEIVED: ['QUALIFIED', 'DUPLICATE', 'IN_CONFLICT', 'LOST'],
   QUALIFIED: ['IN_CONFLICT', 'ASSIGNED', 'LOST'],
   DUPLICATE: ['QUALIFIED'],
   IN_CONFLICT: ['ASSIGNED', 'LOST'],
@@ -24,7 +26,15 @@ const EDGES: Readonly<Record<LeadState, readonly LeadState[]>> = {
   LOST: [],
 };
 
-const actor = fc.constantFrom<LeadActor>(intake, coordinator, supervisor, manager, otherManager);
+const actor = fc.constantFrom<LeadActor>(
+  intake,
+  coordinator,
+  supervisor,
+  manager,
+  otherManager,
+  partner,
+  otherPartner,
+);
 const winner = fc.constantFrom(
   { kind: 'MANAGER' as const, managerId: 'M-1' },
   { kind: 'PARTNER' as const, partnerId: 'P-2' },
@@ -46,6 +56,7 @@ const command: fc.Arbitrary<LeadCommand> = fc.oneof(
   }),
   fc.integer({ min: 0, max: 200 }).map((h) => ({ kind: 'RECORD_CONTACT' as const, at: later(h) })),
   fc.constant({ kind: 'CONVERT' as const }),
+  fc.constant({ kind: 'WITHDRAW' as const }),
   fc.record({
     kind: fc.constant('LOSE' as const),
     reason: fc.constantFrom(...LOST_REASONS),

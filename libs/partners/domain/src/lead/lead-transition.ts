@@ -23,14 +23,16 @@ export const LEAD_COMMAND_STATES: Readonly<Record<LeadCommandKind, readonly Lead
   RECORD_CONTACT: ['ASSIGNED'],
   CONVERT: ['CONTACTED'],
   LOSE: ['QUALIFIED', 'IN_CONFLICT', 'ASSIGNED', 'CONTACTED'],
+  WITHDRAW: ['RECEIVED', 'QUALIFIED', 'IN_CONFLICT', 'ASSIGNED', 'CONTACTED'],
 };
 
-type Who = 'ROUTING' | 'COORDINATOR' | 'ASSIGNEE' | 'ASSIGNEE_OR_ROUTING';
+type Who = 'ROUTING' | 'COORDINATOR' | 'ASSIGNEE' | 'ASSIGNEE_OR_ROUTING' | 'OWN_PARTNER';
 
 /**
  * Who may give each command. Intake and coordinators route (qualify, mark, raise conflicts,
  * assign; supervisors assign too); only a coordinator overrules a duplicate; the assigned
- * manager (or a supervisor over them) works the lead; a lead is lost by whoever holds it.
+ * manager (or a supervisor over them) works the lead; a lead is lost by whoever holds it,
+ * and withdrawn only by its own partner.
  */
 export const LEAD_COMMAND_ACTORS: Readonly<Record<LeadCommandKind, Who>> = {
   QUALIFY: 'ROUTING',
@@ -41,6 +43,7 @@ export const LEAD_COMMAND_ACTORS: Readonly<Record<LeadCommandKind, Who>> = {
   RECORD_CONTACT: 'ASSIGNEE',
   CONVERT: 'ASSIGNEE',
   LOSE: 'ASSIGNEE_OR_ROUTING',
+  WITHDRAW: 'OWN_PARTNER',
 };
 
 const EVENTS: Readonly<Record<LeadCommandKind, LeadEventName>> = {
@@ -52,6 +55,7 @@ const EVENTS: Readonly<Record<LeadCommandKind, LeadEventName>> = {
   RECORD_CONTACT: 'LeadContacted',
   CONVERT: 'LeadConverted',
   LOSE: 'LeadLost',
+  WITHDRAW: 'LeadLost',
 };
 
 function refusal(
@@ -80,6 +84,10 @@ function actorRefusal(lead: Lead, command: LeadCommand, actor: LeadActor): LeadR
       return actor.role === 'COORDINATOR' ? null : refusal('LEAD_COORDINATOR_ONLY', lead, command);
     case 'ASSIGNEE':
       return isAssignee(actor, lead) ? null : refusal('LEAD_NOT_YOURS', lead, command);
+    case 'OWN_PARTNER':
+      return actor.role === 'PARTNER' && actor.id === lead.partnerId
+        ? null
+        : refusal('LEAD_PARTNER_ONLY', lead, command);
     case 'ASSIGNEE_OR_ROUTING': {
       // Before assignment nobody works the lead: only routing may close it.
       const mayWork = lead.managerId !== null && isAssignee(actor, lead);
@@ -162,9 +170,13 @@ function apply(
       if (!LOST_REASONS.includes(command.reason)) {
         return fail('LEAD_LOST_REASON_UNKNOWN', { reason: String(command.reason) });
       }
-      // A conflict is lost to its winner, and only a conflict is lost that way.
+      // A conflict is lost to its winner, and only a conflict is lost that way; a withdrawal is
+      // the partner's own step.
       const conflictLoss = command.reason === 'CHANNEL_CONFLICT';
-      if (conflictLoss !== (lead.state === 'IN_CONFLICT')) {
+      if (
+        conflictLoss !== (lead.state === 'IN_CONFLICT') ||
+        command.reason === 'WITHDRAWN_BY_PARTNER'
+      ) {
         return fail('LEAD_LOST_REASON_NOT_APPLICABLE', { reason: command.reason });
       }
       const note = command.note?.trim() || null;
@@ -175,6 +187,16 @@ function apply(
         lead: { ...lead, state: 'LOST', closedAt: now, lostReason: command.reason, lostNote: note },
       };
     }
+    case 'WITHDRAW':
+      return {
+        lead: {
+          ...lead,
+          state: 'LOST',
+          closedAt: now,
+          lostReason: 'WITHDRAWN_BY_PARTNER',
+          lostNote: null,
+        },
+      };
   }
 }
 

@@ -8,6 +8,9 @@ export const coordinator: LeadActor = { id: 'C-1', role: 'COORDINATOR' };
 export const supervisor: LeadActor = { id: 'S-1', role: 'SUPERVISOR' };
 export const manager: LeadActor = { id: 'M-1', role: 'MANAGER' };
 export const otherManager: LeadActor = { id: 'M-2', role: 'MANAGER' };
+/** The partner of {@link aLead}'s leads, and another. */
+export const partner: LeadActor = { id: 'P-1', role: 'PARTNER' };
+export const otherPartner: LeadActor = { id: 'P-2', role: 'PARTNER' };
 
 /** A lead in any state, with the fields that state implies; overrides last. */
 export function aLead(overrides: Partial<Lead> = {}): Lead {

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { DomainError } from '@gap/errors';
-import { tmfField } from '@gap/rest';
+import { InputValidationPipe } from '@gap/graphql';
+import { tmfField } from './tmf-query.js';
 
 export const MERGE_PATCH = 'application/merge-patch+json';
 const LIMIT_BYTES = 1_000_000;
@@ -35,4 +36,17 @@ export async function mergePatchBody(req: Request): Promise<unknown> {
   } catch {
     throw invalid('NOT_JSON', '请求体不是 JSON。', 'The body is not JSON.');
   }
+}
+
+/** A PATCH body read as {@link mergePatchBody}, then validated as `metatype` (fields named). */
+export async function validatedMergePatch<T extends object>(
+  req: Request,
+  metatype: new () => T,
+): Promise<T> {
+  const body = await mergePatchBody(req);
+  return (await new InputValidationPipe().transform(body, {
+    type: 'body',
+    metatype,
+    data: '',
+  })) as T;
 }
