@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, ValidateNested } from 'class-validator';
 import { DomainError } from '@gap/errors';
@@ -24,6 +25,22 @@ class AccountInput {
 @ArgsType()
 class PageOfArgs {
   @Field(() => Int) @BoundsRule({ min: 1, max: 100, integer: true }) first = 20;
+}
+
+/** A REST body as its OpenAPI schema documents it. */
+class LineBody {
+  @ApiProperty() @TextRules({ maxLength: 10 }) code!: string;
+}
+class OrderBody {
+  @ApiProperty() @TextRules({ maxLength: 10 }) name!: string;
+  @ApiPropertyOptional() @IsOptional() @TextRules({ maxLength: 10 }) note?: string;
+  @ApiProperty({ type: [String], default: [] })
+  @TextRules({ maxLength: 5, each: true })
+  tags: string[] = [];
+  @ApiProperty({ type: [LineBody] })
+  @ValidateNested({ each: true })
+  @Type(() => LineBody)
+  lines!: LineBody[];
 }
 
 const pipe = new InputValidationPipe();
@@ -105,5 +122,27 @@ describe('the input validation pipe', () => {
         { type: 'body', metatype: AccountInput, data: undefined },
       ),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('refuses by name what a REST body’s schema requires and the body leaves out, nested too', async () => {
+    const refused = async (value: unknown) => {
+      try {
+        await pipe.transform(value, { type: 'body', metatype: OrderBody, data: '' });
+        return [];
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return error.violations.map((v) => [v.field, v.reason]);
+      }
+    };
+    expect(await refused({})).toEqual([
+      ['name', 'REQUIRED'],
+      ['lines', 'REQUIRED'],
+    ]);
+    expect(await refused({ name: 'x', lines: [{ code: 'A' }, {}] })).toEqual([
+      ['lines.1.code', 'REQUIRED'],
+    ]);
+    // `tags` has a value of the class's own: leaving it out is not an error.
+    expect(await refused({ name: 'x', lines: [], note: 'n' })).toEqual([]);
+    expect(await refused({ name: null, lines: [] })).toEqual([['name', 'REQUIRED']]);
   });
 });

@@ -85,8 +85,11 @@ function missingRequired(metatype: unknown, value: unknown, path: string): Field
   if (typeof metatype !== 'function' || typeof value !== 'object' || value === null) return [];
   const prototype = (metatype as { prototype: object }).prototype;
   const names = (Reflect.getMetadata(SCHEMA_PROPERTIES, prototype) ?? []) as string[];
+  // A property the class gives a value of its own (`= []`) is not the caller's to give.
+  const defaults = new (metatype as new () => Record<string, unknown>)();
   return names.flatMap((name) => {
     const key = name.replace(/^:/, '');
+    if (defaults[key] !== undefined) return [];
     const property = Reflect.getMetadata(SCHEMA_PROPERTY, prototype, key) as
       SchemaProperty | undefined;
     const field = path ? `${path}.${key}` : key;

@@ -26,7 +26,7 @@ export class LineBody {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_QUANTITY, example: 2 })
   @BoundsRule({ min: 1, max: MAX_QUANTITY, integer: true })
   quantity!: number;
-  @ApiProperty({ type: [AttributeBody] })
+  @ApiPropertyOptional({ type: [AttributeBody], default: [] })
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => AttributeBody)

@@ -62,7 +62,7 @@ export class TriageBody {
   @IsString()
   @TextRules({ maxLength: 32 })
   leadDepartmentId!: string;
-  @ApiProperty({ type: [String], example: ['IT_SUPPORT'] })
+  @ApiPropertyOptional({ type: [String], example: ['IT_SUPPORT'], default: [] })
   @IsArray()
   @IsString({ each: true })
   @TextRules({ maxLength: 32, each: true })
