@@ -38,6 +38,8 @@ export interface OwnSubgraphsOptions {
    * runs it, with webhooks allowed to a receiver on this machine.
    */
   readonly partnerTokens?: 'operator' | 'service';
+  /** More of the partners service's settings (e.g. a shorter token lifetime). */
+  readonly partnersEnv?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -96,7 +98,7 @@ export async function startOwnSubgraphs(
         service,
         `apps/${service}/src/main.ts`,
         service === 'partners'
-          ? { ...common, ...partnerIssuer, ...partners }
+          ? { ...common, ...partnerIssuer, ...partners, ...options.partnersEnv }
           : { ...common, ...partnerIssuer },
         180_000,
       ),
