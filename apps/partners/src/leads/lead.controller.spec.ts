@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { eventually } from '@gap/testing';
 import {
   activePartner,
   leadBody,
@@ -52,6 +53,42 @@ describe('POST /api/v1/partners/leads', () => {
     });
     expect(changed.status).toBe(422);
     expect(await countLeads(partnerId)).toBe(1);
+  });
+
+  it('answers 409 to a call whose key is held by a call still running, which then completes once', async () => {
+    const partnerId = await activePartner(rest.services);
+    const body = leadBody();
+    const headers = { 'idempotency-key': randomUUID() };
+    const blocker = dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    try {
+      // The first call takes the key, then waits to write its lead, the table locked here.
+      await blocker.query('LOCK TABLE partners.lead IN EXCLUSIVE MODE');
+      const first = rest.call('POST', '/leads', as(partnerId), { body, headers });
+      await eventually(
+        async () =>
+          (
+            await dataSource.query<unknown[]>(
+              `SELECT 1 FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+            )
+          ).length > 0,
+        10_000,
+        'the first call to wait for the lock',
+      );
+      const second = await rest.call('POST', '/leads', as(partnerId), { body, headers });
+      expect(second.status).toBe(409);
+      expect(second.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_IN_FLIGHT' });
+      await blocker.commitTransaction();
+      expect((await first).status).toBe(201);
+    } finally {
+      if (blocker.isTransactionActive) await blocker.rollbackTransaction();
+      await blocker.release();
+    }
+    expect(await countLeads(partnerId)).toBe(1);
+    const replayed = await rest.call('POST', '/leads', as(partnerId), { body, headers });
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
   });
 
   it('answers bad input as Problem Details naming the field, writing nothing', async () => {
