@@ -90,15 +90,24 @@ export class EscalationQueue implements OnModuleInit, BeforeApplicationShutdown 
    * when given; planning the same step of the same plan again adds nothing (same job id).
    */
   async enqueue(job: EscalationJob, manager?: EntityManager, id = escalationJobId(job)) {
+    await this.enqueueAll([{ job, id }], manager);
+  }
+
+  /** Enqueues the steps of a plan in one statement, each as {@link enqueue} does. */
+  async enqueueAll(
+    jobs: readonly { job: EscalationJob; id?: string }[],
+    manager?: EntityManager,
+  ): Promise<void> {
+    if (jobs.length === 0) return;
     await this.start();
-    await this.boss.send(
-      ESCALATION_QUEUE,
-      { ...job },
-      {
-        id,
-        startAfter: new Date(job.firesAt),
-        ...(manager ? { db: { executeSql: (text, values) => sqlOn(manager, text, values) } } : {}),
-      },
+    await this.boss.insert(
+      jobs.map(({ job, id }) => ({
+        id: id ?? escalationJobId(job),
+        name: ESCALATION_QUEUE,
+        data: { ...job },
+        startAfter: new Date(job.firesAt).toISOString(),
+      })),
+      manager ? { db: { executeSql: (text, values) => sqlOn(manager, text, values) } } : {},
     );
   }
 

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { escalationSchedule, type SlaClock } from '@gap/coordination/domain';
 import { EscalationPlanner } from '../sla/escalation-planner.js';
 import { SlaCalendarSource } from '../sla/sla-calendar.source.js';
-import { clockEpoch } from './escalation-job.js';
+import { clockEpoch, type EscalationJob } from './escalation-job.js';
 import { EscalationQueue } from './escalation-queue.repository.js';
 import { EscalationRepository } from './escalation.repository.js';
 
@@ -32,16 +32,17 @@ export class EscalationScheduler extends EscalationPlanner {
     if (clocks.length === 0) return;
     const fired = await this.requests.firedSteps(manager, requestId);
     const calendar = await this.source.calendar(manager);
+    const jobs: { job: EscalationJob }[] = [];
     for (const clock of clocks) {
       const policy = await this.source.policy(clock.policyVersion, manager);
       const epoch = clockEpoch(clock);
       for (const step of escalationSchedule(clock, policy, calendar)) {
         if (step.firesAt === null || fired.has(step.key)) continue;
-        await this.queue.enqueue(
-          { requestId, step: step.key, epoch, firesAt: step.firesAt.toISOString() },
-          manager,
-        );
+        jobs.push({
+          job: { requestId, step: step.key, epoch, firesAt: step.firesAt.toISOString() },
+        });
       }
     }
+    await this.queue.enqueueAll(jobs, manager);
   }
 }

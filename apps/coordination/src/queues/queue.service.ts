@@ -70,7 +70,7 @@ export class QueueService {
       page.first + 1,
       after,
     );
-    const { calendar } = await this.sla.read();
+    const calendar = await this.sla.calendar();
     const items = rows.map(({ request, task }) => ({
       task,
       request: requestView(request, now, calendar),
@@ -111,7 +111,7 @@ export class QueueService {
   }
 
   private async page(rows: QueuedRequest[], first: number, now: Date) {
-    const { calendar } = await this.sla.read();
+    const calendar = await this.sla.calendar();
     const items = rows.map((row) => ({
       view: requestView(row, now, calendar),
       position: [row.dueKey, row.id],

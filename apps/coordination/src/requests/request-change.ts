@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { authorize, type Caller } from '@gap/auth';
 import {
   COORDINATION_PERMISSIONS,
+  departmentsNamed,
   requestEvents,
   transition,
   type CoordinationOperation,
@@ -14,15 +15,15 @@ import { applyClockEffects, slaMarks } from './request-clocks.js';
 import { pendingEvents } from './request-outbox.js';
 import type { RequestBody } from './request.body.js';
 import { RequestErrors } from './request.errors.js';
-import { RequestRepository, type Tx } from './request.repository.js';
+import { RequestRepository } from './request.repository.js';
 import { actorOf, RequestViewers } from './request-viewer.js';
 import { visibleCondition } from './request-visibility.js';
 import { SlaContextReader } from './sla-context.js';
 
 /**
- * One change of a request, whatever the command: authorize, lock, load, check it is visible and
- * not stale, `transition`, apply the effects to the clocks, save, audit, record the events and
- * replan the escalation ladder, all in one transaction. A refusal writes nothing.
+ * One change of a request, whatever the command: authorize, lock the request if the caller sees
+ * it, check it is not stale, `transition`, apply the effects to the clocks, save, audit, record
+ * the events and replan the escalation ladder, all in one transaction. A refusal writes nothing.
  */
 @Injectable()
 export class RequestChange {
@@ -45,8 +46,10 @@ export class RequestChange {
     authorize(COORDINATION_PERMISSIONS, operation, caller);
     const viewer = await this.viewers.of(caller);
     await this.requests.transaction(async (tx) => {
-      const stored = await this.requests.lock(tx, id);
-      if (!stored || !(await this.visible(tx, viewer, id))) throw RequestErrors.notFound(id);
+      const stored = await this.requests.lock(tx, id, (alias, params) =>
+        visibleCondition(viewer, alias, params),
+      );
+      if (!stored) throw RequestErrors.notFound(id);
       if (version !== null && version !== undefined && version !== stored.version) {
         throw RequestErrors.staleVersion(id, version, stored.version);
       }
@@ -56,7 +59,10 @@ export class RequestChange {
         actor: actorOf(viewer),
         now,
         reopenWindowDays: policy.reopenWindowDays,
-        knownDepartmentIds: await this.requests.activeDepartmentIds(tx),
+        knownDepartmentIds:
+          departmentsNamed(command).length > 0
+            ? await this.requests.activeDepartmentIds(tx)
+            : new Set<string>(),
         newTaskId: () => randomUUID(),
       });
       if (!outcome.ok) throw RequestErrors.refused(outcome.refusal);
@@ -82,15 +88,5 @@ export class RequestChange {
       await this.planner.replan(tx, id);
     });
     return id;
-  }
-
-  private async visible(tx: Tx, viewer: Parameters<typeof visibleCondition>[0], id: string) {
-    const params: unknown[] = [id];
-    const condition = visibleCondition(viewer, 'r', params);
-    const rows = await tx.query<unknown[]>(
-      `SELECT 1 FROM coordination.request r WHERE r.id = $1 AND ${condition}`,
-      params,
-    );
-    return rows.length > 0;
   }
 }

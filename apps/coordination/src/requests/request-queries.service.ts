@@ -50,7 +50,7 @@ export class RequestQueriesService {
     authorize(COORDINATION_PERMISSIONS, op, caller);
     const stored = await this.reads.byId(await this.viewers.of(caller), id);
     if (!stored) throw RequestErrors.notFound(id);
-    return requestView(stored, now, (await this.sla.read()).calendar);
+    return requestView(stored, now, await this.sla.calendar());
   }
 
   /**
@@ -66,7 +66,7 @@ export class RequestQueriesService {
   ): Promise<Connection<RequestView>> {
     authorize(COORDINATION_PERMISSIONS, op, caller);
     const viewer = await this.viewers.of(caller);
-    const { calendar } = await this.sla.read();
+    const calendar = await this.sla.calendar();
     const order = query.orderBy ?? 'CREATED';
     let after = page.after ? decodeCursor(page.after) : null;
     const found: { row: ListedRequest; view: RequestView }[] = [];

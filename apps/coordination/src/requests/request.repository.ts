@@ -64,11 +64,21 @@ export class RequestRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Locks the request for the transaction's change; null when there is none. */
-  async lock(tx: Tx, id: string): Promise<StoredRequest | null> {
+  /**
+   * Locks the request for the transaction's change; null when there is none or when `visible`
+   * (a condition over `r` adding its values to the parameters) leaves it out.
+   */
+  async lock(
+    tx: Tx,
+    id: string,
+    visible: (alias: string, params: unknown[]) => string = () => 'true',
+  ): Promise<StoredRequest | null> {
+    const params: unknown[] = [id];
+    const condition = visible('r', params);
     const [row] = await tx.query<Row[]>(
-      `SELECT ${REQUEST_COLUMNS} FROM coordination.request r WHERE r.id = $1 FOR UPDATE`,
-      [id],
+      `SELECT ${REQUEST_COLUMNS} FROM coordination.request r
+        WHERE r.id = $1 AND ${condition} FOR UPDATE`,
+      params,
     );
     return row ? storedOf(row) : null;
   }

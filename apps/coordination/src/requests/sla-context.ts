@@ -14,6 +14,11 @@ export interface SlaContext {
 export class SlaContextReader {
   constructor(private readonly source: SlaCalendarSource) {}
 
+  /** The business calendar alone, for reads that show clocks but decide nothing. */
+  calendar(manager?: EntityManager): Promise<BusinessCalendar> {
+    return this.source.calendar(manager);
+  }
+
   async read(manager?: EntityManager): Promise<SlaContext> {
     return {
       policy: await this.source.currentPolicy(manager),

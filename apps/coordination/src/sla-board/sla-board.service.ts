@@ -82,10 +82,10 @@ export class SlaBoardService {
     if (problems.length > 0) throw RequestErrors.invalid(problems);
     const viewer = await this.viewers.of(caller);
     const soon = new Date(now.getTime() + hours * HOUR_MS);
-    const [cells, rows, { calendar }] = await Promise.all([
+    const [cells, rows, calendar] = await Promise.all([
       this.board.cells(viewer, now, soon),
       this.board.breachingSoon(viewer, now, soon, args.first),
-      this.sla.read(),
+      this.sla.calendar(),
     ]);
     return {
       asOf: now,

@@ -191,7 +191,7 @@ export class TroubleTicketService {
 
   /** The requests as tickets, with their status histories read in one query. */
   async render(rows: readonly StoredRequest[], now: Date): Promise<TroubleTicket[]> {
-    const { calendar } = await this.sla.read();
+    const calendar = await this.sla.calendar();
     const versions = await this.tickets.versions(rows.map((r) => r.id));
     return rows.map((row) =>
       toTroubleTicket(

@@ -1,4 +1,4 @@
-import type { RequestCommand } from './request-commands.js';
+import { departmentsNamed, type RequestCommand } from './request-commands.js';
 import { transition } from './request-transition.js';
 import {
   accepted,
@@ -39,6 +39,19 @@ describe('refused request transitions', () => {
       ok: false,
       refusal: { code: 'REQUEST_UNKNOWN_DEPARTMENT', figures: { departmentId: 'MARKETING' } },
     });
+  });
+
+  it('needs the known departments only for a command that names departments', () => {
+    expect(departmentsNamed(triage)).toEqual(['NETWORK', 'FINANCE']);
+    expect(departmentsNamed({ kind: 'ASSIGN_DEPARTMENTS', departmentIds: ['LEGAL'] })).toEqual([
+      'LEGAL',
+    ]);
+    const request = triaged();
+    const networkTask = request.tasks.find((t) => t.departmentId === 'NETWORK')!.id;
+    const accept = { kind: 'TASK', taskId: networkTask, action: { kind: 'ACCEPT' } } as const;
+    expect(departmentsNamed(accept)).toEqual([]);
+    const unread = { ...contextFor(networkStaff), knownDepartmentIds: new Set<string>() };
+    expect(transition(request, accept, unread).ok).toBe(true);
   });
 
   it("refuses staff acting on another department's task", () => {

@@ -26,6 +26,30 @@ export type RequestCommand =
 
 export type RequestCommandKind = RequestCommand['kind'];
 
+/**
+ * The departments a command names, each of which must be known: what the context's
+ * `knownDepartmentIds` is read for (a command naming none needs no department read).
+ */
+export function departmentsNamed(command: RequestCommand): readonly string[] {
+  switch (command.kind) {
+    case 'TRIAGE':
+      return [command.leadDepartmentId, ...command.participatingDepartmentIds];
+    case 'ASSIGN_DEPARTMENTS':
+      return command.departmentIds;
+    case 'REJECT':
+    case 'CANCEL':
+    case 'TASK':
+    case 'WAIT_FOR_CUSTOMER':
+    case 'CUSTOMER_RESPONDED':
+    case 'RESOLVE':
+    case 'CONFIRM':
+    case 'RECORD_CALLBACK':
+    case 'CLOSE':
+    case 'REOPEN':
+      return [];
+  }
+}
+
 export interface TransitionContext {
   readonly actor: Actor;
   readonly now: Date;
