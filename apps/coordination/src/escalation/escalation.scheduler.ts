@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { escalationSchedule, type SlaClock } from '@gap/coordination/domain';
-import { EscalationPlanner } from '../sla/escalation-planner.js';
+import { EscalationPlanner, type SavedClocks } from '../sla/escalation-planner.js';
 import { SlaCalendarSource } from '../sla/sla-calendar.source.js';
 import { clockEpoch, type EscalationJob } from './escalation-job.js';
 import { EscalationQueue } from './escalation-queue.repository.js';
@@ -23,10 +23,10 @@ export class EscalationScheduler extends EscalationPlanner {
     super();
   }
 
-  async replan(manager: EntityManager, requestId: string): Promise<void> {
-    const request = await this.requests.request(manager, requestId);
-    if (!request) return;
-    const clocks = [request.clocks.response, request.clocks.resolution].filter(
+  async replan(manager: EntityManager, requestId: string, saved?: SavedClocks): Promise<void> {
+    const stands = saved ?? (await this.requests.request(manager, requestId))?.clocks;
+    if (!stands) return;
+    const clocks = [stands.response, stands.resolution].filter(
       (clock): clock is SlaClock => clock !== null && clock.stoppedAt === null,
     );
     if (clocks.length === 0) return;

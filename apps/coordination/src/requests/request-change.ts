@@ -15,6 +15,7 @@ import { applyClockEffects, slaMarks } from './request-clocks.js';
 import { pendingEvents } from './request-outbox.js';
 import type { RequestBody } from './request.body.js';
 import { RequestErrors } from './request.errors.js';
+import { requestView, type RequestView } from './request.view.js';
 import { RequestRepository } from './request.repository.js';
 import { actorOf, RequestViewers } from './request-viewer.js';
 import { visibleCondition } from './request-visibility.js';
@@ -42,10 +43,10 @@ export class RequestChange {
     version: number | null | undefined,
     command: RequestCommand,
     now: Date = new Date(),
-  ): Promise<string> {
+  ): Promise<RequestView> {
     authorize(COORDINATION_PERMISSIONS, operation, caller);
     const viewer = await this.viewers.of(caller);
-    await this.requests.transaction(async (tx) => {
+    return this.requests.transaction(async (tx) => {
       const stored = await this.requests.lock(tx, id, (alias, params) =>
         visibleCondition(viewer, alias, params),
       );
@@ -70,7 +71,8 @@ export class RequestChange {
       const subject = { tier: stored.tier, priority: request.priority, type: request.type };
       const clocks = applyClockEffects(before.clocks, outcome.effects, now, policy, subject);
       const after: RequestBody = { ...before, request, clocks };
-      await this.requests.save(tx, stored, after, slaMarks(request, clocks, calendar, now));
+      const marks = slaMarks(request, clocks, calendar, now);
+      const saved = await this.requests.save(tx, stored, after, marks);
       await this.requests.audit(tx, {
         requestId: id,
         actor: caller.subject,
@@ -85,8 +87,8 @@ export class RequestChange {
         complaintCategory: after.complaintCategory,
       });
       await this.events.recordAll(tx, pendingEvents(stored.accountId, events));
-      await this.planner.replan(tx, id);
+      await this.planner.replan(tx, id, clocks);
+      return requestView(saved, now, calendar);
     });
-    return id;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@gap/auth';
 import type { CoordinationOperation, Priority } from '@gap/coordination/domain';
 import { RequestChange } from './request-change.js';
+import type { RequestView } from './request.view.js';
 
 /** Which request, at which version (stale: a CONFLICT naming `version`); the version may be left out. */
 export interface Target {
@@ -19,7 +20,8 @@ export interface CallbackCommand {
 
 /**
  * The use cases of a request's life, one per command of the domain's transition; each runs
- * through {@link RequestChange}. `op` lets the REST edge authorize under its own operation.
+ * through {@link RequestChange} and answers the request as changed. `op` lets the REST edge
+ * authorize under its own operation.
  */
 @Injectable()
 export class RequestCommandsService {
@@ -33,7 +35,7 @@ export class RequestCommandsService {
       priority?: Priority | null;
     },
     op: CoordinationOperation = 'triageCoordinationRequest',
-  ): Promise<string> {
+  ): Promise<RequestView> {
     return this.change.run(caller, op, t.id, t.version, {
       kind: 'TRIAGE',
       leadDepartmentId: t.leadDepartmentId,
@@ -42,7 +44,7 @@ export class RequestCommandsService {
     });
   }
 
-  reject(caller: Caller, t: Target & { reason: string }): Promise<string> {
+  reject(caller: Caller, t: Target & { reason: string }): Promise<RequestView> {
     return this.change.run(caller, 'rejectCoordinationRequest', t.id, t.version, {
       kind: 'REJECT',
       reason: t.reason,
@@ -93,13 +95,13 @@ export class RequestCommandsService {
     });
   }
 
-  waitForCustomer(caller: Caller, t: Target): Promise<string> {
+  waitForCustomer(caller: Caller, t: Target): Promise<RequestView> {
     return this.change.run(caller, 'waitForCustomer', t.id, t.version, {
       kind: 'WAIT_FOR_CUSTOMER',
     });
   }
 
-  customerResponded(caller: Caller, t: Target): Promise<string> {
+  customerResponded(caller: Caller, t: Target): Promise<RequestView> {
     return this.change.run(caller, 'customerResponded', t.id, t.version, {
       kind: 'CUSTOMER_RESPONDED',
     });
@@ -109,7 +111,7 @@ export class RequestCommandsService {
     return this.change.run(caller, op, t.id, t.version, { kind: 'RESOLVE' });
   }
 
-  confirm(caller: Caller, t: Target): Promise<string> {
+  confirm(caller: Caller, t: Target): Promise<RequestView> {
     return this.change.run(caller, 'confirmCoordinationRequest', t.id, t.version, {
       kind: 'CONFIRM',
     });

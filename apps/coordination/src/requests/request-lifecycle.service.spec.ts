@@ -61,6 +61,30 @@ async function triagedAndWorked(id: string) {
 }
 
 describe('a request through its life', () => {
+  it('answers each change with the request as a fresh read shows it', async () => {
+    const accountId = await seedAccount(dataSource, 'M2002', { tier: 'B' });
+    const id = await services.submit(accountManager('M2002'), leasedLine(accountId));
+    const triaged = await services.commands.triage(TEAM, {
+      id,
+      leadDepartmentId: 'NETWORK',
+      participatingDepartmentIds: ['IT_SUPPORT'],
+    });
+    const taskId = await taskOf(id, 'NETWORK');
+    const accepted = await services.commands.acceptTask(NETWORK, { id, taskId });
+    const read = await services.queries.byId(TEAM, id);
+    // The clocks' figures run on between the answer and the read; the rest is the same.
+    const still = (clock: typeof read.responseClock) =>
+      clock && { ...clock, usedMinutes: 0, timeLeftMinutes: 0, pausedMinutes: 0 };
+    const fixed = ({ responseClock, resolutionClock, ...rest }: typeof read) => ({
+      ...rest,
+      responseClock: still(responseClock),
+      resolutionClock: still(resolutionClock),
+    });
+    expect(fixed(accepted)).toEqual(fixed(read));
+    expect(accepted.version).toBe(triaged.version + 1);
+    expect(accepted.tasks.find((t) => t.id === taskId)?.state).toBe('ACCEPTED');
+  });
+
   it('takes a leased-line build from submission to closure, audited and announced at each step', async () => {
     const accountId = await seedAccount(dataSource, 'M2001', { tier: 'A' });
     const id = await services.submit(accountManager('M2001'), leasedLine(accountId));

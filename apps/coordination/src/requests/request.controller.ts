@@ -110,8 +110,7 @@ export class RequestController {
     @Body() b: TriageBody,
   ) {
     const input = { ...b, id: p.id, version, priority: (b.priority ?? null) as Priority | null };
-    return this.view(
-      caller,
+    return toRequestResource(
       await this.commands.triage(caller, input, 'rest.triageCoordinationRequest'),
     );
   }
@@ -127,8 +126,7 @@ export class RequestController {
     @Param() p: TaskParams,
     @IfMatchVersion() version: number | null,
   ) {
-    return this.view(
-      caller,
+    return toRequestResource(
       await this.commands.acceptTask(caller, { ...p, version }, 'rest.acceptCoordinationTask'),
     );
   }
@@ -145,8 +143,7 @@ export class RequestController {
     @IfMatchVersion() version: number | null,
     @Body() b: NoteBody,
   ) {
-    return this.view(
-      caller,
+    return toRequestResource(
       await this.commands.completeTask(
         caller,
         { ...b, ...p, version },
@@ -167,8 +164,7 @@ export class RequestController {
     @IfMatchVersion() version: number | null,
     @Body() b: ReasonBody,
   ) {
-    return this.view(
-      caller,
+    return toRequestResource(
       await this.commands.declineTask(
         caller,
         { ...b, ...p, version },
@@ -188,8 +184,7 @@ export class RequestController {
     @Param() p: RequestIdParams,
     @IfMatchVersion() version: number | null,
   ) {
-    return this.view(
-      caller,
+    return toRequestResource(
       await this.commands.resolve(caller, { ...p, version }, 'rest.resolveCoordinationRequest'),
     );
   }
@@ -207,8 +202,7 @@ export class RequestController {
     @Body() callback: CallbackBody,
   ) {
     const target = { id: p.id, version, callback };
-    return this.view(
-      caller,
+    return toRequestResource(
       await this.commands.recordCallback(caller, target, 'rest.recordComplaintCallback'),
     );
   }
@@ -224,8 +218,7 @@ export class RequestController {
     @Param() p: RequestIdParams,
     @IfMatchVersion() version: number | null,
   ) {
-    return this.view(
-      caller,
+    return toRequestResource(
       await this.commands.close(caller, { ...p, version }, 'rest.closeCoordinationRequest'),
     );
   }
@@ -242,8 +235,7 @@ export class RequestController {
     @IfMatchVersion() version: number | null,
     @Body() b: ReasonBody,
   ) {
-    return this.view(
-      caller,
+    return toRequestResource(
       await this.commands.reopen(caller, { ...b, ...p, version }, 'rest.reopenCoordinationRequest'),
     );
   }
@@ -260,8 +252,7 @@ export class RequestController {
     @IfMatchVersion() version: number | null,
     @Body() b: ReasonBody,
   ) {
-    return this.view(
-      caller,
+    return toRequestResource(
       await this.commands.cancel(caller, { ...b, ...p, version }, 'rest.cancelCoordinationRequest'),
     );
   }

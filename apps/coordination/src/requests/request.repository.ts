@@ -120,6 +120,7 @@ export class RequestRepository {
   /**
    * Saves the aggregate over the version it was read at; a stale version is a CONFLICT. Given
    * only a due time (no marks), the breach time is taken to be it and the warning left unknown.
+   * Answers the request as saved.
    */
   async save(
     tx: Tx,
@@ -127,15 +128,17 @@ export class RequestRepository {
     body: RequestBody,
     due: Date | null | SlaMarks,
     tier: AccountTier = stored.tier,
-  ): Promise<void> {
+  ): Promise<StoredRequest> {
     const r = body.request;
     const marks: SlaMarks =
       due === null || due instanceof Date ? { dueAt: due, warningAt: null, breachAt: due } : due;
-    const [, affected] = await tx.query<[unknown, number]>(
+    // TypeORM answers an UPDATE … RETURNING with [rows, count].
+    const [[saved]] = await tx.query<[{ version: number; updatedAt: Date }[], number]>(
       `UPDATE coordination.request SET priority = $3, state = $4, lead_department_id = $5,
               body = $6, due_at = $7, warning_at = $8, breach_at = $9, account_tier = $10,
               version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2`,
+        WHERE id = $1 AND version = $2
+        RETURNING version, updated_at AS "updatedAt"`,
       [
         stored.id,
         stored.version,
@@ -149,8 +152,8 @@ export class RequestRepository {
         tier,
       ],
     );
-    if (affected !== 1)
-      throw RequestErrors.staleVersion(stored.id, stored.version, stored.version + 1);
+    if (!saved) throw RequestErrors.staleVersion(stored.id, stored.version, stored.version + 1);
+    return { ...stored, tier, body, version: saved.version, updatedAt: saved.updatedAt };
   }
 
   async audit(tx: Tx, entry: AuditEntry): Promise<void> {

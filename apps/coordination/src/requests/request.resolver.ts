@@ -70,7 +70,7 @@ export class RequestResolver {
     @Args('input') input: TriageInput,
   ) {
     const priority = (input.priority ?? null) as Priority | null;
-    return this.queries.byId(caller, await this.commands.triage(caller, { ...input, priority }));
+    return this.commands.triage(caller, { ...input, priority });
   }
 
   @Mutation(() => RequestType)
@@ -78,7 +78,7 @@ export class RequestResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: ReasonInput,
   ) {
-    return this.queries.byId(caller, await this.commands.reject(caller, input));
+    return this.commands.reject(caller, input);
   }
 
   @Mutation(() => RequestType)
@@ -86,12 +86,12 @@ export class RequestResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: ReasonInput,
   ) {
-    return this.queries.byId(caller, await this.commands.cancel(caller, input));
+    return this.commands.cancel(caller, input);
   }
 
   @Mutation(() => RequestType)
   async acceptCoordinationTask(@CurrentCaller() caller: Caller, @Args('input') input: TaskInput) {
-    return this.queries.byId(caller, await this.commands.acceptTask(caller, input));
+    return this.commands.acceptTask(caller, input);
   }
 
   @Mutation(() => RequestType)
@@ -99,7 +99,7 @@ export class RequestResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: CompleteTaskInput,
   ) {
-    return this.queries.byId(caller, await this.commands.completeTask(caller, input));
+    return this.commands.completeTask(caller, input);
   }
 
   @Mutation(() => RequestType)
@@ -107,17 +107,17 @@ export class RequestResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: DeclineTaskInput,
   ) {
-    return this.queries.byId(caller, await this.commands.declineTask(caller, input));
+    return this.commands.declineTask(caller, input);
   }
 
   @Mutation(() => RequestType, { description: 'The clock pauses until the customer answers.' })
   async waitForCustomer(@CurrentCaller() caller: Caller, @Args('input') input: TargetInput) {
-    return this.queries.byId(caller, await this.commands.waitForCustomer(caller, input));
+    return this.commands.waitForCustomer(caller, input);
   }
 
   @Mutation(() => RequestType, { description: 'The customer answered: the clock runs on.' })
   async customerResponded(@CurrentCaller() caller: Caller, @Args('input') input: TargetInput) {
-    return this.queries.byId(caller, await this.commands.customerResponded(caller, input));
+    return this.commands.customerResponded(caller, input);
   }
 
   @Mutation(() => RequestType)
@@ -125,7 +125,7 @@ export class RequestResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: TargetInput,
   ) {
-    return this.queries.byId(caller, await this.commands.resolve(caller, input));
+    return this.commands.resolve(caller, input);
   }
 
   @Mutation(() => RequestType)
@@ -133,7 +133,7 @@ export class RequestResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: TargetInput,
   ) {
-    return this.queries.byId(caller, await this.commands.confirm(caller, input));
+    return this.commands.confirm(caller, input);
   }
 
   @Mutation(() => RequestType, {
@@ -144,10 +144,7 @@ export class RequestResolver {
     @Args('input') input: CallbackInput,
   ) {
     const { id, version, ...callback } = input;
-    return this.queries.byId(
-      caller,
-      await this.commands.recordCallback(caller, { id, version, callback }),
-    );
+    return this.commands.recordCallback(caller, { id, version, callback });
   }
 
   @Mutation(() => RequestType)
@@ -155,7 +152,7 @@ export class RequestResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: TargetInput,
   ) {
-    return this.queries.byId(caller, await this.commands.close(caller, input));
+    return this.commands.close(caller, input);
   }
 
   @Mutation(() => RequestType, { description: 'Within the reopen window of the SLA policy.' })
@@ -163,6 +160,6 @@ export class RequestResolver {
     @CurrentCaller() caller: Caller,
     @Args('input') input: ReasonInput,
   ) {
-    return this.queries.byId(caller, await this.commands.reopen(caller, input));
+    return this.commands.reopen(caller, input);
   }
 }

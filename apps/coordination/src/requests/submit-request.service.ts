@@ -129,7 +129,7 @@ export class SubmitRequestService {
         complaintCategory: category,
       });
       await this.events.recordAll(tx, pendingEvents(input.groupAccountId, events));
-      await this.planner.replan(tx, id);
+      await this.planner.replan(tx, id, body.clocks);
     });
     return id;
   }

@@ -58,7 +58,7 @@ export class TierRetargetService extends TierRetargeter {
         before,
         after,
       });
-      await this.planner.replan(tx, stored.id);
+      await this.planner.replan(tx, stored.id, clocks);
     }
     return open.length;
   }
