@@ -16,7 +16,7 @@ export interface BusinessHours {
   readonly closes: string;
 }
 
-/** What one transaction has read already: its snapshot does not change under it. */
+/** What one transaction has read already: one decision counts with one policy and calendar. */
 interface Read {
   current?: Promise<SlaPolicy>;
   calendar?: Promise<BusinessCalendar>;
