@@ -18,20 +18,15 @@
  *    pause, which measures how many transitions a second the service and gateway can take.
  *
  * Needs PostgreSQL at 127.0.0.1:5432 (started if down). BENCH_DATABASE_URL overrides the
- * database (recreated); BENCH_REQUESTS, BENCH_DUE, BENCH_CLIENTS and BENCH_SAMPLES the sizes; BENCH_PARTS
- * (`minute,board,transitions`) which steps run after the book is written.
+ * database (recreated); BENCH_REQUESTS, BENCH_DUE, BENCH_CLIENTS and BENCH_SAMPLES the sizes;
+ * BENCH_PARTS (`minute,board,transitions`) which steps run after the book is written. The book
+ * is coordination-book.ts, the client side coordination-client.ts.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import { addDays, todayInChina } from '@gap/calendar';
-import {
-  businessCalendar,
-  DEFAULT_SLA_POLICY,
-  escalationSchedule,
-  type SlaClock,
-} from '@gap/coordination/domain';
+import { businessCalendar } from '@gap/coordination/domain';
 import { migrateDatabase, recreateDatabase } from '@gap/database';
 import { migrateEventLog } from '@gap/messaging';
 import {
@@ -43,16 +38,10 @@ import {
   type RunningService,
 } from '@gap/testing';
 import { coordinationDatabase } from '@gap/coordination/app/database';
-import {
-  clockEpoch,
-  escalationJobId,
-  type EscalationJob,
-} from '@gap/coordination/app/escalation/escalation-job.js';
-import {
-  ESCALATION_JOBS_SCHEMA,
-  ESCALATION_QUEUE,
-} from '@gap/coordination/app/escalation/escalation-queue.repository.js';
+import { ESCALATION_JOBS_SCHEMA } from '@gap/coordination/app/escalation/escalation-queue.repository.js';
 import { ensurePostgres } from '../testing/local-servers.js';
+import { copyOf, jobsOf, prepare, templates, write } from './coordination-book.js';
+import { acceptTasks, Gateway, timed, timings, type Row } from './coordination-client.js';
 import { fmt, load, percentile, say } from './figures.js';
 
 const url =
@@ -70,209 +59,8 @@ const THINK_MS = Number(process.env['BENCH_THINK_MS'] ?? 1_000);
 const PARTS = new Set(
   (process.env['BENCH_PARTS'] ?? 'minute,board,transitions').split(',').map((p) => p.trim()),
 );
-const CHUNK = 5_000;
-const DEPARTMENTS = ['NETWORK', 'IT_SUPPORT', 'FINANCE_PRICING', 'PRODUCT', 'LEGAL'] as const;
 const HOURS = { opens: '00:00', closes: '24:00' };
 const MINUTE = 60_000;
-
-const timings = (values: readonly number[]) =>
-  `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
-
-interface Answer<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-class Gateway {
-  constructor(readonly baseUrl: string) {}
-
-  async graphql<T>(token: string, query: string, variables: object = {}): Promise<T> {
-    const response = await fetch(`${this.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const answer = (await response.json()) as Answer<T>;
-    if (answer.errors?.length || !answer.data) throw new Error(JSON.stringify(answer.errors));
-    return answer.data;
-  }
-
-  /** A REST call; throws unless the answer is 2xx. */
-  async rest(token: string, method: string, path: string, body?: object, ifMatch?: string) {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...(ifMatch ? { 'if-match': ifMatch } : {}),
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return {
-      etag: response.headers.get('etag'),
-      body: JSON.parse(text) as Record<string, unknown>,
-    };
-  }
-}
-
-/** The working days around today and who the ladder notifies: what an admin would set up. */
-async function prepare(db: pg.Pool): Promise<string[]> {
-  const today = todayInChina();
-  const days = Array.from({ length: 29 }, (_, i) => addDays(today, i - 14));
-  await db.query(
-    `INSERT INTO coordination.calendar_day (day, kind, note, added_by)
-     SELECT d, 'WORKDAY', 'bench: round the clock', 'bench' FROM unnest($1::date[]) AS d`,
-    [days],
-  );
-  await db.query(
-    `UPDATE coordination.department SET head_id = 'H-' || id WHERE id <> 'GROUP_CUSTOMER'`,
-  );
-  await db.query(
-    `INSERT INTO coordination.department_member (department_id, employee_id, added_by)
-     VALUES ('NETWORK', 'N7001', 'bench')`,
-  );
-  await db.query(
-    `INSERT INTO coordination.team_member (employee_id, role, added_by)
-     VALUES ('C7001', 'LEAD', 'bench'), ('C7002', 'MEMBER', 'bench'), ('X7001', 'SPONSOR', 'bench')`,
-  );
-  return days;
-}
-
-type Row = Record<string, unknown> & { id: string; group_account_id: string; body: unknown };
-
-/** The requests the copies are made of: one submitted, one triaged to each department. */
-async function templates(gateway: Gateway, token: string, db: pg.Pool): Promise<Row[]> {
-  const submit = async () =>
-    (
-      await gateway.graphql<{ submitCoordinationRequest: { id: string } }>(
-        token,
-        `mutation S($input: SubmitCoordinationRequestInput!) {
-          submitCoordinationRequest(input: $input) { id } }`,
-        {
-          input: {
-            groupAccountId: randomUUID(),
-            type: 'LEASED_LINE_BUILD',
-            priority: 'P2',
-            title: '新建互联网专线 200M',
-            description: '园区新址开通专线（基准测试）',
-          },
-        },
-      )
-    ).submitCoordinationRequest.id;
-  const ids = [await submit()];
-  for (const [i, lead] of DEPARTMENTS.entries()) {
-    const id = await submit();
-    await gateway.graphql(
-      token,
-      `mutation T($input: TriageCoordinationRequestInput!) {
-        triageCoordinationRequest(input: $input) { id } }`,
-      {
-        input: {
-          id,
-          leadDepartmentId: lead,
-          participatingDepartmentIds: [DEPARTMENTS[(i + 1) % DEPARTMENTS.length]],
-        },
-      },
-    );
-    ids.push(id);
-  }
-  const { rows } = await db.query<{ row: Row }>(
-    `SELECT to_jsonb(r) AS row FROM coordination.request r
-      WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`,
-    [ids],
-  );
-  return rows.map((r) => r.row);
-}
-
-const INSTANT = /"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))"/g;
-
-/** The template as another request: new ids, every instant in it moved by `shiftMs`. */
-function copyOf(template: Row, id: string, reference: string, shiftMs: number): Row {
-  const text = JSON.stringify(template)
-    .replaceAll(template.id, id)
-    .replaceAll(template.group_account_id, randomUUID())
-    .replace(INSTANT, (_, at: string) => `"${new Date(Date.parse(at) + shiftMs).toISOString()}"`);
-  return { ...(JSON.parse(text) as Row), reference };
-}
-
-interface StoredClock {
-  startedAt: string;
-  stoppedAt: string | null;
-  retargetedAt: string | null;
-  pauses: { from: string; to: string | null }[];
-}
-
-function runningClocks(row: Row): SlaClock[] {
-  const clocks = (row.body as { clocks: Record<string, StoredClock | null> }).clocks;
-  const at = (value: string | null) => (value === null ? null : new Date(value));
-  return Object.values(clocks).flatMap((stored) =>
-    stored && stored.stoppedAt === null
-      ? [
-          {
-            ...(stored as unknown as SlaClock),
-            startedAt: new Date(stored.startedAt),
-            stoppedAt: null,
-            retargetedAt: at(stored.retargetedAt),
-            pauses: stored.pauses.map((p) => ({ from: new Date(p.from), to: at(p.to) })),
-          },
-        ]
-      : [],
-  );
-}
-
-type Calendar = ReturnType<typeof businessCalendar>;
-
-/** The ladder a copy owes, as the service plans it: one job per step with an instant. */
-function jobsOf(row: Row, calendar: Calendar): (EscalationJob & { firesAtMs: number })[] {
-  return runningClocks(row).flatMap((clock) =>
-    escalationSchedule(clock, DEFAULT_SLA_POLICY, calendar).flatMap((step) =>
-      step.firesAt === null
-        ? []
-        : [
-            {
-              requestId: row.id,
-              step: step.key,
-              epoch: clockEpoch(clock),
-              firesAt: step.firesAt.toISOString(),
-              firesAtMs: step.firesAt.getTime(),
-            },
-          ],
-    ),
-  );
-}
-
-/** Writes the copies and their jobs, a chunk per statement. */
-async function write(db: pg.Pool, boss: PgBoss, rows: Row[], calendar: Calendar) {
-  const due = new Map<string, number>();
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
-    await db.query(
-      `INSERT INTO coordination.request
-       SELECT * FROM jsonb_populate_recordset(NULL::coordination.request, $1::jsonb)`,
-      [JSON.stringify(part)],
-    );
-    const jobs = part.flatMap((row) => jobsOf(row, calendar));
-    for (const job of jobs)
-      if (job.step.endsWith(':WARNING')) due.set(job.requestId, job.firesAtMs);
-    await boss.insert(
-      jobs.map(({ firesAtMs: _, ...job }) => ({
-        id: escalationJobId(job),
-        name: ESCALATION_QUEUE,
-        data: job,
-        startAfter: job.firesAt,
-      })),
-    );
-  }
-  return due;
-}
 
 async function escalations(db: pg.Pool) {
   const { rows } = await db.query<{ requestId: string; step: string; late: number }>(
@@ -306,53 +94,6 @@ async function minuteOf(db: pg.Pool, due: Map<string, number>, minute: number) {
     `  lateness (fired − due): min ${(Math.min(...late) / 1000).toFixed(2)} s, p50 ${(percentile(late, 50) / 1000).toFixed(2)} s, p95 ${(percentile(late, 95) / 1000).toFixed(2)} s, max ${(Math.max(...late) / 1000).toFixed(2)} s (goal: all within 60 s, none early); ${late.filter((l) => l < 0).length} early, ${late.filter((l) => l >= 60_000).length} over 60 s`,
   );
 }
-
-/**
- * `clients` department staff at once, each `each` times: read a request, then accept its
- * network task with the read's ETag (the accept is what is timed), pausing `thinkMs` on average
- * (exponentially distributed) before the next.
- */
-async function acceptTasks(
-  gateway: Gateway,
-  staff: string,
-  rows: Iterator<Row>,
-  clients: number,
-  each: number,
-  thinkMs: number,
-) {
-  const times: number[] = [];
-  const failures: string[] = [];
-  const taskOf = (row: Row) =>
-    (row.body as { request: { tasks: { id: string; departmentId: string }[] } }).request.tasks.find(
-      (t) => t.departmentId === 'NETWORK',
-    )?.id;
-  const client = async () => {
-    for (let i = 0; i < each; i += 1) {
-      if (thinkMs > 0) await sleep(-Math.log(1 - Math.random()) * thinkMs);
-      const next: IteratorResult<Row, unknown> = rows.next();
-      if (next.done) throw new Error('not enough requests written for the transitions');
-      const row = next.value;
-      const path = `/api/v1/coordination/requests/${row.id}`;
-      try {
-        const read = await gateway.rest(staff, 'GET', path);
-        // With the ETag of the read when the edge gives one, else the version in the body.
-        const body = read.etag ? {} : { version: read.body['version'] };
-        const accept = `${path}/tasks/${taskOf(row)}/accept`;
-        times.push(
-          await timed(() => gateway.rest(staff, 'POST', accept, body, read.etag ?? undefined)),
-        );
-      } catch (error) {
-        failures.push(String(error));
-      }
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, client));
-  const perSecond = (times.length * 1000) / (performance.now() - started);
-  return { times, failures, perSecond };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   await ensurePostgres(url);
