@@ -240,19 +240,24 @@ export class AccountSearchRepository {
       );
     }
     const limit = params.add(query.limit);
+    const order = (at: string) => `ORDER BY ${at}"sortValue" ${direction}, ${at}id ${direction}`;
     const branch = (scope: string) =>
-      `SELECT ${ACCOUNT_COLUMNS}, (${key.expression})::text AS "sortKey",
-              ${key.expression} AS "sortValue"
+      `SELECT a.id, (${key.expression})::text AS "sortKey", ${key.expression} AS "sortValue"
          FROM ${source(joined ? 'inner' : 'outer')}
         WHERE ${[scope, ...where].join(' AND ')}
         ORDER BY ${key.expression} ${direction}, a.id ${direction}
         LIMIT ${limit}`;
     // Each branch's first rows, then the first of them all.
-    const sql =
+    const ranked =
       scopes.length === 1
         ? branch(scopes[0] ?? 'true')
-        : `SELECT * FROM (${unionOf(scopes, branch)}) s
-            ORDER BY s."sortValue" ${direction}, s.id ${direction} LIMIT ${limit}`;
+        : `SELECT * FROM (${unionOf(scopes, branch)}) s ${order('s.')} LIMIT ${limit}`;
+    // The page is ranked on ids and sort keys first, and only its own accounts' rows are read:
+    // ranking a portfolio reads the read model's narrow rows (and the account's key only), where
+    // reading whole accounts would fetch every candidate's before keeping a page of them.
+    const sql = `SELECT ${ACCOUNT_COLUMNS}, k."sortKey", k."sortValue"
+                   FROM (${ranked}) k JOIN accounts.group_account a ON a.id = k.id
+                  ${order('k.')}`;
     const rows = await this.dataSource.query<Record<string, unknown>[]>(sql, params.values);
     return rows.map(({ sortKey, sortValue: _sortValue, ...account }) => ({
       account: toAccount(account),

@@ -4,6 +4,7 @@ import { AccountBook1763900000110 } from './1763900000110-account-book.js';
 import { PortfolioReadModel1763900000120 } from './1763900000120-portfolio-read-model.js';
 import { PortfolioPlace1763900000130 } from './1763900000130-portfolio-place.js';
 import { AccountRegistrant1763900000140 } from './1763900000140-account-registrant.js';
+import { PortfolioVacuum1763900000150 } from './1763900000150-portfolio-vacuum.js';
 
 export const ACCOUNTS_SCHEMA = 'accounts';
 export const ACCOUNTS_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ACCOUNTS_MIGRATIONS = [
   PortfolioReadModel1763900000120,
   PortfolioPlace1763900000130,
   AccountRegistrant1763900000140,
+  PortfolioVacuum1763900000150,
 ];
